@@ -1,0 +1,168 @@
+"""Records <-> Parquet files: a dataset folder, replaced whole and atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .schema import TABLES
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "parquet"
+PENDING = ".pending"
+LOCK = ".lock"
+
+
+class DatasetError(RuntimeError):
+    """A dataset folder that cannot be read or written; the message says which file and why."""
+
+
+class DatasetLocked(DatasetError):
+    """Another ingest is writing the same dataset."""
+
+
+def table_path(folder: Path, table: str) -> Path:
+    return Path(folder) / f"{table}.parquet"
+
+
+def empty_table(table: str) -> pa.Table:
+    return TABLES[table].empty_table()
+
+
+def rows_to_table(table: str, rows: Iterable[dict]) -> pa.Table:
+    """Rows (dicts) as an Arrow table of the contract schema; missing columns are null."""
+    schema = TABLES[table]
+    rows = list(rows)
+    columns = {name: [row.get(name) for row in rows] for name in schema.names}
+    return pa.table(columns, schema=schema)
+
+
+def conform(table: str, data: pa.Table) -> pa.Table:
+    """A table read from disk, cast to the current schema (new columns added as null)."""
+    schema = TABLES[table]
+    arrays = []
+    for field in schema:
+        if field.name in data.column_names:
+            arrays.append(data.column(field.name).cast(field.type))
+        else:
+            arrays.append(pa.nulls(data.num_rows, field.type))
+    return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def recover(folder: Path) -> None:
+    """Finish a write that was interrupted after its new files were complete.
+
+    A writer renames its finished staging folder to `.pending` (one atomic step) before it
+    moves the files into place, so a `.pending` folder always holds a whole, valid dataset.
+    """
+    pending = Path(folder) / PENDING
+    if not pending.is_dir():
+        return
+    for name in TABLES:
+        staged = table_path(pending, name)
+        if staged.exists():
+            os.replace(staged, table_path(folder, name))
+    shutil.rmtree(pending, ignore_errors=True)
+
+
+def read_table(folder: Path, table: str) -> pa.Table:
+    """One table of a dataset; an absent file is an empty table, a damaged one an error."""
+    path = table_path(folder, table)
+    if not path.exists():
+        return empty_table(table)
+    try:
+        return conform(table, pq.read_table(path))
+    except (OSError, pa.ArrowException, ValueError) as exc:
+        raise DatasetError(f"{path}: no se puede leer ({exc})") from exc
+
+
+def read_dataset(folder: Path) -> dict[str, pa.Table]:
+    folder = Path(folder)
+    recover(folder)
+    return {name: read_table(folder, name) for name in TABLES}
+
+
+@contextlib.contextmanager
+def write_lock(folder: Path):
+    """Hold the dataset's lock for one ingest; a second one at once gets a clear error."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = folder / LOCK
+    try:
+        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        pid = _lock_owner(lock)
+        if pid is not None and not _alive(pid):
+            # The process that held it is gone (killed mid-ingest): the lock is stale.
+            lock.unlink(missing_ok=True)
+            with write_lock(folder):
+                yield
+            return
+        raise DatasetLocked(
+            f"{folder}: otro proceso (pid {pid}) está escribiendo este dataset; "
+            f"espere a que termine o borre {lock} si ese proceso ya no existe"
+        ) from None
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _lock_owner(lock: Path) -> int | None:
+    try:
+        return int(lock.read_text().strip() or "0") or None
+    except (OSError, ValueError):
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
+    """Write every table to new files, then move them into place; never half-written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    recover(folder)
+    staging = folder / f".staging-{uuid.uuid4().hex[:12]}"
+    staging.mkdir()
+    try:
+        for name in TABLES:
+            data = tables.get(name, empty_table(name))
+            path = table_path(staging, name)
+            pq.write_table(data, path, compression="zstd")
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+        os.replace(staging, folder / PENDING)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    recover(folder)
+
+
+def merge(existing: dict[str, pa.Table], new: dict[str, pa.Table], replace_ids: set[str]):
+    """Existing rows minus the fichas being replaced, plus the new rows."""
+    merged = {}
+    ids = pa.array(sorted(replace_ids), pa.string())
+    for name in TABLES:
+        old = existing.get(name, empty_table(name))
+        if replace_ids and old.num_rows:
+            old = old.filter(pc.invert(pc.is_in(old["ficha_id"], value_set=ids)))
+        parts = [t for t in (old, new.get(name)) if t is not None and t.num_rows]
+        merged[name] = pa.concat_tables(parts) if parts else empty_table(name)
+    return merged

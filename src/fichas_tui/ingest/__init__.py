@@ -1,0 +1,1 @@
+"""Ficha text -> records: layout detection, number parsing and one parser per template."""

@@ -1,0 +1,106 @@
+"""Reading the converted PDF text: HTML fragments, Markdown, LaTeX formulas and tab tables."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_TAG_RE = re.compile(r"<[^>]+>")
+_LI_RE = re.compile(r"<li[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
+_ROW_RE = re.compile(r"<tr[^>]*>(.*?)</tr>", re.IGNORECASE | re.DOTALL)
+_CELL_RE = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.IGNORECASE | re.DOTALL)
+_CAPTION_RE = re.compile(r"<caption[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL)
+_TABLE_RE = re.compile(r"<table[^>]*>(.*?)</table>", re.IGNORECASE | re.DOTALL)
+_BULLET_RE = re.compile(r"^[\s•·\-–*]+")
+# Control characters other than tab and newline never belong in ficha text.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """Unify line endings, drop a BOM and stray control characters; NFC so accents compare."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = _CONTROL_RE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def plain(text: str) -> str:
+    """Text without HTML tags, Markdown emphasis or escapes, whitespace collapsed."""
+    text = _TAG_RE.sub(" ", text)
+    text = html.unescape(text)
+    text = text.replace("\\*", "*").replace("\\$", "$").replace("\\_", "_").replace("\\%", "%")
+    text = re.sub(r"\*\*|__", "", text)
+    return " ".join(text.split())
+
+
+def heading_key(line: str) -> str:
+    """A line reduced to its words, for matching section headings: `## III. GASTO (M\\$2024)`."""
+    text = plain(line).lstrip("#").strip()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^0-9A-Za-z$%/]+", " ", text).upper().split())
+
+
+def cells(line: str) -> list[str]:
+    """The tab-separated cells of a table row, trailing empty cells dropped."""
+    parts = line.split("\t")
+    while parts and not parts[-1].strip():
+        parts.pop()
+    return parts
+
+
+def list_items(fragment: str) -> list[str]:
+    """The items of an HTML list (`<ul><li>• a</li>...`), bullets stripped."""
+    items = [_BULLET_RE.sub("", plain(m)) for m in _LI_RE.findall(fragment)]
+    return [item for item in items if item]
+
+
+def html_tables(fragment: str) -> list[tuple[str, list[list[str]]]]:
+    """Every `<table>` in a fragment as (caption, rows of cell texts)."""
+    tables = []
+    for body in _TABLE_RE.findall(fragment):
+        caption_match = _CAPTION_RE.search(body)
+        caption = plain(caption_match.group(1)) if caption_match else ""
+        rows = [[plain(c) for c in _CELL_RE.findall(row)] for row in _ROW_RE.findall(body)]
+        tables.append((caption, [r for r in rows if r]))
+    return tables
+
+
+def latex_to_text(formula: str) -> str:
+    """A formula as people read it: `$(\\text{N}^\\circ \\text{ de x} / y) * 100$` -> `(N° de x / y) * 100`."""
+    text = formula.strip()
+    if text.startswith("$") and text.endswith("$") and len(text) > 1:
+        text = text[1:-1]
+    text = re.sub(r"\^\s*\{?\\circ\}?", "°", text)
+    text = re.sub(r"\\(?:text|mathrm|textbf|mathit)\{([^{}]*)\}", r"\1", text)
+    text = text.replace("\\times", "×").replace("\\cdot", "·").replace("\\%", "%")
+    text = text.replace("\\$", "$").replace("\\,", " ").replace("\\ ", " ")
+    text = re.sub(r"\\([a-zA-Z]+)", r"\1", text)
+    text = text.replace("{", "").replace("}", "")
+    return " ".join(text.split())
+
+
+def merge_continuation_rows(rows: list[list[str]], key_columns: int = 1) -> list[list[str]]:
+    """Join rows a PDF conversion broke over several lines.
+
+    A row whose first `key_columns` cells are empty continues the row above it: each of its
+    non-empty cells is appended to the same column of that row.
+    """
+    merged: list[list[str]] = []
+    for row in rows:
+        is_continuation = (
+            merged
+            and len(row) > key_columns
+            and all(not c.strip() for c in row[:key_columns])
+            and any(c.strip() for c in row[key_columns:])
+        )
+        if is_continuation:
+            target = merged[-1]
+            if len(target) < len(row):
+                target.extend([""] * (len(row) - len(target)))
+            for i, cell in enumerate(row):
+                if cell.strip():
+                    target[i] = f"{target[i]} {cell}".strip() if target[i].strip() else cell
+        else:
+            merged.append(list(row))
+    return merged

@@ -1,0 +1,96 @@
+"""Chilean number formats and missing-value codes, parsed exactly."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Codes the fichas use for a value that is not there. They are kept, never turned into 0.
+MISSING_CODES = ("N/C", "S/I", "N/A", "S/D", "N/D", "-", "--", "—", "–")
+
+_CODE_RE = re.compile(r"^(N/C|S/I|N/A|S/D|N/D|NC|SI|NA)\**$", re.IGNORECASE)
+_DASH_RE = re.compile(r"^[-–—]+\**$")
+# 1.983.253 | 1983253 | 1.198,6 | 0,5 | -12,3 | 45% | 92,00 % ; optional trailing footnote stars.
+_NUMBER_RE = re.compile(
+    r"^(?P<sign>[-−]?)\s*(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?\s*(?P<pct>%?)\**$"
+)
+_CURRENCY_RE = re.compile(r"^(?:M{1,2}\s*\\?\$|\\?\$)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A parsed cell: a value, or the code that says why it is missing."""
+
+    value: float | None
+    status: str | None = None
+    percent: bool = False
+    text: str = ""
+
+    @property
+    def missing(self) -> bool:
+        return self.value is None
+
+
+EMPTY = Cell(None, None, False, "")
+
+
+def clean_cell(text: str) -> str:
+    """Strip the markup a cell may carry (<b>, **, stray spaces) down to its text."""
+    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = text.replace("**", "").replace("\\*", "*").replace("\\$", "$")
+    return " ".join(text.split())
+
+
+def parse_cell(raw: str | None) -> Cell:
+    """Parse one table cell the way the fichas write numbers.
+
+    Returns value None with status set to the missing code (`N/C`, `S/I`, `N/A`, `-`),
+    or status `vacío` for an empty cell, or status `ilegible` for text that is no number.
+    """
+    if raw is None:
+        return Cell(None, "vacío", False, "")
+    text = clean_cell(raw)
+    if not text:
+        return Cell(None, "vacío", False, "")
+    match = _CODE_RE.match(text)
+    if match:
+        code = match.group(1).upper()
+        code = {"NC": "N/C", "SI": "S/I", "NA": "N/A"}.get(code, code)
+        return Cell(None, code, False, text)
+    if _DASH_RE.match(text):
+        return Cell(None, "-", False, text)
+    number = _CURRENCY_RE.sub("", text)
+    match = _NUMBER_RE.match(number)
+    if not match:
+        return Cell(None, "ilegible", False, text)
+    digits = match.group("int").replace(".", "")
+    frac = match.group("frac")
+    value = float(f"{digits}.{frac}") if frac else float(int(digits))
+    if match.group("sign"):
+        value = -value
+    return Cell(value, None, bool(match.group("pct")), text)
+
+
+def parse_number(raw: str | None) -> float | None:
+    """The value of a cell, or None when it is missing or unreadable."""
+    return parse_cell(raw).value
+
+
+def parse_amount(raw: str) -> float | None:
+    """An amount written inline, like `M\\$ 2.155.493` or `M$8.621.968`."""
+    match = re.search(r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)", raw)
+    return parse_number(match.group(1)) if match else None
+
+
+def parse_year(raw: str) -> int | None:
+    """A four-digit year in a cell (`2019`, `Efectivo 2019`), else None."""
+    match = re.search(r"\b(19\d\d|20\d\d)\b", raw)
+    return int(match.group(1)) if match else None
+
+
+def format_chilean(value: float, decimals: int = 0) -> str:
+    """Format a number the Chilean way: 1.983.253 or 1.198,6."""
+    negative = value < 0
+    text = f"{abs(value):,.{decimals}f}"
+    text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return f"-{text}" if negative else text
