@@ -51,7 +51,14 @@ def ingest(paths: tuple[Path, ...], data_dir: Path, name: str | None, quiet: boo
     """
     from .ingest.pipeline import run_ingest
 
-    ok = run_ingest(list(paths), data_dir, name=name, echo=click.echo, quiet=quiet)
+    ok = run_ingest(
+        list(paths),
+        data_dir,
+        name=name,
+        echo=click.echo,
+        quiet=quiet,
+        echo_err=lambda message: click.echo(message, err=True),
+    )
     sys.exit(0 if ok else 1)
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pyarrow as pa
 
 S = pa.string()
-I = pa.int32()
+INT = pa.int32()
 D = pa.float64()
-B = pa.bool_()
 
 # Columns named in docs/SCHEMA.md come first in each table; the rest are additions
 # (documented in docs/DATA.md). Never rename or drop a contract column.
@@ -19,16 +18,16 @@ TABLES: dict[str, pa.Schema] = {
             ("program_name", S),
             ("ministry", S),
             ("service", S),
-            ("evaluated_year", I),
-            ("price_year", I),
-            ("start_year", I),
+            ("evaluated_year", INT),
+            ("price_year", INT),
+            ("start_year", INT),
             ("description", S),
             ("purpose", S),
             ("regions", pa.list_(S)),
             ("source_file", S),
             # additions
             ("layout", S),
-            ("end_year", I),
+            ("end_year", INT),
             ("end_text", S),
             ("executors", S),
             ("target_population", S),
@@ -41,10 +40,10 @@ TABLES: dict[str, pa.Schema] = {
     "budget": pa.schema(
         [
             ("ficha_id", S),
-            ("year", I),
+            ("year", INT),
             ("concept", S),
             ("amount_kclp", D),
-            ("price_year", I),
+            ("price_year", INT),
             ("amount_status", S),
             ("unit", S),
             ("source", S),
@@ -53,11 +52,11 @@ TABLES: dict[str, pa.Schema] = {
     "subtitles": pa.schema(
         [
             ("ficha_id", S),
-            ("year", I),
-            ("subtitle", I),
+            ("year", INT),
+            ("subtitle", INT),
             ("subtitle_name", S),
             ("amount_kclp", D),
-            ("price_year", I),
+            ("price_year", INT),
             ("amount_status", S),
         ]
     ),
@@ -66,16 +65,16 @@ TABLES: dict[str, pa.Schema] = {
             ("ficha_id", S),
             ("component", S),
             ("production_unit", S),
-            ("year", I),
+            ("year", INT),
             ("spending_kclp", D),
             ("production", D),
             ("unit_cost_kclp", D),
-            ("price_year", I),
+            ("price_year", INT),
             ("spending_status", S),
             ("production_status", S),
             ("unit_cost_status", S),
             ("production_category", S),
-            ("position", I),
+            ("position", INT),
         ]
     ),
     "indicators": pa.schema(
@@ -84,7 +83,7 @@ TABLES: dict[str, pa.Schema] = {
             ("level", S),
             ("indicator", S),
             ("formula", S),
-            ("year", I),
+            ("year", INT),
             ("kind", S),
             ("value", D),
             ("value_status", S),
@@ -95,13 +94,13 @@ TABLES: dict[str, pa.Schema] = {
             ("evaluation_quality", S),
             ("evaluation_relevance", S),
             ("result", S),
-            ("position", I),
+            ("position", INT),
         ]
     ),
     "coverage": pa.schema(
         [
             ("ficha_id", S),
-            ("year", I),
+            ("year", INT),
             ("basis", S),
             ("coverage_pct", D),
             ("coverage_status", S),
@@ -118,11 +117,11 @@ TABLES: dict[str, pa.Schema] = {
             ("spending_pct", D),
             ("beneficiaries", D),
             ("beneficiaries_pct", D),
-            ("price_year", I),
+            ("price_year", INT),
             ("region_as_written", S),
             ("spending_status", S),
             ("beneficiaries_status", S),
-            ("year", I),
+            ("year", INT),
         ]
     ),
     "findings": pa.schema(
@@ -131,7 +130,7 @@ TABLES: dict[str, pa.Schema] = {
             ("dimension", S),
             ("finding", S),
             ("kind", S),
-            ("position", I),
+            ("position", INT),
         ]
     ),
     "warnings": pa.schema(
@@ -145,7 +144,7 @@ TABLES: dict[str, pa.Schema] = {
     "ratios": pa.schema(
         [
             ("ficha_id", S),
-            ("year", I),
+            ("year", INT),
             ("ratio", S),
             ("value_pct", D),
             ("value_status", S),
@@ -155,10 +154,10 @@ TABLES: dict[str, pa.Schema] = {
     "spending_per_beneficiary": pa.schema(
         [
             ("ficha_id", S),
-            ("year", I),
+            ("year", INT),
             ("amount_kclp", D),
             ("amount_status", S),
-            ("price_year", I),
+            ("price_year", INT),
         ]
     ),
     "assessments": pa.schema(
@@ -174,14 +173,14 @@ TABLES: dict[str, pa.Schema] = {
         [
             ("ficha_id", S),
             ("kind", S),
-            ("year", I),
+            ("year", INT),
             ("detail", S),
         ]
     ),
     "ods": pa.schema(
         [
             ("ficha_id", S),
-            ("goal", I),
+            ("goal", INT),
             ("name", S),
             ("description", S),
         ]
@@ -195,7 +194,7 @@ TABLES: dict[str, pa.Schema] = {
     "inflators": pa.schema(
         [
             ("ficha_id", S),
-            ("year", I),
+            ("year", INT),
             ("factor", D),
         ]
     ),
@@ -205,7 +204,7 @@ TABLES: dict[str, pa.Schema] = {
             ("section", S),
             ("label", S),
             ("text", S),
-            ("position", I),
+            ("position", INT),
         ]
     ),
 }

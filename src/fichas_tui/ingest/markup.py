@@ -67,7 +67,10 @@ def html_tables(fragment: str) -> list[tuple[str, list[list[str]]]]:
 
 
 def latex_to_text(formula: str) -> str:
-    """A formula as people read it: `$(\\text{N}^\\circ \\text{ de x} / y) * 100$` -> `(N° de x / y) * 100`."""
+    """A LaTeX formula as people read it.
+
+    `$(\\text{N}^\\circ \\text{ de x} / y) * 100$` -> `(N° de x / y) * 100`.
+    """
     text = formula.strip()
     if text.startswith("$") and text.endswith("$") and len(text) > 1:
         text = text[1:-1]

@@ -1,0 +1,26 @@
+"""Which template generation a ficha's text follows, told from the text itself."""
+
+from __future__ import annotations
+
+import re
+
+from . import layout_2019, layout_2021, layout_2023
+from .document import Document
+from .record import FichaError
+
+LAYOUTS = {module.NAME: module for module in (layout_2019, layout_2021, layout_2023)}
+
+
+def detect_layout(doc: Document):
+    """The parser module for this ficha, or FichaError naming the layouts it knows."""
+    scores = {}
+    for name, module in LAYOUTS.items():
+        patterns = [re.compile(p) for p in module.MARKERS]
+        scores[name] = sum(1 for p in patterns if any(p.search(k) for k in doc.keys))
+    best = max(scores, key=lambda n: scores[n])
+    if scores[best] < 2:
+        raise FichaError(
+            "no known ficha layout: expected one of "
+            + "; ".join(f"{n} ({module.DESCRIPTION})" for n, module in LAYOUTS.items())
+        )
+    return LAYOUTS[best]

@@ -1,0 +1,95 @@
+"""A ficha's lines with the look-ups every layout needs: headings, tables, paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .markup import cells, heading_key, normalize_text, plain
+
+# A line that starts a footnote under a table: `* Cobertura: ...`, `\*\* N/A: ...`, `<sup>1</sup>`.
+_FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
+
+
+class Document:
+    """The normalized lines of one ficha, with their heading keys precomputed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = normalize_text(text)
+        self.lines = self.text.split("\n")
+        self.keys = [heading_key(line) for line in self.lines]
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def find(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
+        """Index of the first line whose heading key matches `pattern` (a regex on UPPERCASE)."""
+        regex = re.compile(pattern)
+        stop = len(self.lines) if end is None else min(end, len(self.lines))
+        for i in range(max(start, 0), stop):
+            if regex.search(self.keys[i]):
+                return i
+        return None
+
+    def find_all(self, pattern: str, start: int = 0, end: int | None = None) -> list[int]:
+        regex = re.compile(pattern)
+        stop = len(self.lines) if end is None else min(end, len(self.lines))
+        return [i for i in range(max(start, 0), stop) if regex.search(self.keys[i])]
+
+    def table(
+        self,
+        start: int,
+        *,
+        gaps: int = 0,
+        keep: Callable[[list[str]], bool] | None = None,
+    ) -> tuple[list[list[str]], int]:
+        """The tab-separated rows from line `start` on, and the index after the last one.
+
+        The table ends at a line without a tab. Up to `gaps` blank lines are skipped when the
+        next non-blank line is still a row that `keep` accepts (a PDF page break inside a table).
+        """
+        rows: list[list[str]] = []
+        i = start
+        n = len(self.lines)
+        while i < n:
+            line = self.lines[i]
+            if "\t" in line:
+                rows.append(cells(line))
+                i += 1
+                continue
+            if not line.strip() and gaps:
+                j = i
+                while j < n and not self.lines[j].strip() and j - i < gaps:
+                    j += 1
+                if j < n and "\t" in self.lines[j] and (keep is None or keep(cells(self.lines[j]))):
+                    i = j
+                    continue
+            break
+        return rows, i
+
+    def next_table(self, start: int, limit: int = 6) -> tuple[list[list[str]], int]:
+        """The first table that begins within `limit` lines after `start` (blank lines allowed)."""
+        for i in range(start, min(start + limit + 1, len(self.lines))):
+            if "\t" in self.lines[i]:
+                return self.table(i)
+        return [], start
+
+    def paragraphs(self, start: int, end: int | None = None) -> list[str]:
+        """The non-empty, non-heading text lines between two indexes, as plain text."""
+        stop = len(self.lines) if end is None else end
+        out = []
+        for i in range(start, stop):
+            text = plain(self.lines[i])
+            if text:
+                out.append(text)
+        return out
+
+    def section_end(self, start: int, heading: Callable[[int], bool]) -> int:
+        """The first line after `start` that `heading` says starts another section."""
+        for i in range(start + 1, len(self.lines)):
+            if heading(i):
+                return i
+        return len(self.lines)
+
+    def is_footnote(self, i: int) -> bool:
+        return bool(_FOOTNOTE_RE.match(self.lines[i]))

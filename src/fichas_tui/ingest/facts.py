@@ -1,0 +1,68 @@
+"""Program facts a layout cannot settle alone: name from text, manifest or fallback; ids."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from .document import Document
+from .record import FichaRecord
+from .regions import fold
+
+MANIFEST_FIELDS = ("program_name", "ministry", "service")
+
+
+def read_manifest(path: Path) -> dict[str, dict[str, str]]:
+    """`manifest.csv` (file,program_name,ministry,service) as file name -> non-empty fields."""
+    if not path.is_file():
+        return {}
+    out: dict[str, dict[str, str]] = {}
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            name = (row.get("file") or "").strip()
+            if name:
+                out[name] = {
+                    k: " ".join(row[k].split())
+                    for k in MANIFEST_FIELDS
+                    if row.get(k) and row[k].strip()
+                }
+    return out
+
+
+def program_id_of(name: str) -> str:
+    """The same for every year's ficha of a program, whatever its case, accents or spacing."""
+    return fold(name).replace(" ", "-") or "sin-nombre"
+
+
+def finish_facts(
+    record: FichaRecord, doc: Document, manifest: dict[str, str], name: str | None
+) -> list[str]:
+    """Fill name, ministry and service (text, then manifest, then --name); return what the
+    manifest supplied."""
+    facts = record.facts
+    from_manifest = []
+    for key in MANIFEST_FIELDS:
+        if not facts.get(key) and manifest.get(key):
+            facts[key] = manifest[key]
+            from_manifest.append(key)
+    if from_manifest:
+        facts["name_source"] = "manifest" if "program_name" in from_manifest else "texto"
+    if not facts.get("program_name") and name:
+        facts["program_name"] = " ".join(name.split())
+        facts["name_source"] = "--name"
+    if not facts.get("program_name"):
+        facts["program_name"] = f"Programa sin nombre ({record.source_file})"
+        facts["name_source"] = "archivo"
+        record.warn(
+            "programa",
+            "la ficha no trae el nombre del programa y no está en manifest.csv; "
+            "se usa el nombre del archivo",
+        )
+    facts.setdefault("name_source", "texto")
+    facts["program_id"] = program_id_of(facts["program_name"])
+    facts["search_key"] = " ".join(
+        fold(facts.get(k) or "") for k in ("program_name", "ministry", "service")
+    ).strip()
+    if facts.get("evaluated_year") is None:
+        record.warn("ficha", "no se pudo determinar el año evaluado")
+    return from_manifest

@@ -1,0 +1,207 @@
+"""`fichas ingest`: files -> parsed records -> the dataset, one clear line per file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..schema import TABLES
+from .document import Document
+from .facts import finish_facts, read_manifest
+from .quality import check_quality
+from .record import FichaError, FichaRecord
+
+MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
+MANIFEST = "manifest.csv"
+
+
+@dataclass
+class Outcome:
+    """What became of one file: its record, or the reason it failed."""
+
+    path: Path
+    record: FichaRecord | None = None
+    error: str | None = None
+    manifest_fields: list[str] = field(default_factory=list)
+
+
+def ficha_id_of(data: bytes) -> str:
+    """Stable id: the same bytes always give the same id."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def decode(data: bytes) -> str:
+    """Ficha bytes as text: UTF-8 (with or without BOM), else Windows-1252 / Latin-1."""
+    if data.startswith(b"%PDF"):
+        raise FichaError("es un PDF: conviértalo a texto antes de ingerirlo")
+    if b"\x00" in data[:4096]:
+        raise FichaError("es un archivo binario, no el texto de una ficha")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def parse_bytes(
+    data: bytes, source_file: str, manifest: dict | None = None, name: str | None = None
+):
+    """Parse one ficha's bytes into a record (FichaError when it cannot be parsed)."""
+    from .detect import detect_layout
+
+    if not data.strip():
+        raise FichaError("el archivo está vacío")
+    if len(data) > MAX_BYTES:
+        raise FichaError(f"el archivo pesa {len(data) // 1024} KB; una ficha pesa menos de 1 MB")
+    doc = Document(decode(data))
+    layout = detect_layout(doc)
+    record = FichaRecord(ficha_id=ficha_id_of(data), source_file=source_file, layout=layout.NAME)
+    layout.parse(record, doc)
+    fields = finish_facts(record, doc, manifest or {}, name)
+    check_quality(record)
+    return record, fields
+
+
+def parse_path(path: Path, manifest: dict | None = None, name: str | None = None) -> Outcome:
+    """Parse one file; every failure becomes an error message, never an exception."""
+    try:
+        data = path.read_bytes()
+        record, fields = parse_bytes(data, path.name, manifest, name)
+        return Outcome(path, record, manifest_fields=fields)
+    except FichaError as exc:
+        return Outcome(path, error=str(exc))
+    except OSError as exc:
+        return Outcome(path, error=f"no se puede leer: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug must not stop the other files
+        return Outcome(path, error=f"error interno del lector ({type(exc).__name__}: {exc})")
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
+    """The ficha files named, folders expanded; missing paths become failed outcomes."""
+    files: list[Path] = []
+    missing: list[Outcome] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                p
+                for p in sorted(path.iterdir())
+                if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            missing.append(Outcome(path, error="no existe"))
+    return files, missing
+
+
+def _parse_job(args: tuple[Path, dict, str | None]) -> Outcome:
+    return parse_path(*args)
+
+
+def parse_all(files: list[Path], name: str | None = None, workers: int | None = None):
+    """Parse files, in parallel across cores when there are many."""
+    manifests: dict[Path, dict] = {}
+    jobs = []
+    for path in files:
+        folder = path.parent
+        if folder not in manifests:
+            manifests[folder] = read_manifest(folder / MANIFEST)
+        jobs.append((path, manifests[folder].get(path.name, {}), name))
+    workers = workers or min(os.cpu_count() or 1, 8)
+    if len(jobs) < 64 or workers == 1:
+        return [_parse_job(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_parse_job, jobs, chunksize=32))
+
+
+def summarize(record: FichaRecord) -> str:
+    counts = ", ".join(
+        f"{table} {record.count(table)}"
+        for table in TABLES
+        if table not in ("fichas", "warnings", "texts") and record.count(table)
+    )
+    facts = record.facts
+    return f"[{record.layout}] {facts['program_name']} ({facts.get('evaluated_year')}): {counts}"
+
+
+def run_ingest(
+    paths: list[Path],
+    data_dir: Path,
+    name: str | None = None,
+    echo: Callable[..., None] = print,
+    quiet: bool = False,
+    workers: int | None = None,
+    echo_err: Callable[[str], None] | None = None,
+) -> bool:
+    """Ingest files into the dataset; True when every file loaded.
+
+    Progress goes to `echo`, failures to `echo_err` (the CLI sends those to stderr).
+    """
+    echo_err = echo_err or echo
+    from ..dataset import DatasetError, merge, read_dataset, write_dataset, write_lock
+    from .build import records_to_tables
+
+    files, failed = collect_files([Path(p) for p in paths])
+    outcomes = failed + parse_all(files, name=name, workers=workers)
+    good = [o for o in outcomes if o.record is not None]
+    bad = [o for o in outcomes if o.record is None]
+    for outcome in outcomes:
+        if outcome.record is None:
+            echo_err(f"ERROR {outcome.path}: {outcome.error}")
+            continue
+        if quiet:
+            continue
+        echo(f"ok    {outcome.path.name} {summarize(outcome.record)}")
+        if outcome.manifest_fields:
+            echo(f"      desde {MANIFEST}: {', '.join(outcome.manifest_fields)}")
+        for warning in outcome.record.warnings:
+            echo(f"      aviso {warning}")
+    written = 0
+    if good:
+        try:
+            with write_lock(data_dir):
+                new = records_to_tables([o.record for o in good])
+                existing = read_dataset(data_dir)
+                replace = {o.record.ficha_id for o in good} | _superseded(existing, new)
+                merged = merge(existing, new, replace)
+                write_dataset(data_dir, merged)
+                written = merged["fichas"].num_rows
+        except DatasetError as exc:
+            echo_err(f"ERROR {data_dir}: {exc}")
+            return False
+    n_warn = sum(len(o.record.warnings) for o in good)
+    echo(
+        f"{len(good)} fichas cargadas, {len(bad)} con error, {n_warn} avisos; "
+        f"el dataset {data_dir} tiene {written} fichas"
+        if good
+        else f"0 fichas cargadas, {len(bad)} con error; el dataset no se modificó"
+    )
+    return not bad
+
+
+def _superseded(existing, new) -> set[str]:
+    """Fichas already in the dataset for the same program and year as a new one."""
+    fichas = existing["fichas"]
+    if not fichas.num_rows:
+        return set()
+    keys = set(
+        zip(
+            new["fichas"]["program_id"].to_pylist(),
+            new["fichas"]["evaluated_year"].to_pylist(),
+            strict=True,
+        )
+    )
+    old = zip(
+        fichas["ficha_id"].to_pylist(),
+        fichas["program_id"].to_pylist(),
+        fichas["evaluated_year"].to_pylist(),
+        strict=True,
+    )
+    return {fid for fid, pid, year in old if (pid, year) in keys}
