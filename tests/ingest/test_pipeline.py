@@ -1,0 +1,185 @@
+"""`fichas ingest` end to end: bad files are reported, the rest load, the dataset stays whole."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+
+from fichas_tui.dataset import read_dataset
+from fichas_tui.ingest.pipeline import parse_bytes, run_ingest
+from fichas_tui.ingest.record import FichaError
+from fichas_tui.schema import TABLES
+from tests.conftest import COMMITTED_DATASET, F2021, F2023, SAMPLE_DIR, quiet
+
+
+def _canonical(table):
+    """A table's rows in a stable order, for comparing two datasets."""
+    return sorted(map(repr, table.to_pylist()))
+
+
+def test_committed_dataset_is_the_sample_fichas(sample_dataset):
+    """data/parquet must be exactly what ingesting data/fichas produces: they never drift."""
+    for name in TABLES:
+        built = pq.read_table(sample_dataset / f"{name}.parquet")
+        committed = pq.read_table(COMMITTED_DATASET / f"{name}.parquet")
+        assert built.schema.equals(committed.schema), name
+        assert _canonical(built) == _canonical(committed), (
+            f"{name} differs: run `fichas ingest data/fichas --data data/parquet` and commit"
+        )
+
+
+def test_every_contract_table_and_column_exists(sample_dataset):
+    import duckdb
+
+    contract = {
+        "fichas": "ficha_id program_id program_name ministry service evaluated_year price_year "
+        "start_year description purpose regions source_file",
+        "budget": "ficha_id year concept amount_kclp price_year",
+        "subtitles": "ficha_id year subtitle subtitle_name amount_kclp price_year",
+        "components": "ficha_id component production_unit year spending_kclp production "
+        "unit_cost_kclp price_year",
+        "indicators": "ficha_id level indicator formula year kind value value_status",
+        "coverage": "ficha_id year basis coverage_pct",
+        "regions": "ficha_id region spending_kclp spending_pct beneficiaries beneficiaries_pct "
+        "price_year",
+        "findings": "ficha_id dimension finding",
+        "warnings": "ficha_id section message",
+    }
+    con = duckdb.connect()
+    for table, columns in contract.items():
+        path = (sample_dataset / f"{table}.parquet").as_posix()
+        names = [
+            r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+        ]
+        assert set(columns.split()) <= set(names), table
+    kinds = con.execute(
+        f"SELECT DISTINCT concept FROM read_parquet('{(sample_dataset / 'budget.parquet').as_posix()}')"
+    ).fetchall()
+    assert {k[0] for k in kinds} <= {
+        "inicial",
+        "final",
+        "ejecutado",
+        "componentes",
+        "administrativo",
+    }
+
+
+def test_unknown_layout_is_a_clear_error():
+    with pytest.raises(FichaError, match="no known ficha layout: expected one of 2019"):
+        parse_bytes("Un texto cualquiera\nsin secciones\n".encode(), "x.txt")
+
+
+def test_empty_file_is_a_clear_error():
+    with pytest.raises(FichaError, match="vacío"):
+        parse_bytes(b"  \n\n", "x.txt")
+
+
+def test_ficha_cut_short_still_loads_what_it_has():
+    text = (SAMPLE_DIR / F2023).read_text(encoding="utf-8")
+    cut = text[: text.index("Los Ríos\t690.372")]  # mid regional table
+    record, _ = parse_bytes(cut.encode(), "cut.txt")
+    regions = [r["region"] for r in record.rows["regions"]]
+    assert regions[-1] == "Ñuble"
+    assert "Los Ríos" not in regions
+    assert record.count("indicators") == 0  # that part is gone, not invented
+    assert record.facts["evaluated_year"] == 2023
+
+
+def test_bad_files_are_reported_and_the_rest_load(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SAMPLE_DIR / F2021, folder / F2021)
+    (folder / "vacia.txt").write_text("")
+    (folder / "otra.txt").write_text("Acta de reunión\nNada que ver\n", encoding="utf-8")
+    lines: list[str] = []
+    ok = run_ingest([folder], tmp_path / "ds", echo=lines.append)
+    assert ok is False
+    errors = [line for line in lines if line.startswith("ERROR")]
+    assert len(errors) == 2
+    assert any("vacia.txt" in e and "vacío" in e for e in errors)
+    assert any("otra.txt" in e and "no known ficha layout" in e for e in errors)
+    data = read_dataset(tmp_path / "ds")
+    assert data["fichas"].num_rows == 1
+    assert "1 fichas cargadas, 2 con error" in lines[-1]
+
+
+def test_reingest_replaces_rows_instead_of_duplicating(tmp_path):
+    out = tmp_path / "ds"
+    assert run_ingest([SAMPLE_DIR], out, echo=quiet)
+    first = {name: t.num_rows for name, t in read_dataset(out).items()}
+    assert run_ingest([SAMPLE_DIR / F2023], out, echo=quiet)
+    second = {name: t.num_rows for name, t in read_dataset(out).items()}
+    assert first == second
+
+
+def test_a_failed_write_leaves_the_previous_dataset(tmp_path, monkeypatch):
+    out = tmp_path / "ds"
+    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
+    before = {name: _canonical(t) for name, t in read_dataset(out).items()}
+
+    import fichas_tui.dataset as dataset
+
+    calls = {"n": 0}
+    real = dataset.pq.write_table
+
+    def failing(table, path, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError("disco lleno")
+        return real(table, path, **kwargs)
+
+    monkeypatch.setattr(dataset.pq, "write_table", failing)
+    with pytest.raises(OSError):
+        run_ingest([SAMPLE_DIR / F2023], out, echo=quiet)
+    monkeypatch.undo()
+    after = {name: _canonical(t) for name, t in read_dataset(out).items()}
+    assert after == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
+
+
+def test_cli_exit_status_and_summary(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("nada")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fichas_tui",
+            "ingest",
+            str(SAMPLE_DIR / F2021),
+            str(bad),
+            "--data",
+            str(tmp_path / "ds"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "bad.txt" in result.stderr and "no known ficha layout" in result.stderr
+    assert F2021 in result.stdout
+    assert "1 fichas cargadas, 1 con error" in result.stdout
+
+
+def test_name_fallback_and_option(tmp_path):
+    data = (SAMPLE_DIR / F2023).read_bytes()
+    record, fields = parse_bytes(data, "x.txt")
+    assert record.facts["program_name"] == "Programa sin nombre (x.txt)"
+    assert any("nombre del programa" in w for w in record.warnings)
+    record, _ = parse_bytes(data, "x.txt", name="Residencia  Familiar")
+    assert record.facts["program_name"] == "Residencia Familiar"
+    assert record.facts["program_id"] == "residencia-familiar"
+    record, fields = parse_bytes(data, "x.txt", manifest={"program_name": "RESIDENCIA familiar"})
+    assert fields == ["program_name"]
+    assert record.facts["program_id"] == "residencia-familiar"
+
+
+def test_same_bytes_same_id():
+    data = (SAMPLE_DIR / F2021).read_bytes()
+    a, _ = parse_bytes(data, "a.txt")
+    b, _ = parse_bytes(data, "b.txt")
+    assert a.ficha_id == b.ficha_id == "c2ec1f949b1e2174"
