@@ -56,9 +56,8 @@ def test_every_contract_table_and_column_exists(sample_dataset):
             r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
         ]
         assert set(columns.split()) <= set(names), table
-    kinds = con.execute(
-        f"SELECT DISTINCT concept FROM read_parquet('{(sample_dataset / 'budget.parquet').as_posix()}')"
-    ).fetchall()
+    budget = (sample_dataset / "budget.parquet").as_posix()
+    kinds = con.execute(f"SELECT DISTINCT concept FROM read_parquet('{budget}')").fetchall()
     assert {k[0] for k in kinds} <= {
         "inicial",
         "final",
@@ -70,7 +69,7 @@ def test_every_contract_table_and_column_exists(sample_dataset):
 
 def test_unknown_layout_is_a_clear_error():
     with pytest.raises(FichaError, match="no known ficha layout: expected one of 2019"):
-        parse_bytes("Un texto cualquiera\nsin secciones\n".encode(), "x.txt")
+        parse_bytes(b"Un texto cualquiera\nsin secciones\n", "x.txt")
 
 
 def test_empty_file_is_a_clear_error():
