@@ -1,0 +1,1 @@
+"""Synthetic ficha corpus: one module per template generation."""
