@@ -57,7 +57,7 @@ def _set_production(block: Block, caption: str, rows: list[list[str]]) -> None:
 def _next_text(doc: Document, i: int, end: int) -> tuple[str, int]:
     """The next non-empty line's plain text (a bold label's value sits on the line below)."""
     for j in range(i + 1, end):
-        text = plain(doc.lines[j])
+        text = doc.plain(j)
         if text:
             return text, j
     return "", i

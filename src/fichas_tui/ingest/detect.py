@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from . import layout_2019, layout_2021, layout_2023
 from .document import Document
 from .record import FichaError
@@ -13,10 +11,10 @@ LAYOUTS = {module.NAME: module for module in (layout_2019, layout_2021, layout_2
 
 def detect_layout(doc: Document):
     """The parser module for this ficha, or FichaError naming the layouts it knows."""
-    scores = {}
-    for name, module in LAYOUTS.items():
-        patterns = [re.compile(p) for p in module.MARKERS]
-        scores[name] = sum(1 for p in patterns if any(p.search(k) for k in doc.keys))
+    scores = {
+        name: sum(1 for pattern in module.MARKERS if doc.has_heading(pattern))
+        for name, module in LAYOUTS.items()
+    }
     best = max(scores, key=lambda n: scores[n])
     if scores[best] < 2:
         raise FichaError(

@@ -17,7 +17,25 @@ class Document:
     def __init__(self, text: str) -> None:
         self.text = normalize_text(text)
         self.lines = self.text.split("\n")
-        self.keys = [heading_key(line) for line in self.lines]
+        # A long line without a tab is a paragraph, never a heading or a table title.
+        self.keys = [
+            heading_key(line) if line.strip() and (len(line) < 200 or "\t" in line) else ""
+            for line in self.lines
+        ]
+        self._plain: list[str | None] = [None] * len(self.lines)
+
+    def plain(self, i: int) -> str:
+        """Line `i` as plain text, computed once: layouts read the same lines many times."""
+        text = self._plain[i]
+        if text is None:
+            text = self._plain[i] = plain(self.lines[i])
+        return text
+
+    def has_heading(self, pattern: str) -> bool:
+        """Whether any line's heading key matches (one regex pass over the whole key text)."""
+        if not hasattr(self, "_keytext"):
+            self._keytext = "\n".join(self.keys)
+        return re.search(pattern, self._keytext, re.MULTILINE) is not None
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -79,7 +97,7 @@ class Document:
         stop = len(self.lines) if end is None else end
         out = []
         for i in range(start, stop):
-            text = plain(self.lines[i])
+            text = self.plain(i)
             if text:
                 out.append(text)
         return out

@@ -93,7 +93,7 @@ def _parse_header(record: FichaRecord, doc: Document) -> None:
     stop = doc.find(r"^DESCRIPCION", name_at) or min(name_at + 8, len(doc))
     service: list[str] = []
     for i in range(name_at + 1, stop):
-        text = plain(doc.lines[i])
+        text = doc.plain(i)
         if not text:
             continue
         if fold(text).startswith("ministerio"):
@@ -170,7 +170,7 @@ def _parse_assessments(record: FichaRecord, doc: Document) -> None:
     """`Ámbitos de Evaluación | Resultados | Comentarios` tables, under their section heading."""
     for at in doc.find_all(r"^AMBITOS DE EVALUACION"):
         section = next(
-            (plain(doc.lines[j]) for j in range(at - 1, max(at - 6, 0), -1) if is_heading(doc, j)),
+            (doc.plain(j) for j in range(at - 1, max(at - 6, 0), -1) if is_heading(doc, j)),
             None,
         )
         rows, _ = doc.table(at)
@@ -222,7 +222,7 @@ def _parse_efficiency(record: FichaRecord, doc: Document, year: int | None) -> N
                     "ratios",
                     year=year,
                     ratio="gasto_administrativo",
-                    result=plain(doc.lines[i]),
+                    result=doc.plain(i),
                     **cell_columns(cell, "value_pct", "value_status"),
                 )
                 break

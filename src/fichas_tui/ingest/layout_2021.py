@@ -6,7 +6,6 @@ import re
 
 from .document import Document
 from .findings import parse_findings_table
-from .markup import plain
 from .narrative import (
     capture_text,
     field_value,
@@ -93,7 +92,7 @@ def parse_description(record: FichaRecord, doc: Document, start: int, end: int) 
     facts = record.facts
     description: list[str] = []
     for i in range(start + 1, end):
-        text = plain(doc.lines[i])
+        text = doc.plain(i)
         if not text or is_heading(doc, i):
             continue
         key = text.lower()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from .document import Document
-from .markup import plain
 from .narrative import (
     bullets,
     capture_text,
@@ -117,7 +116,7 @@ def _parse_findings(record: FichaRecord, doc: Document) -> None:
     dimension = None
     position = 0
     for i in range(start + 1, end):
-        text = plain(doc.lines[i])
+        text = doc.plain(i)
         if not text:
             continue
         match = re.match(r"^\d+\.\s*(.+)$", text)

@@ -24,8 +24,13 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_MARKUP_CHARS = re.compile(r"[<&*\\_]")
+
+
 def plain(text: str) -> str:
     """Text without HTML tags, Markdown emphasis or escapes, whitespace collapsed."""
+    if not _MARKUP_CHARS.search(text):  # most lines: nothing to strip
+        return " ".join(text.split())
     text = _TAG_RE.sub(" ", text)
     text = html.unescape(text)
     text = text.replace("\\*", "*").replace("\\$", "$").replace("\\_", "_").replace("\\%", "%")
@@ -33,12 +38,17 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
+_KEY_DROP_RE = re.compile(r"[^0-9A-Za-z$%/]+")
+# Headings are short; keying only a line's start keeps long paragraphs cheap.
+KEY_CHARS = 160
+
+
 def heading_key(line: str) -> str:
     """A line reduced to its words, for matching section headings: `## III. GASTO (M\\$2024)`."""
-    text = plain(line).lstrip("#").strip()
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^0-9A-Za-z$%/]+", " ", text).upper().split())
+    from .regions import strip_accents
+
+    text = plain(line[:KEY_CHARS]).lstrip("#").strip()
+    return _KEY_DROP_RE.sub(" ", strip_accents(text)).upper().strip()
 
 
 def cells(line: str) -> list[str]:

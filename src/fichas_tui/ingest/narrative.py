@@ -22,7 +22,9 @@ def field_value(doc: Document, label: str, start: int = 0, end: int | None = Non
     want = fold(label)
     stop = len(doc) if end is None else end
     for i in range(start, stop):
-        text = plain(doc.lines[i])
+        if ":" not in doc.lines[i]:
+            continue
+        text = doc.plain(i)
         if ":" not in text:
             continue
         head, _, rest = text.partition(":")
@@ -57,11 +59,12 @@ def is_heading(doc: Document, i: int) -> bool:
         return True
     if line.startswith("**") and line.rstrip().endswith("**") and len(line) < 120:
         return True
-    text = plain(line)
+    text = doc.plain(i)
+    if len(text) >= 110:
+        return False
     if re.match(r"^[IVX]+\.\s+\S", text):
         return True
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and len(text) < 110 and all(c.isupper() for c in letters)
+    return text == text.upper() and sum(1 for c in text if c.isalpha()) >= 4
 
 
 def parse_ods(record: FichaRecord, doc: Document) -> None:
@@ -70,7 +73,7 @@ def parse_ods(record: FichaRecord, doc: Document) -> None:
         return
     end = doc.section_end(start, lambda i: is_heading(doc, i))
     for i in range(start + 1, end):
-        match = _ODS_RE.match(plain(doc.lines[i]))
+        match = _ODS_RE.match(doc.plain(i))
         if match:
             record.add(
                 "ods",
@@ -94,7 +97,7 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
     or `...: No`, or `...: Sí` over `2020, 2021`."""
     i = start
     while i < end:
-        text = plain(doc.lines[i])
+        text = doc.plain(i)
         head, sep, rest = text.partition(":")
         kind = None
         if sep:
@@ -107,7 +110,7 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
         j = i + 1
         items: list[str] = []
         while j < end and not _is_field_line(doc.lines[j]):
-            line = plain(doc.lines[j])
+            line = doc.plain(j)
             if line:
                 items.append(re.sub(r"^[-•]\s*", "", line))
             j += 1
@@ -175,7 +178,7 @@ def paragraph_after(doc: Document, start: int, end: int | None = None) -> str | 
     stop = len(doc) if end is None else end
     parts: list[str] = []
     for i in range(start + 1, stop):
-        text = plain(doc.lines[i])
+        text = doc.plain(i)
         if not text:
             if parts:
                 break
