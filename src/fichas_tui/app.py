@@ -1,0 +1,72 @@
+"""The Textual app and make_app(data_dir), the one factory shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from .commands import ProgramsProvider
+from .dataset import DatasetError
+from .queries import DatasetMissing, Store
+from .screens.browser import BrowserScreen
+from .screens.empty import EmptyScreen
+
+
+class FichasApp(App[None]):
+    """Explorer of program evaluation fichas."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "fichas"
+    COMMANDS: ClassVar = {ProgramsProvider}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+p", "command_palette", "Ir a programa", show=False, priority=True),
+        Binding("q", "quit", "Salir"),
+        Binding("question_mark,f1", "help", "Ayuda", key_display="?"),
+    ]
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.store: Store | None = None
+
+    def on_mount(self) -> None:
+        try:
+            self.store = Store.open(self.data_dir)
+        except DatasetMissing as exc:
+            self.push_screen(EmptyScreen(self.data_dir, str(exc)))
+            return
+        except DatasetError as exc:
+            self.push_screen(EmptyScreen(self.data_dir, str(exc), damaged=True))
+            return
+        self.push_screen(BrowserScreen(self.store))
+        self.call_after_refresh(self.warm)
+
+    @work(thread=True, group="warm")
+    def warm(self) -> None:
+        # Load the detail tables after the first paint so the first program opens at once.
+        try:
+            self.store.warm()
+        except DatasetError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def open_program(self, program_id: str) -> None:
+        if isinstance(self.screen, BrowserScreen):
+            self.screen.open_program(program_id)
+
+    def on_unmount(self) -> None:
+        if self.store is not None:
+            self.store.close()
+
+
+def make_app(data_dir: Path) -> FichasApp:
+    return FichasApp(data_dir)

@@ -1,0 +1,1 @@
+"""Screens of the explorer: browser, help, filters and the no-dataset screen."""

@@ -1,0 +1,238 @@
+"""The main screen: program list beside (wide) or before (narrow) the program detail."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from ..queries import SORT_BUDGET, SORT_NAME, ProgramDetail, ProgramRow, Store
+from ..widgets.detail import TABS, Detail
+from ..widgets.program_list import ProgramList
+from .filters import Filters, FiltersScreen
+
+# At this width the list and the detail fit side by side; below it each gets the screen.
+WIDE_MIN_WIDTH = 110
+
+
+class Filtered(Message):
+    def __init__(self, token: int, programs: tuple[ProgramRow, ...]) -> None:
+        super().__init__()
+        self.token = token
+        self.programs = programs
+
+
+class Loaded(Message):
+    def __init__(self, token: int, detail: ProgramDetail | None) -> None:
+        super().__init__()
+        self.token = token
+        self.detail = detail
+
+
+class BrowserScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Buscar", key_display="/"),
+        Binding("t", "filters", "Filtros"),
+        Binding("o", "sort", "Ordenar"),
+        Binding("escape", "back", "Volver"),
+        Binding("1", "tab('resumen')", "Resumen", show=False),
+        Binding("2", "tab('presupuesto')", "Presupuesto", show=False),
+        Binding("3", "tab('indicadores')", "Indicadores", show=False),
+        Binding("4", "tab('regiones')", "Regiones", show=False),
+        Binding("left_square_bracket", "year(-1)", "Año ant.", show=False, key_display="["),
+        Binding("right_square_bracket", "year(1)", "Año sig.", show=False, key_display="]"),
+        Binding("f", "formulas", "Fórmulas", show=False),
+    ]
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self.filters = Filters()
+        self.sort = SORT_NAME
+        self._filter_token = 0
+        self._detail_token = 0
+        self._loaded_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="list-pane"):
+                yield Input(
+                    placeholder="/ Buscar programa, ministerio o servicio",
+                    id="filter",
+                    compact=True,
+                )
+                yield Static(id="list-status")
+                yield Static(id="list-header")
+                yield ProgramList(id="programs")
+            yield Detail(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        programs = self.store.programs()
+        self.query_one(ProgramList).set_programs(programs)
+        self._update_status(len(programs))
+        self.query_one(ProgramList).focus()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width >= WIDE_MIN_WIDTH, "-wide")
+        self.call_after_refresh(self._update_header)
+
+    @property
+    def wide(self) -> bool:
+        return self.has_class("-wide")
+
+    def _show_detail(self, on: bool) -> None:
+        self.set_class(on, "-detail")
+
+    def _update_header(self) -> None:
+        self.query_one("#list-header", Static).update(
+            Text(self.query_one(ProgramList).header(), style="bold")
+        )
+
+    def _update_status(self, shown: int) -> None:
+        total = len(self.store.programs())
+        text = Text(f" {shown} de {total} programas", style="bold")
+        order = "presupuesto" if self.sort == SORT_BUDGET else "nombre"
+        text.append(f" · orden: {order}", style="dim")
+        if self.filters.label():
+            text.append(" · ", style="dim")
+            text.append(self.filters.label(), style="yellow")
+        self.query_one("#list-status", Static).update(text)
+
+    # -- filtering -------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refilter()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(ProgramList).focus()
+
+    def refilter(self) -> None:
+        self._filter_token += 1
+        self.run_filter(self._filter_token, self.query_one("#filter", Input).value)
+
+    @work(thread=True, exclusive=True, group="filter")
+    def run_filter(self, token: int, text: str) -> None:
+        f = self.filters
+        programs = self.store.filter(
+            text, ministry=f.ministry, service=f.service, year=f.year, sort=self.sort
+        )
+        self.post_message(Filtered(token, programs))
+
+    def on_filtered(self, message: Filtered) -> None:
+        if message.token != self._filter_token:
+            return  # a newer keystroke already asked for another list
+        plist = self.query_one(ProgramList)
+        keep = plist.current.program_id if plist.current else None
+        plist.set_programs(message.programs, keep=keep)
+        self._update_status(len(message.programs))
+
+    # -- loading a program -----------------------------------------------------------------
+
+    def on_program_list_highlighted(self, event: ProgramList.Highlighted) -> None:
+        if event.program.program_id != self._loaded_id:
+            self.load(event.program.program_id)
+
+    def on_program_list_selected(self, event: ProgramList.Selected) -> None:
+        if event.program.program_id != self._loaded_id:
+            self.load(event.program.program_id)
+        self._show_detail(True)
+        self.query_one(Detail).activate(self.query_one(Detail).active_tab)
+
+    def on_detail_year_chosen(self, event: Detail.YearChosen) -> None:
+        self.load(event.program_id, event.year)
+
+    def load(self, program_id: str, year: int | None = None) -> None:
+        self._detail_token += 1
+        self.run_load(self._detail_token, program_id, year)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def run_load(self, token: int, program_id: str, year: int | None) -> None:
+        self.post_message(Loaded(token, self.store.detail(program_id, year)))
+
+    def on_loaded(self, message: Loaded) -> None:
+        if message.token != self._detail_token or message.detail is None:
+            return  # stale: the user has moved on to another program or year
+        self._loaded_id = message.detail.program.program_id
+        self.query_one(Detail).show(message.detail)
+
+    def open_program(self, program_id: str) -> None:
+        """Jump to a program (command palette): clear filters so it is in the list."""
+        self.filters = Filters()
+        plist = self.query_one(ProgramList)
+        with self.query_one("#filter", Input).prevent(Input.Changed):
+            self.query_one("#filter", Input).value = ""
+        self._filter_token += 1
+        programs = self.store.filter(sort=self.sort)
+        plist.set_programs(programs, keep=program_id)
+        self._update_status(len(programs))
+        self.load(program_id)
+        self._show_detail(True)
+        self.query_one(Detail).activate(self.query_one(Detail).active_tab)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self._show_detail(False)
+        self.query_one("#filter", Input).focus()
+
+    def action_back(self) -> None:
+        if self.has_class("-detail") or self.focused is not self.query_one(ProgramList):
+            self._show_detail(False)
+            self.query_one(ProgramList).focus()
+        elif self.query_one("#filter", Input).value:
+            self.query_one("#filter", Input).value = ""
+
+    def action_filters(self) -> None:
+        def done(filters: Filters | None) -> None:
+            if filters is not None:
+                self.filters = filters
+                self.refilter()
+
+        self.app.push_screen(FiltersScreen(self.store.facets(), self.filters), done)
+
+    def action_sort(self) -> None:
+        if self._in_detail():
+            pane = self.query_one("#pane-regiones")
+            self.notify(f"Regiones ordenadas por {pane.cycle_sort()}", timeout=2)
+            return
+        self.sort = SORT_BUDGET if self.sort == SORT_NAME else SORT_NAME
+        self.refilter()
+
+    def action_tab(self, tab_id: str) -> None:
+        if self.query_one(Detail).detail is None:
+            return
+        self._show_detail(True)
+        self.query_one(Detail).activate(tab_id)
+
+    def action_year(self, delta: int) -> None:
+        self.query_one(Detail).step_year(delta)
+
+    def action_formulas(self) -> None:
+        self.query_one("#pane-indicadores").toggle_formulas()
+
+    def _in_detail(self) -> bool:
+        focused = self.focused
+        detail = self.query_one(Detail)
+        return focused is not None and (focused is detail or detail in focused.ancestors)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Footer shows only what applies where the focus is.
+        if action == "formulas":
+            return self._in_detail() and self.query_one(Detail).active_tab == "indicadores"
+        if action == "year":
+            detail = self.query_one(Detail).detail
+            return detail is not None and len(detail.years) > 1
+        return True
+
+
+__all__ = ["TABS", "BrowserScreen"]

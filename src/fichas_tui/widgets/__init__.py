@@ -1,0 +1,1 @@
+"""Panes and list widgets of the explorer."""

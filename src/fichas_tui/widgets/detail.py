@@ -1,0 +1,91 @@
+"""The program detail: title, year selector and the four panes in tabs."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Select, Static, TabbedContent, TabPane
+
+from ..formatting import clean
+from ..queries import ProgramDetail
+from .indicadores import IndicadoresPane
+from .presupuesto import PresupuestoPane
+from .regiones import RegionesPane
+from .resumen import ResumenPane
+
+TABS = (
+    ("resumen", "Resumen", ResumenPane),
+    ("presupuesto", "Presupuesto", PresupuestoPane),
+    ("indicadores", "Indicadores", IndicadoresPane),
+    ("regiones", "Regiones", RegionesPane),
+)
+
+
+class Detail(Vertical):
+    """Shows one ProgramDetail; asks for another year through YearChosen."""
+
+    class YearChosen(Message):
+        def __init__(self, program_id: str, year: int) -> None:
+            super().__init__()
+            self.program_id = program_id
+            self.year = year
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.detail: ProgramDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="detail-head"):
+            yield Static(id="detail-title")
+            yield Select[int]([], prompt="Año", allow_blank=True, id="year", compact=True)
+        with TabbedContent(id="tabs"):
+            for number, (tab_id, label, pane) in enumerate(TABS, start=1):
+                with TabPane(f"{number} {label}", id=tab_id):
+                    yield pane(id=f"pane-{tab_id}")
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-title", Static).update(
+            Text("Elija un programa de la lista.", style="italic")
+        )
+
+    def show(self, detail: ProgramDetail) -> None:
+        self.detail = detail
+        program = detail.program
+        head = Text(clean(detail.ficha.name), style="bold")
+        head.append(Text(f"\n{clean(detail.ficha.service or detail.ficha.ministry or '')}", "dim"))
+        self.query_one("#detail-title", Static).update(head)
+        select = self.query_one("#year", Select)
+        options = [(f"Ficha {y}", y) for y in reversed(detail.years)]
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            select.value = detail.year if detail.year is not None else Select.BLANK
+        select.disabled = len(detail.years) < 2
+        for tab_id, _label, _pane in TABS:
+            self.query_one(f"#pane-{tab_id}").show(detail)
+        self.border_subtitle = f"{len(program.years)} ficha(s)"
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if self.detail is None or not isinstance(event.value, int):
+            return
+        if event.value != self.detail.year:
+            self.post_message(self.YearChosen(self.detail.program.program_id, event.value))
+
+    def step_year(self, delta: int) -> None:
+        """Ask for the previous (-1) or next (+1) year's ficha."""
+        if self.detail is None or self.detail.year is None:
+            return
+        years = list(self.detail.years)
+        index = years.index(self.detail.year) + delta
+        if 0 <= index < len(years):
+            self.post_message(self.YearChosen(self.detail.program.program_id, years[index]))
+
+    def activate(self, tab_id: str) -> None:
+        self.query_one(TabbedContent).active = tab_id
+        self.query_one(f"#pane-{tab_id}").focus()
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active

@@ -1,0 +1,203 @@
+"""A virtual program list: draws only the visible rows, so 7,000 programs cost nothing."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..formatting import clean, number, years_label
+from ..queries import ProgramRow
+
+# Below this width a program takes two lines (name / service) so nothing is cut to nothing.
+ONE_LINE_MIN_WIDTH = 96
+AMOUNT_WIDTH = 15
+YEARS_WIDTH = 11
+
+
+def fit(text: str, width: int, right: bool = False) -> str:
+    """Pad or cut `text` to exactly `width` cells, marking a cut with '…'."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    pad = " " * (width - cell_len(text))
+    return pad + text if right else text + pad
+
+
+def amount(program: ProgramRow) -> str:
+    return number(program.executed.value, 0, program.executed.status)
+
+
+class ProgramList(ScrollView, can_focus=True):
+    """One row per program; the cursor row is the selected program."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Subir", show=False),
+        Binding("down,j", "cursor(1)", "Bajar", show=False),
+        Binding("pageup", "page(-1)", "Pág. arriba", show=False),
+        Binding("pagedown", "page(1)", "Pág. abajo", show=False),
+        Binding("home", "jump(0)", "Inicio", show=False),
+        Binding("end", "jump(-1)", "Fin", show=False),
+        Binding("enter", "select", "Abrir"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "program-list--cursor",
+        "program-list--dim",
+        "program-list--amount",
+    }
+
+    cursor = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        def __init__(self, program: ProgramRow) -> None:
+            super().__init__()
+            self.program = program
+
+    class Selected(Message):
+        def __init__(self, program: ProgramRow) -> None:
+            super().__init__()
+            self.program = program
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.programs: tuple[ProgramRow, ...] = ()
+
+    @property
+    def row_height(self) -> int:
+        return 1 if self.size.width >= ONE_LINE_MIN_WIDTH else 2
+
+    @property
+    def current(self) -> ProgramRow | None:
+        return self.programs[self.cursor] if 0 <= self.cursor < len(self.programs) else None
+
+    def set_programs(self, programs: tuple[ProgramRow, ...], keep: str | None = None) -> None:
+        """Replace the rows, keeping the cursor on program `keep` when it is still listed."""
+        self.programs = programs
+        index = 0
+        if keep is not None:
+            for i, program in enumerate(programs):
+                if program.program_id == keep:
+                    index = i
+                    break
+        self._resize()
+        self.scroll_to(y=0, animate=False)
+        self.cursor = index
+
+    def _resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.programs) * self.row_height)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._resize()
+        self._scroll_to_cursor()
+
+    def watch_cursor(self, cursor: int) -> None:
+        self._scroll_to_cursor()
+        self.refresh()
+        if self.current is not None:
+            self.post_message(self.Highlighted(self.current))
+
+    def _scroll_to_cursor(self) -> None:
+        h = self.row_height
+        top, height = self.cursor * h, self.scrollable_content_region.height
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + h > self.scroll_y + height:
+            self.scroll_to(y=top + h - height, animate=False)
+
+    def action_cursor(self, delta: int) -> None:
+        if self.programs:
+            self.cursor = max(0, min(len(self.programs) - 1, self.cursor + delta))
+
+    def action_page(self, direction: int) -> None:
+        rows = max(1, self.scrollable_content_region.height // self.row_height - 1)
+        self.action_cursor(direction * rows)
+
+    def action_jump(self, index: int) -> None:
+        if self.programs:
+            self.cursor = index % len(self.programs)
+
+    def action_select(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Selected(self.current))
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(event.y + self.scroll_y) // self.row_height
+        if 0 <= index < len(self.programs):
+            self.cursor = index
+            self.action_select()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        index, sub = divmod(line, self.row_height)
+        base = self.rich_style
+        if index >= len(self.programs):
+            return Strip.blank(width, base)
+        program = self.programs[index]
+        dim = self.get_component_rich_style("program-list--dim")
+        money = self.get_component_rich_style("program-list--amount")
+        if index == self.cursor:
+            cursor = self.get_component_rich_style("program-list--cursor")
+            base, dim, money = base + cursor, base + cursor + Style(dim=True), base + cursor
+        else:
+            dim, money = base + dim, base + money
+        segments = self._segments(program, sub, width, base, dim, money)
+        return Strip(segments, width).adjust_cell_length(width, base)
+
+    def _segments(self, program, sub, width, base, dim, money) -> list[Segment]:
+        name = clean(program.name)
+        service = clean(program.service or program.ministry or "—")
+        years = years_label(program.years)
+        if self.row_height == 1:
+            rest = width - AMOUNT_WIDTH - YEARS_WIDTH - 4
+            name_w = rest * 3 // 5
+            return [
+                Segment(" " + fit(name, name_w) + " ", base),
+                Segment(fit(service, rest - name_w) + " ", dim),
+                Segment(fit(years, YEARS_WIDTH) + " ", dim),
+                Segment(fit(amount(program), AMOUNT_WIDTH, right=True) + " ", money),
+            ]
+        if sub == 0:
+            return [
+                Segment(" " + fit(name, width - AMOUNT_WIDTH - 2), base),
+                Segment(fit(amount(program), AMOUNT_WIDTH, right=True) + " ", money),
+            ]
+        years_w = min(max(YEARS_WIDTH, len(years)), width // 2)
+        return [
+            Segment("   " + fit(service, width - years_w - 5) + " ", dim),
+            Segment(fit(years, years_w, right=True) + " ", dim),
+        ]
+
+    def header(self) -> str:
+        """Column titles matching the current row layout."""
+        width = self.scrollable_content_region.width or self.size.width
+        unit = "Ejecutado M$"
+        if width >= ONE_LINE_MIN_WIDTH:
+            rest = width - AMOUNT_WIDTH - YEARS_WIDTH - 4
+            name_w = rest * 3 // 5
+            return (
+                " "
+                + fit("Programa", name_w)
+                + " "
+                + fit("Servicio", rest - name_w)
+                + " "
+                + fit("Fichas", YEARS_WIDTH)
+                + " "
+                + fit(unit, AMOUNT_WIDTH, right=True)
+            )
+        return (
+            " "
+            + fit("Programa / servicio · fichas", width - AMOUNT_WIDTH - 2)
+            + fit(unit, AMOUNT_WIDTH, right=True)
+        )

@@ -1,0 +1,55 @@
+"""Resumen pane: who runs the program, what it does, findings and data-quality warnings."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..formatting import clean, years_label
+from ..queries import ProgramDetail
+from .pane import Pane, note, title, txt
+
+
+class ResumenPane(Pane):
+    def build(self, detail: ProgramDetail) -> RenderableType:
+        ficha = detail.ficha
+        facts = Table.grid(padding=(0, 1))
+        facts.add_column(style="bold", no_wrap=True)
+        facts.add_column(ratio=1)
+        rows = [
+            ("Programa", txt(ficha.name)),
+            ("Ministerio", txt(ficha.ministry)),
+            ("Servicio", txt(ficha.service)),
+            ("Fichas", Text(years_label(detail.years) + f"  (mostrando {ficha.evaluated_year})")),
+            ("Año de inicio", txt(str(ficha.start_year) if ficha.start_year else None)),
+            ("Descripción", txt(ficha.description)),
+            ("Propósito", txt(ficha.purpose)),
+            ("Regiones", txt(", ".join(ficha.regions) if ficha.regions else None)),
+            ("Ejecutores", txt(ficha.executors)),
+        ]
+        for label, value in rows:
+            facts.add_row(Text(label), value)
+        parts: list[RenderableType] = [facts, Text()]
+        parts.append(title(f"Hallazgos de la ficha {ficha.evaluated_year}"))
+        if detail.findings:
+            last = None
+            for finding in detail.findings:
+                if finding.topic != last:
+                    parts.append(Text(clean(finding.topic) or "Sin dimensión", style="bold"))
+                    last = finding.topic
+                parts.append(Text("• ") + Text(clean(finding.text)))
+        else:
+            parts.append(note("La ficha no informa hallazgos."))
+        parts += [Text(), title("Advertencias de calidad de datos")]
+        if detail.warnings:
+            for warning in detail.warnings:
+                parts.append(
+                    Text(f"• {warning.year} · ", style="yellow")
+                    + Text(clean(warning.topic), style="bold")
+                    + Text(": ")
+                    + Text(clean(warning.text))
+                )
+        else:
+            parts.append(note("Sin advertencias en las fichas de este programa."))
+        return Group(*parts)
