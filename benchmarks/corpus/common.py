@@ -188,9 +188,12 @@ def make_program(seed: int, index: int, entry: CatalogEntry) -> Program:
             )
         )
 
+    pool = rng.sample(vocab.INDICATORS, len(vocab.INDICATORS))
+
     def indicators(level: str, count: int) -> list[Indicator]:
         out = []
-        for k, (title, numer, denom) in enumerate(rng.sample(vocab.INDICATORS, count)):
+        chosen = [pool.pop() for _ in range(min(count, len(pool)))]
+        for k, (title, numer, denom) in enumerate(chosen):
             who = subject["who"]
             name = f"Porcentaje de {title.format(who=who)}"
             if k and rng.random() < 0.3:

@@ -25,6 +25,7 @@ class Components:
     total: dict[int, Cell]
     raw_comp_total: dict[int, int]  # spending of the components as integers (0 if missing)
     raw_total: dict[int, int]
+    anomalies: list[tuple[str, str]]
 
 
 def year_amount(rng: random.Random, prog: Program, year: int, evaluated: int) -> float:
@@ -52,6 +53,7 @@ def components(
     starts[0] = years[0]
     rows: list[dict[int, CompYear]] = [{} for _ in prog.components]
     comp_total, admin, total, raw_comp, raw_total = {}, {}, {}, {}, {}
+    anomalies: list[tuple[str, str]] = []
     for y in years:
         if y in missing_years:
             for row in rows:
@@ -72,16 +74,17 @@ def components(
                 continue
             spend = parts[active.index(i)]
             prod = max(1, round(spend / drift(rng, comp.scale, 0.3)))
-            if zero_production and i and rng.random() < 0.15:
-                # The 2021 template writes unit cost 0 when nothing was produced.
+            if zero_production and i and rng.random() < 0.01:
+                # Like 000: spending but production 0, and the unit cost written as 0.
                 rows[i][y] = CompYear(present(spend), present(0), present(0))
+                anomalies.append(("componentes", f"{comp.name} {y}: gasto con producción 0"))
                 continue
             rows[i][y] = CompYear(present(spend), present(prod), present(spend / prod, uc_decimals))
         comp_sum = sum(parts)
         adm = int(amount * admin_share)
         raw_comp[y], raw_total[y] = comp_sum, comp_sum + adm
         comp_total[y], admin[y], total[y] = present(comp_sum), present(adm), present(comp_sum + adm)
-    return Components(years, rows, comp_total, admin, total, raw_comp, raw_total)
+    return Components(years, rows, comp_total, admin, total, raw_comp, raw_total, anomalies)
 
 
 def subtitles(rng: random.Random, total: int) -> list[tuple[int, str, int]]:

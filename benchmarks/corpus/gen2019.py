@@ -174,7 +174,7 @@ def _findings(rng: random.Random, year: int, t: Truth) -> list[str]:
         items = " ".join(f"<li>• {x}</li>" for x in chosen)
         out.append(f"{dim}\t{UL} {items} </ul>")
         for x in chosen:
-            t.add("findings", dimension=dim, finding=x)
+            t.add("findings", dimension=dim, finding=x, kind="resultado")
     return out
 
 
@@ -304,7 +304,15 @@ def render(rng: random.Random, prog: Program, year: int) -> tuple[str, Truth]:
     out.append("")
     out += _eficacia(rng, prog.purpose_indicators, year, t, "PROPÓSITO")
     out += _eficacia(rng, prog.component_indicators, year, t, "COMPONENTES")
-    out += ["COMENTARIOS EVALUADORES" + "\t" * 7, "Sin comentarios." + "\t" * 7, ""]
+    comment = rng.choice(
+        (
+            "Sin comentarios.",
+            "En los indicadores ajustar el nombre ya que el programa no atiende a todo el grupo.",
+            "Se recomienda revisar la cuantificación de la población objetivo.",
+        )
+    )
+    out += ["COMENTARIOS EVALUADORES" + "\t" * 7, comment + "\t" * 7, ""]
+    t.add("findings", dimension="Comentarios evaluadores", finding=comment, kind="comentario")
     out += ["**Antecedentes:** El programa se enmarca en la oferta del " + prog.service + ".", ""]
     out += [f"**Nota técnica:** {vocab.NOTA_TECNICA}"]
     t.facts.update(

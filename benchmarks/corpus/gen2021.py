@@ -63,16 +63,23 @@ def _findings(rng: random.Random, t: Truth, year: int) -> list[str]:
         chosen = texts[: rng.choice((1, 2))]
         if rng.random() < 0.5:
             body = " ".join(f"• {x}" for x in chosen)
-        else:  # one paragraph, no bullets: a single finding
-            chosen = [" ".join(chosen)]
-            body = chosen[0]
+        else:  # no bullets: one paragraph, or labelled runs (`Gasto administrativo: ...`)
+            body = " ".join(chosen)
+            if not all(":" in x[:60] for x in chosen):
+                chosen = [body]
         for text in chosen:
-            t.add("findings", dimension=dim, finding=text)
+            t.add("findings", dimension=dim, finding=text, kind="resultado")
         note = rng.choice(
             (
                 "Sin observaciones en la dimensión.",
                 "<p>Se sugiere revisar la sección de población objetivo.</p>",
             )
+        )
+        t.add(
+            "findings",
+            dimension=dim,
+            finding=note.removeprefix("<p>").removesuffix("</p>"),
+            kind="observacion",
         )
         out.append(f"{dim}\t{UL} {body} \t{note}")
         if k == 0:
@@ -138,6 +145,7 @@ def render(rng: random.Random, prog: Program, year: int) -> tuple[str, Truth]:
     ]
 
     comps = data.components(rng, prog, years, year, zero_production=True)
+    t.anomalies += comps.anomalies
     total = comps.raw_total[year]
     out += [f"GASTO POR SUBTÍTULOS ({m})", "", "Subtítulo *\tTotal ejecutado"]
     for code, name, amount in data.subtitles(rng, total):
@@ -248,8 +256,15 @@ def render(rng: random.Random, prog: Program, year: int) -> tuple[str, Truth]:
     out.append("Total\t" + "\t".join(comps.total[y].text for y in years) + pad)
     out.append("Porcentaje gasto administrativo\t" + "\t".join(pct) + pad)
     for y in years:
-        for concept, cells in (("administrativo", comps.admin), ("ejecutado", comps.total)):
+        for concept, cells in (
+            ("componentes", comps.comp_total),
+            ("administrativo", comps.admin),
+            ("ejecutado", comps.total),
+        ):
             c = cells[y]
+            partial = any(row[y].spending.value is None for row in comps.rows)
+            if concept == "componentes" and c.value is not None and partial:
+                continue  # not a sum of the table when a component has no figure that year
             t.add(
                 "budget",
                 year=y,

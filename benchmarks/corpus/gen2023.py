@@ -46,9 +46,12 @@ def _findings(rng: random.Random, t: Truth, year: int) -> list[str]:
     }
     for k, (dim, texts) in enumerate(options.items(), 1):
         out += [f"**{k}. {dim}**", ""]
-        for text in rng.sample(texts, rng.choice((1, 1, 2))):
+        chosen = rng.sample(texts, rng.choice((1, 1, 2)))
+        if len(chosen) > 1:
+            chosen = [x for x in chosen if not x.startswith("Sin hallazgos")]
+        for text in chosen:
             out += [text, ""]
-            t.add("findings", dimension=dim, finding=text)
+            t.add("findings", dimension=dim, finding=text, kind="hallazgo")
     return out
 
 
@@ -154,6 +157,7 @@ def render(rng: random.Random, prog: Program, year: int) -> tuple[str, Truth]:
     ]
 
     comps = data.components(rng, prog, years, year)
+    t.anomalies += comps.anomalies
     total = comps.raw_total[year]
     out += [f"GASTO POR SUBTÍTULOS * ({m})\t", f"Subtítulo *\tGasto total ejecutado {year} ({m})"]
     for k, (code, name, amount) in enumerate(data.subtitles(rng, total)):
