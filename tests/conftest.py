@@ -54,3 +54,11 @@ class Dataset:
 @pytest.fixture(scope="session")
 def ds(sample_dataset) -> Dataset:
     return Dataset(sample_dataset)
+
+
+# Fuzz tests: a fixed seed and example count in CI; `HYPOTHESIS_PROFILE=long` for a deep run.
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", max_examples=40, derandomize=True, print_blob=True)
+_hypothesis_settings.register_profile("long", max_examples=2000, derandomize=False)
+_hypothesis_settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))

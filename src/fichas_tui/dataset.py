@@ -139,6 +139,9 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     recover(folder)
+    # Callers hold the write lock, so any staging folder here was left by a killed writer.
+    for leftover in folder.glob(".staging-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = folder / f".staging-{uuid.uuid4().hex[:12]}"
     staging.mkdir()
     try:

@@ -11,12 +11,21 @@ from .markup import cells, heading_key, normalize_text, plain
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
 
 
+# The longest line of a real ficha is ~3,000 characters (002's HTML production tables).
+# Longer ones are cut so that no pattern can take quadratic time on a damaged file.
+MAX_LINE_CHARS = 20_000
+
+
 class Document:
     """The normalized lines of one ficha, with their heading keys precomputed."""
 
     def __init__(self, text: str) -> None:
         self.text = normalize_text(text)
         self.lines = self.text.split("\n")
+        self.cut_lines = sum(1 for line in self.lines if len(line) > MAX_LINE_CHARS)
+        if self.cut_lines:
+            self.lines = [line[:MAX_LINE_CHARS] for line in self.lines]
+            self.text = "\n".join(self.lines)
         # A long line without a tab is a paragraph, never a heading or a table title.
         self.keys = [
             heading_key(line) if line.strip() and (len(line) < 200 or "\t" in line) else ""

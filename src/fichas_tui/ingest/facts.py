@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from .document import Document
+from .markup import normalize_text
 from .record import FichaRecord
 from .regions import fold
 
@@ -22,7 +23,7 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
             name = (row.get("file") or "").strip()
             if name:
                 out[name] = {
-                    k: " ".join(row[k].split())
+                    k: " ".join(normalize_text(row[k]).split())
                     for k in MANIFEST_FIELDS
                     if row.get(k) and row[k].strip()
                 }
@@ -48,7 +49,7 @@ def finish_facts(
     if from_manifest:
         facts["name_source"] = "manifest" if "program_name" in from_manifest else "texto"
     if not facts.get("program_name") and name:
-        facts["program_name"] = " ".join(name.split())
+        facts["program_name"] = " ".join(normalize_text(name).split())
         facts["name_source"] = "--name"
     if not facts.get("program_name"):
         facts["program_name"] = f"Programa sin nombre ({record.source_file})"

@@ -6,7 +6,8 @@ import html
 import re
 import unicodedata
 
-_TAG_RE = re.compile(r"<[^>]+>")
+# `[^<>]`, not `[^>]`: a line of unclosed `<` must not make the scan quadratic.
+_TAG_RE = re.compile(r"<[^<>]+>")
 _LI_RE = re.compile(r"<li[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
 _ROW_RE = re.compile(r"<tr[^>]*>(.*?)</tr>", re.IGNORECASE | re.DOTALL)
 _CELL_RE = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.IGNORECASE | re.DOTALL)

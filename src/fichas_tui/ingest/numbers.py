@@ -36,7 +36,7 @@ EMPTY = Cell(None, None, False, "")
 
 def clean_cell(text: str) -> str:
     """Strip the markup a cell may carry (<b>, **, stray spaces) down to its text."""
-    text = re.sub(r"</?[a-zA-Z][^>]*>", "", text)
+    text = re.sub(r"</?[a-zA-Z][^<>]*>", "", text)
     text = text.replace("**", "").replace("\\*", "*").replace("\\$", "$")
     return " ".join(text.split())
 

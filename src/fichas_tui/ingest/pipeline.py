@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import hashlib
 import os
+import signal
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +20,7 @@ from .quality import check_quality
 from .record import FichaError, FichaRecord
 
 MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
+SECONDS_PER_FILE = 10.0  # a real ficha parses in ~3 ms
 MANIFEST = "manifest.csv"
 
 
@@ -34,8 +39,41 @@ def ficha_id_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+class FichaTimeout(FichaError):
+    """Parsing one file took longer than any real ficha could."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise FichaTimeout in this thread after `seconds` (Unix main thread only)."""
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise FichaTimeout(f"la lectura tardó más de {seconds:g} s; no parece una ficha")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def decode(data: bytes) -> str:
-    """Ficha bytes as text: UTF-8 (with or without BOM), else Windows-1252 / Latin-1."""
+    """Ficha bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FichaError("dice ser UTF-16 pero no se puede decodificar") from None
     if data.startswith(b"%PDF"):
         raise FichaError("es un PDF: conviértalo a texto antes de ingerirlo")
     if b"\x00" in data[:4096]:
@@ -63,6 +101,8 @@ def parse_bytes(
     doc = Document(decode(data))
     layout = detect_layout(doc)
     record = FichaRecord(ficha_id=ficha_id_of(data), source_file=source_file, layout=layout.NAME)
+    if doc.cut_lines:
+        record.warn("ficha", f"{doc.cut_lines} líneas de más de 20.000 caracteres se cortaron")
     layout.parse(record, doc)
     fields = finish_facts(record, doc, manifest or {}, name)
     check_quality(record)
@@ -72,8 +112,13 @@ def parse_bytes(
 def parse_path(path: Path, manifest: dict | None = None, name: str | None = None) -> Outcome:
     """Parse one file; every failure becomes an error message, never an exception."""
     try:
+        if path.stat().st_size > MAX_BYTES:  # do not even read a huge file into memory
+            raise FichaError(
+                f"el archivo pesa {path.stat().st_size // 1024} KB; una ficha pesa menos de 1 MB"
+            )
         data = path.read_bytes()
-        record, fields = parse_bytes(data, path.name, manifest, name)
+        with time_limit(SECONDS_PER_FILE):
+            record, fields = parse_bytes(data, path.name, manifest, name)
         return Outcome(path, record, manifest_fields=fields)
     except FichaError as exc:
         return Outcome(path, error=str(exc))
@@ -108,17 +153,22 @@ def _parse_job(args: tuple[Path, dict, str | None]) -> Outcome:
 def parse_all(files: list[Path], name: str | None = None, workers: int | None = None):
     """Parse files, in parallel across cores when there are many."""
     manifests: dict[Path, dict] = {}
+    failed: list[Outcome] = []
     jobs = []
     for path in files:
         folder = path.parent
         if folder not in manifests:
-            manifests[folder] = read_manifest(folder / MANIFEST)
+            try:
+                manifests[folder] = read_manifest(folder / MANIFEST)
+            except (OSError, UnicodeDecodeError, csv.Error) as exc:
+                manifests[folder] = {}
+                failed.append(Outcome(folder / MANIFEST, error=f"manifiesto ilegible ({exc})"))
         jobs.append((path, manifests[folder].get(path.name, {}), name))
     workers = workers or min(os.cpu_count() or 1, 8)
     if len(jobs) < 64 or workers == 1:
-        return [_parse_job(job) for job in jobs]
+        return failed + [_parse_job(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_parse_job, jobs, chunksize=32))
+        return failed + list(pool.map(_parse_job, jobs, chunksize=32))
 
 
 def summarize(record: FichaRecord) -> str:

@@ -84,7 +84,7 @@ def year_columns(header: list[str]) -> dict[int, int]:
 
 def split_name_unit(label: str) -> tuple[str, str | None]:
     """`Acompañamiento familiar (NNA cuyas familias ...)` -> name and production unit."""
-    match = _NAME_UNIT_RE.match(label)
+    match = _NAME_UNIT_RE.match(label) if len(label) < 2000 else None
     if not match or not match.group(1).strip():
         return label, None
     return match.group(1).strip(), match.group(2).strip()
@@ -336,7 +336,7 @@ def parse_indicator_table(
 
 def plain_keep_latex(text: str) -> str:
     """Cell text without HTML tags but with LaTeX backslashes intact."""
-    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"<[^<>]+>", " ", text)
     return " ".join(text.split())
 
 

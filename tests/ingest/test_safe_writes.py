@@ -1,0 +1,120 @@
+"""No data lost: an ingest killed mid-write, a write that fails, two ingests at once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pyarrow.parquet as pq
+
+from fichas_tui.dataset import PENDING, read_dataset, write_lock
+from fichas_tui.ingest.pipeline import run_ingest
+from fichas_tui.schema import TABLES
+from tests.conftest import F2021, F2023, SAMPLE_DIR, quiet
+
+SLOW_INGEST = textwrap.dedent(
+    """
+    import sys, time
+    import fichas_tui.dataset as dataset
+    real = dataset.pq.write_table
+    def slow(*args, **kwargs):
+        real(*args, **kwargs)
+        print("wrote", flush=True)
+        time.sleep(0.2)
+    dataset.pq.write_table = slow
+    from fichas_tui.ingest.pipeline import run_ingest
+    run_ingest([sys.argv[1]], sys.argv[2], echo=lambda *a, **k: None)
+    """
+)
+
+
+def snapshot(folder):
+    return {name: sorted(map(repr, t.to_pylist())) for name, t in read_dataset(folder).items()}
+
+
+def test_ingest_killed_mid_write_leaves_previous_dataset(tmp_path):
+    out = tmp_path / "ds"
+    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
+    before = snapshot(out)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_INGEST, str(SAMPLE_DIR / F2023), str(out)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    for _ in range(5):  # let it write a few of the new table files, then kill it
+        assert proc.stdout.readline().strip() == "wrote"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert snapshot(out) == before
+    for name in TABLES:  # every file is a whole, readable Parquet file
+        pq.read_table(out / f"{name}.parquet")
+    # The killed ingest's lock is stale: the next ingest goes ahead and cleans up.
+    assert run_ingest([SAMPLE_DIR / F2023], out, echo=quiet)
+    assert read_dataset(out)["fichas"].num_rows == 2
+    assert not list(out.glob(".staging-*"))
+    assert not (out / ".lock").exists()
+
+
+def test_interrupted_swap_is_completed_on_next_read(tmp_path):
+    """A writer killed after its new files were complete: readers finish the swap."""
+    out = tmp_path / "ds"
+    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
+    newer = tmp_path / "newer"
+    assert run_ingest([SAMPLE_DIR / F2021, SAMPLE_DIR / F2023], newer, echo=quiet)
+    pending = out / PENDING
+    pending.mkdir()
+    for i, name in enumerate(TABLES):
+        target = out / f"{name}.parquet" if i < 4 else pending / f"{name}.parquet"
+        os.replace(newer / f"{name}.parquet", target)  # half moved into place already
+    assert read_dataset(out)["fichas"].num_rows == 2
+    assert not pending.exists()
+
+
+def test_second_ingest_at_once_is_refused_clearly(tmp_path):
+    out = tmp_path / "ds"
+    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
+    lines: list[str] = []
+    with write_lock(out):
+        assert run_ingest([SAMPLE_DIR / F2023], out, echo=lines.append) is False
+    assert any("otro proceso" in line and "está escribiendo" in line for line in lines)
+    assert read_dataset(out)["fichas"].num_rows == 1
+
+
+def test_readers_see_old_or_new_never_an_error(tmp_path):
+    """Read the dataset in a loop while another process replaces it, over and over."""
+    out = tmp_path / "ds"
+    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                """
+                import sys
+                from fichas_tui.ingest.pipeline import run_ingest
+                for i in range(6):
+                    run_ingest([sys.argv[i % 2 + 1]], sys.argv[3], echo=lambda *a, **k: None)
+                """
+            ),
+            str(SAMPLE_DIR / F2023),
+            str(SAMPLE_DIR / F2021),
+            str(out),
+        ]
+    )
+    import duckdb
+
+    con = duckdb.connect()
+    reads = 0
+    deadline = time.time() + 30
+    while writer.poll() is None and time.time() < deadline:
+        for name in ("fichas", "budget", "regions"):
+            path = (out / f"{name}.parquet").as_posix()
+            con.execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()
+            reads += 1
+    writer.wait(timeout=30)
+    assert writer.returncode == 0
+    assert reads > 0
