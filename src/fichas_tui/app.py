@@ -32,6 +32,7 @@ class FichasApp(App[None]):
         super().__init__()
         self.data_dir = Path(data_dir)
         self.store: Store | None = None
+        self.theme = "textual-dark"
 
     def on_mount(self) -> None:
         try:

@@ -23,6 +23,16 @@ def number(value: float | None, decimals: int = 0, status: str | None = None) ->
     return text
 
 
+def figure(value: float | None, status: str | None = None) -> str:
+    """A figure with as many decimals as it needs, up to 2 (92 -> '92'; 61.25 -> '61,25')."""
+    if value is None:
+        return missing(status)
+    for decimals in (0, 1):
+        if abs(value - round(value, decimals)) < 1e-9:
+            return number(value, decimals)
+    return number(value, 2)
+
+
 def percent(value: float | None, decimals: int = 1, status: str | None = None) -> str:
     """45.0 -> '45,0 %'; None -> its code."""
     if value is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..formatting import clean, level_label, number
+from ..formatting import clean, figure, level_label
 from ..queries import Indicator, ProgramDetail
 from .chart import target_bar
 from .pane import Pane, note, table, title
@@ -66,7 +66,4 @@ class IndicadoresPane(Pane):
 
 
 def _value(value: float | None, status: str | None) -> Text:
-    decimals = 0 if value is None or float(value).is_integer() else 1
-    if value is not None and round(value, 1) != round(value, 2):
-        decimals = 2
-    return Text(number(value, decimals, status), style="dim" if value is None else "")
+    return Text(figure(value, status), style="dim" if value is None else "")
