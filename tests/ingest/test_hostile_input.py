@@ -195,3 +195,22 @@ def test_a_batch_of_broken_files_loads_the_good_ones(tmp_path):
         line.split()[1].rsplit("/", 1)[-1].rstrip(":") for line in lines if line.startswith("ERROR")
     }
     assert not loaded & failed
+
+
+def test_control_characters_are_made_visible_not_sent_to_the_terminal():
+    text = SAMPLES[F2019].replace(
+        "PROTECCIÓN - RESIDENCIA",
+        "\x1b[2J\x1b]8;;file:///etc/passwd\x07PROTECCIÓN\x9b - RESIDENCIA",
+    )
+    record, _ = parse_bytes(text.encode(), "x.txt")
+    name = record.facts["program_name"]
+    assert "\x1b" not in name and "\x07" not in name and "\x9b" not in name
+    assert name.startswith("␛[2J␛]8;;file:///etc/passwd␇PROTECCIÓN")
+
+
+def test_rich_markup_in_a_name_is_kept_as_text():
+    text = SAMPLES[F2019].replace(
+        "PROTECCIÓN - RESIDENCIA", "[bold red]x[/] [link=file:///etc/passwd]y"
+    )
+    record, _ = parse_bytes(text.encode(), "x.txt")
+    assert record.facts["program_name"].startswith("[bold red]x[/] [link=file:///etc/passwd]y")

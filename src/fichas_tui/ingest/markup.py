@@ -14,14 +14,22 @@ _CELL_RE = re.compile(r"<t[dh][^>]*>(.*?)</t[dh]>", re.IGNORECASE | re.DOTALL)
 _CAPTION_RE = re.compile(r"<caption[^>]*>(.*?)</caption>", re.IGNORECASE | re.DOTALL)
 _TABLE_RE = re.compile(r"<table[^>]*>(.*?)</table>", re.IGNORECASE | re.DOTALL)
 _BULLET_RE = re.compile(r"^[\s•·\-–*]+")
-# Control characters other than tab and newline never belong in ficha text.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Control characters other than tab and newline never belong in ficha text, and an escape
+# sequence must never reach a terminal: they become visible symbols (ESC -> ␛, BEL -> ␇).
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def normalize_text(text: str) -> str:
     """Unify line endings, drop a BOM and stray control characters; NFC so accents compare."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = _CONTROL_RE.sub("", text)
+    text = _CONTROL_RE.sub(_visible, text)
     return unicodedata.normalize("NFC", text)
 
 
