@@ -46,8 +46,8 @@ def _budget(rng: random.Random, prog: Program, year: int, t: Truth) -> list[str]
             rows["Ejecutado"].append(_mm(executed))
     if rng.random() < 0.03:  # a figure typed in M$ instead of MM$, as in the real 002
         c = rows["Inicial"][0]
-        text = fmt_int(int(c.value * 1000)) if c.value >= 100 else c.text + ".000"
-        rows["Inicial"][0] = Cell(text, float(text.replace(".", "").replace(",", ".")), None)
+        wrong = round(c.value * 1000)
+        rows["Inicial"][0] = Cell(fmt_int(wrong), float(wrong), None)
         t.anomalies.append(("budget", f"Presupuesto Inicial {years[0]} written 1000x too large"))
     out = ["PROPÓSITO\tPRESUPUESTO (MM\\$ de cada año)\t\t\t\t\t"]
     out.append("\t\t" + "\t".join(map(str, years)))
