@@ -167,3 +167,22 @@ def test_other_sections(ds):
     assert len(assessments) == 3
     sections = {r[0] for r in ds.rows("SELECT DISTINCT section FROM texts WHERE ficha_id = ?", F)}
     assert {"Antecedentes", "Pobreza multidimensional", "Eficiencia"} <= sections
+
+
+def test_a_very_long_program_name_is_read_from_the_text():
+    """Regression: a 215-character name (a real catalog program) was missed as a heading."""
+    from fichas_tui.ingest.pipeline import parse_bytes
+    from tests.conftest import SAMPLE_DIR
+
+    long_name = (
+        "PROGRAMA DE APOYO POR MEDIO DE LABORATORIO ARBITRADOR A LA IMPLEMENTACIÓN DE LA LEY N° "
+        "20.656 QUE REGULA LAS TRANSACCIONES COMERCIALES DE PRODUCTOS AGRÍCOLAS Y DE SU "
+        "REGLAMENTO ESPECIAL PARA EL PRODUCTO TRIGO Y OTROS"
+    )
+    text = (SAMPLE_DIR / F).read_text(encoding="utf-8")
+    text = text.replace(
+        "PROTECCIÓN - RESIDENCIA DE PROTECCIÓN PARA PRIMERA INFANCIA (RLP)", long_name
+    )
+    record, _ = parse_bytes(text.encode(), "x.txt")
+    assert record.facts["program_name"] == long_name
+    assert record.facts["ministry"] == "MINISTERIO DE JUSTICIA Y DERECHOS HUMANOS"

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from functools import lru_cache
+from itertools import accumulate
 
-from .markup import cells, heading_key, normalize_text, plain
+from .markup import cells, heading_keys, normalize_text, plain
 
 # A line that starts a footnote under a table: `* Cobertura: ...`, `\*\* N/A: ...`, `<sup>1</sup>`.
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
+
+
+@lru_cache(maxsize=512)
+def _compile(pattern: str) -> re.Pattern:
+    # MULTILINE: `^` and `$` anchor at each line of the joined key text.
+    return re.compile(pattern, re.MULTILINE)
 
 
 # The longest line of a real ficha is ~3,000 characters (002's HTML production tables).
@@ -26,11 +35,10 @@ class Document:
         if self.cut_lines:
             self.lines = [line[:MAX_LINE_CHARS] for line in self.lines]
             self.text = "\n".join(self.lines)
-        # A long line without a tab is a paragraph, never a heading or a table title.
-        self.keys = [
-            heading_key(line) if line.strip() and (len(line) < 200 or "\t" in line) else ""
-            for line in self.lines
-        ]
+        self.keys = heading_keys(self.lines)
+        # All keys as one string, so a heading search is one regex pass, not a loop over lines.
+        self._keytext = "\n".join(self.keys)
+        self._offsets = list(accumulate((len(k) + 1 for k in self.keys[:-1]), initial=0))
         self._plain: list[str | None] = [None] * len(self.lines)
 
     def plain(self, i: int) -> str:
@@ -41,27 +49,31 @@ class Document:
         return text
 
     def has_heading(self, pattern: str) -> bool:
-        """Whether any line's heading key matches (one regex pass over the whole key text)."""
-        if not hasattr(self, "_keytext"):
-            self._keytext = "\n".join(self.keys)
-        return re.search(pattern, self._keytext, re.MULTILINE) is not None
+        """Whether any line's heading key matches."""
+        return self.find(pattern) is not None
 
     def __len__(self) -> int:
         return len(self.lines)
 
     def find(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
         """Index of the first line whose heading key matches `pattern` (a regex on UPPERCASE)."""
-        regex = re.compile(pattern)
-        stop = len(self.lines) if end is None else min(end, len(self.lines))
-        for i in range(max(start, 0), stop):
-            if regex.search(self.keys[i]):
-                return i
-        return None
+        found = self._search(pattern, start, end)
+        return None if found is None else bisect_right(self._offsets, found.start()) - 1
 
     def find_all(self, pattern: str, start: int = 0, end: int | None = None) -> list[int]:
-        regex = re.compile(pattern)
-        stop = len(self.lines) if end is None else min(end, len(self.lines))
-        return [i for i in range(max(start, 0), stop) if regex.search(self.keys[i])]
+        out = []
+        while (i := self.find(pattern, start, end)) is not None:
+            out.append(i)
+            start = i + 1
+        return out
+
+    def _search(self, pattern: str, start: int, end: int | None) -> re.Match | None:
+        n = len(self.lines)
+        if start >= n or (end is not None and end <= start):
+            return None
+        pos = self._offsets[max(start, 0)]
+        endpos = len(self._keytext) if end is None or end >= n else self._offsets[end] - 1
+        return _compile(pattern).search(self._keytext, pos, endpos)
 
     def table(
         self,

@@ -52,6 +52,22 @@ _KEY_DROP_RE = re.compile(r"[^0-9A-Za-z$%/]+")
 KEY_CHARS = 160
 
 
+_KEY_TAG_RE = re.compile(r"<[^<>\n]+>")
+_KEYS_DROP_RE = re.compile(r"[^0-9A-Z$%/\n]+")
+
+
+def heading_keys(lines: list[str]) -> list[str]:
+    """`heading_key` of every line, computed in a few passes over the whole text.
+
+    Only a line's first KEY_CHARS characters are keyed: headings start a line.
+    """
+    text = "\n".join(line[:KEY_CHARS] for line in lines)
+    text = _KEY_TAG_RE.sub(" ", text).replace("\\$", "$")
+    # Keys keep only ASCII letters: NFKD + dropping non-ASCII strips accents in one C pass.
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().upper()
+    return [key.strip() for key in _KEYS_DROP_RE.sub(" ", text).split("\n")]
+
+
 def heading_key(line: str) -> str:
     """A line reduced to its words, for matching section headings: `## III. GASTO (M\\$2024)`."""
     from .regions import strip_accents
