@@ -39,7 +39,8 @@ def table(*columns: str, numeric_from: int = 1, charts: tuple[int, ...] = ()) ->
             Text(name),
             justify="right" if numeric else "left",
             no_wrap=i >= numeric_from,
-            min_width=None if i >= numeric_from else 12,
+            # Only a text first column (a region, a subtitle) needs room to stay readable.
+            min_width=12 if i < numeric_from and name not in ("Año",) else None,
         )
     return grid
 

@@ -25,7 +25,7 @@ class PresupuestoPane(Pane):
         ]
         parts += [Text(), title(f"Presupuesto por año ({unit})")]
         if detail.budget:
-            grid = table("Año", "Inicial", "Final", "Ejecutado", "% ej./inicial", "% ej./final")
+            grid = table("Año", "Inicial", "Final", "Ejecutado", "% ej. inicial", "% ej. final")
             for b in detail.budget:
                 grid.add_row(
                     Text(str(b.year)),

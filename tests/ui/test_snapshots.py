@@ -1,0 +1,54 @@
+"""Snapshots of every screen and pane on the fixture, at 80x24 and 120x40."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fichas_tui.app import make_app
+
+from .conftest import FIXTURE, SIZES, press, settle
+
+RESIDENCIA = ("slash", *"residencia", "enter", "enter")
+
+# name -> keys pressed before the screenshot
+SCENES = {
+    "lista": (),
+    "lista_filtrada": ("slash", *"programa"),
+    "resumen": RESIDENCIA,
+    "presupuesto": (*RESIDENCIA, "2"),
+    "indicadores": (*RESIDENCIA, "3"),
+    "indicadores_formulas": (*RESIDENCIA, "3", "f"),
+    "regiones": (*RESIDENCIA, "4"),
+    "regiones_orden_beneficiarios": (*RESIDENCIA, "4", "o"),
+    "sin_regiones": ("slash", *"subsidio", "enter", "enter", "4"),
+    "anio_anterior": (*RESIDENCIA, "2", "left_square_bracket"),
+    "ayuda": ("question_mark",),
+    "paleta": ("ctrl+p", *"alim"),
+    "filtros": ("t",),
+}
+
+
+def _run_before(keys):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await press(pilot, *keys)
+        if "ctrl+p" in keys:
+            await pilot.pause(0.5)  # the palette searches in the background
+            await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("scene", SCENES)
+def test_scene(snap_compare, scene, size):
+    app = make_app(FIXTURE)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=_run_before(SCENES[scene]))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_empty_dataset(snap_compare, size):
+    app = make_app(Path("no-existe/parquet"))
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=settle)
