@@ -14,6 +14,22 @@ from .markup import cells, heading_keys, normalize_text, plain
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
 
 
+PREFIX = 4
+
+
+@lru_cache(maxsize=512)
+def _literal_prefix(pattern: str) -> str | None:
+    """`^NOMBRE DEL PROGRAMA` -> `NOMBRE DEL PROGRAMA`; None when no plain literal leads."""
+    match = re.match(r"\^([A-Z0-9 ]+)", pattern)
+    if not match or "|" in pattern or len(match.group(1)) < PREFIX:
+        return None
+    rest = pattern[match.end() :]
+    # A quantifier right after the literal would apply to its last character.
+    if rest[:1] in ("?", "*", "{", "+"):
+        return None
+    return match.group(1)
+
+
 @lru_cache(maxsize=512)
 def _compile(pattern: str) -> re.Pattern:
     # MULTILINE: `^` and `$` anchor at each line of the joined key text.
@@ -40,6 +56,12 @@ class Document:
         self._keytext = "\n".join(self.keys)
         self._offsets = list(accumulate((len(k) + 1 for k in self.keys[:-1]), initial=0))
         self._plain: list[str | None] = [None] * len(self.lines)
+        self._found: dict[str, int | None] = {}
+        # Lines by the first characters of their key: `^LITERAL...` patterns look only there.
+        self._by_prefix: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            if key:
+                self._by_prefix.setdefault(key[:PREFIX], []).append(i)
 
     def plain(self, i: int) -> str:
         """Line `i` as plain text, computed once: layouts read the same lines many times."""
@@ -57,6 +79,21 @@ class Document:
 
     def find(self, pattern: str, start: int = 0, end: int | None = None) -> int | None:
         """Index of the first line whose heading key matches `pattern` (a regex on UPPERCASE)."""
+        if start == 0 and end is None:  # the common case, asked again by several parsers
+            if pattern not in self._found:
+                self._found[pattern] = self._find(pattern, 0, None)
+            return self._found[pattern]
+        return self._find(pattern, start, end)
+
+    def _find(self, pattern: str, start: int, end: int | None) -> int | None:
+        literal = _literal_prefix(pattern)
+        if literal is not None:
+            stop = len(self.lines) if end is None else end
+            regex = _compile(pattern)
+            for i in self._by_prefix.get(literal[:PREFIX], ()):
+                if start <= i < stop and regex.match(self.keys[i]):
+                    return i
+            return None
         found = self._search(pattern, start, end)
         return None if found is None else bisect_right(self._offsets, found.start()) - 1
 

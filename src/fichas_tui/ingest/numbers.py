@@ -41,6 +41,10 @@ def clean_cell(text: str) -> str:
     return " ".join(text.split())
 
 
+# Most cells are a bare number; they skip the markup clean-up below.
+_PLAIN_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)")
+
+
 def parse_cell(raw: str | None) -> Cell:
     """Parse one table cell the way the fichas write numbers.
 
@@ -49,6 +53,12 @@ def parse_cell(raw: str | None) -> Cell:
     """
     if raw is None:
         return Cell(None, "vacío", False, "")
+    fast = _PLAIN_NUMBER_RE.fullmatch(raw)
+    if fast:
+        digits, frac, pct = fast.groups()
+        digits = digits.replace(".", "")
+        value = float(f"{digits}.{frac}") if frac else float(int(digits))
+        return Cell(value, None, bool(pct), raw)
     text = clean_cell(raw)
     if not text:
         return Cell(None, "vacío", False, "")

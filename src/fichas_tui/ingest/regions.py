@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 CANONICAL_REGIONS = (
     "Arica y Parinacota",
@@ -72,6 +73,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lowercase, strip accents and punctuation, collapse spaces: the key for matching names."""
     return _NON_ALNUM_RE.sub(" ", strip_accents(text).lower()).strip()
@@ -100,6 +102,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(p), name) for p, name in _PATTERNS)
 
 
+@lru_cache(maxsize=2048)
 def canonical_region(name: str) -> str | None:
     """The canonical name of a region however it is spelled, or None if it is not one."""
     key = fold(name)
