@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 # `[^<>]`, not `[^>]`: a line of unclosed `<` must not make the scan quadratic.
 _TAG_RE = re.compile(r"<[^<>]+>")
@@ -29,13 +30,17 @@ def _visible(match: re.Match) -> str:
 def normalize_text(text: str) -> str:
     """Unify line endings, drop a BOM and stray control characters; NFC so accents compare."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    text = _CONTROL_RE.sub(_visible, text)
+    if _CONTROL_RE.search(text):
+        text = _CONTROL_RE.sub(_visible, text)
+    if unicodedata.is_normalized("NFC", text):  # the usual case; checking is cheap
+        return text
     return unicodedata.normalize("NFC", text)
 
 
 _MARKUP_CHARS = re.compile(r"[<&*\\_]")
 
 
+@lru_cache(maxsize=16384)  # table cells repeat (years, codes, labels) across fichas
 def plain(text: str) -> str:
     """Text without HTML tags, Markdown emphasis or escapes, whitespace collapsed."""
     if not _MARKUP_CHARS.search(text):  # most lines: nothing to strip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Codes the fichas use for a value that is not there. They are kept, never turned into 0.
 MISSING_CODES = ("N/C", "S/I", "N/A", "S/D", "N/D", "-", "--", "—", "–")
@@ -45,6 +46,7 @@ def clean_cell(text: str) -> str:
 _PLAIN_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)")
 
 
+@lru_cache(maxsize=16384)
 def parse_cell(raw: str | None) -> Cell:
     """Parse one table cell the way the fichas write numbers.
 

@@ -26,11 +26,13 @@ MANIFEST = "manifest.csv"
 
 @dataclass
 class Outcome:
-    """What became of one file: its record, or the reason it failed."""
+    """What became of one file: what to print about it, or the reason it failed."""
 
     path: Path
-    record: FichaRecord | None = None
     error: str | None = None
+    ficha_id: str | None = None
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
     manifest_fields: list[str] = field(default_factory=list)
 
 
@@ -109,7 +111,9 @@ def parse_bytes(
     return record, fields
 
 
-def parse_path(path: Path, manifest: dict | None = None, name: str | None = None) -> Outcome:
+def parse_path(
+    path: Path, manifest: dict | None = None, name: str | None = None
+) -> tuple[Outcome, FichaRecord | None]:
     """Parse one file; every failure becomes an error message, never an exception."""
     try:
         if path.stat().st_size > MAX_BYTES:  # do not even read a huge file into memory
@@ -119,13 +123,21 @@ def parse_path(path: Path, manifest: dict | None = None, name: str | None = None
         data = path.read_bytes()
         with time_limit(SECONDS_PER_FILE):
             record, fields = parse_bytes(data, path.name, manifest, name)
-        return Outcome(path, record, manifest_fields=fields)
     except FichaError as exc:
-        return Outcome(path, error=str(exc))
+        return Outcome(path, error=str(exc)), None
     except OSError as exc:
-        return Outcome(path, error=f"no se puede leer: {exc.strerror or exc}")
+        return Outcome(path, error=f"no se puede leer: {exc.strerror or exc}"), None
     except Exception as exc:  # a parser bug must not stop the other files
-        return Outcome(path, error=f"error interno del lector ({type(exc).__name__}: {exc})")
+        error = f"error interno del lector ({type(exc).__name__}: {exc})"
+        return Outcome(path, error=error), None
+    outcome = Outcome(
+        path,
+        ficha_id=record.ficha_id,
+        summary=summarize(record),
+        warnings=record.warnings,
+        manifest_fields=fields,
+    )
+    return outcome, record
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
@@ -146,12 +158,27 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
     return files, missing
 
 
-def _parse_job(args: tuple[Path, dict, str | None]) -> Outcome:
-    return parse_path(*args)
+def _parse_chunk(jobs: list[tuple[Path, dict, str | None]]):
+    """Parse some files and build their tables, in one process (a pool worker or this one)."""
+    from .build import records_to_tables
+
+    outcomes, records = [], []
+    for job in jobs:
+        outcome, record = parse_path(*job)
+        outcomes.append(outcome)
+        if record is not None:
+            records.append(record)
+    return outcomes, records_to_tables(records)
 
 
 def parse_all(files: list[Path], name: str | None = None, workers: int | None = None):
-    """Parse files, in parallel across cores when there are many."""
+    """Parse files into (outcomes, new tables), in parallel across cores when there are many.
+
+    Workers return finished Arrow tables, not records: building tables is a fifth of the work
+    and sending records between processes would cost as much again.
+    """
+    import pyarrow as pa
+
     manifests: dict[Path, dict] = {}
     failed: list[Outcome] = []
     jobs = []
@@ -166,9 +193,18 @@ def parse_all(files: list[Path], name: str | None = None, workers: int | None = 
         jobs.append((path, manifests[folder].get(path.name, {}), name))
     workers = workers or min(os.cpu_count() or 1, 8)
     if len(jobs) < 64 or workers == 1:
-        return failed + [_parse_job(job) for job in jobs]
+        outcomes, tables = _parse_chunk(jobs)
+        return failed + outcomes, tables
+    size = max(16, min(500, len(jobs) // (workers * 4) + 1))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return failed + list(pool.map(_parse_job, jobs, chunksize=32))
+        results = list(pool.map(_parse_chunk, chunks))
+    outcomes = failed + [o for chunk_outcomes, _ in results for o in chunk_outcomes]
+    tables = {
+        table: pa.concat_tables([chunk_tables[table] for _, chunk_tables in results])
+        for table in TABLES
+    }
+    return outcomes, tables
 
 
 def summarize(record: FichaRecord) -> str:
@@ -196,37 +232,36 @@ def run_ingest(
     """
     echo_err = echo_err or echo
     from ..dataset import DatasetError, merge, read_dataset, write_dataset, write_lock
-    from .build import records_to_tables
 
     files, failed = collect_files([Path(p) for p in paths])
-    outcomes = failed + parse_all(files, name=name, workers=workers)
-    good = [o for o in outcomes if o.record is not None]
-    bad = [o for o in outcomes if o.record is None]
+    parsed, new = parse_all(files, name=name, workers=workers)
+    outcomes = failed + parsed
+    good = [o for o in outcomes if o.error is None]
+    bad = [o for o in outcomes if o.error is not None]
     for outcome in outcomes:
-        if outcome.record is None:
+        if outcome.error is not None:
             echo_err(f"ERROR {outcome.path}: {outcome.error}")
             continue
         if quiet:
             continue
-        echo(f"ok    {outcome.path.name} {summarize(outcome.record)}")
+        echo(f"ok    {outcome.path.name} {outcome.summary}")
         if outcome.manifest_fields:
             echo(f"      desde {MANIFEST}: {', '.join(outcome.manifest_fields)}")
-        for warning in outcome.record.warnings:
+        for warning in outcome.warnings:
             echo(f"      aviso {warning}")
     written = 0
     if good:
         try:
             with write_lock(data_dir):
-                new = records_to_tables([o.record for o in good])
                 existing = read_dataset(data_dir)
-                replace = {o.record.ficha_id for o in good} | _superseded(existing, new)
+                replace = {o.ficha_id for o in good} | _superseded(existing, new)
                 merged = merge(existing, new, replace)
                 write_dataset(data_dir, merged)
                 written = merged["fichas"].num_rows
         except DatasetError as exc:
             echo_err(f"ERROR {data_dir}: {exc}")
             return False
-    n_warn = sum(len(o.record.warnings) for o in good)
+    n_warn = sum(len(o.warnings) for o in good)
     echo(
         f"{len(good)} fichas cargadas, {len(bad)} con error, {n_warn} avisos; "
         f"el dataset {data_dir} tiene {written} fichas"

@@ -11,6 +11,7 @@ from .regions import canonical_region, fold
 
 _PRICE_YEAR_RE = re.compile(r"(?:M{1,2}\s*\\?\$|Miles de \\?\$|pesos(?: año)?)\s*\(?\s*(\d{4})")
 _SUBTITLE_RE = re.compile(r"^\s*(\d{2})\s*(?:\((.*)\))?\s*(.*)$")
+_YEAR_CELL_RE = re.compile(r"\s*(19|20)\d\d\s*")
 _NAME_UNIT_RE = re.compile(r"^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
 
 
@@ -77,9 +78,7 @@ def parse_subtitles(record: FichaRecord, rows: list[list[str]], year: int, price
 
 def year_columns(header: list[str]) -> dict[int, int]:
     """Column index -> year for the cells of a header row that are years."""
-    return {
-        i: int(c.strip()) for i, c in enumerate(header) if re.fullmatch(r"\s*(19|20)\d\d\s*", c)
-    }
+    return {i: int(c.strip()) for i, c in enumerate(header) if _YEAR_CELL_RE.fullmatch(c)}
 
 
 def split_name_unit(label: str) -> tuple[str, str | None]:
