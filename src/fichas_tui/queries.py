@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -12,6 +11,22 @@ import pyarrow as pa
 
 from .dataset import DatasetError, recover, table_path
 from .formatting import fold
+from .records import (  # re-exported: callers import the records from here
+    MISSING,
+    BudgetYear,
+    Component,
+    ComponentYear,
+    Facets,
+    Ficha,
+    Indicator,
+    IndicatorPoint,
+    Note,
+    ProgramDetail,
+    ProgramRow,
+    Region,
+    Subtitle,
+    Value,
+)
 from .schema import TABLES
 
 # Tables the program list needs are loaded before the first paint; the rest on first use
@@ -42,154 +57,12 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
-    """A figure, or the code the ficha gave instead of it (N/C, S/I, N/A, -)."""
-
-    value: float | None
-    status: str | None = None
-
-
-MISSING = Value(None, None)
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramRow:
-    program_id: str
-    name: str
-    ministry: str | None
-    service: str | None
-    years: tuple[int, ...]
-    latest_year: int | None
-    executed: Value
-    price_year: int | None
-    key: str  # folded name + ministry + service, what the filter matches
-    sort_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class Ficha:
-    ficha_id: str
-    evaluated_year: int | None
-    price_year: int | None
-    name: str
-    ministry: str | None
-    service: str | None
-    start_year: int | None
-    description: str | None
-    purpose: str | None
-    regions: tuple[str, ...]
-    executors: str | None
-    source_file: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class BudgetYear:
-    year: int
-    inicial: Value
-    final: Value
-    ejecutado: Value
-    exec_inicial: Value  # % executed against the initial budget
-    exec_final: Value
-    admin_share: Value  # % of spending that is administrative
-
-
-@dataclass(frozen=True, slots=True)
-class Subtitle:
-    year: int | None
-    subtitle: int | None
-    name: str
-    amount: Value
-
-
-@dataclass(frozen=True, slots=True)
-class ComponentYear:
-    year: int
-    spending: Value
-    production: Value
-    unit_cost: Value
-
-
-@dataclass(frozen=True, slots=True)
-class Component:
-    name: str
-    unit: str | None
-    years: tuple[ComponentYear, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class IndicatorPoint:
-    year: int
-    efectivo: Value
-    meta: Value
-    ficha_year: int | None  # which ficha reported it
-
-
-@dataclass(frozen=True, slots=True)
-class Indicator:
-    level: str
-    name: str
-    formula: str | None
-    unit: str | None
-    points: tuple[IndicatorPoint, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    region: str
-    spending: Value
-    spending_pct: Value
-    beneficiaries: Value
-    beneficiaries_pct: Value
-    per_beneficiary: Value  # M$ per beneficiary
-
-    @property
-    def central(self) -> bool:
-        return fold(self.region) == "nivel central"
-
-
-@dataclass(frozen=True, slots=True)
-class Note:
-    year: int | None
-    topic: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class ProgramDetail:
-    program: ProgramRow
-    fichas: tuple[Ficha, ...]
-    ficha: Ficha
-    budget: tuple[BudgetYear, ...] = ()
-    subtitles: tuple[Subtitle, ...] = ()
-    components: tuple[Component, ...] = ()
-    indicators: tuple[Indicator, ...] = ()
-    regions: tuple[Region, ...] = ()
-    findings: tuple[Note, ...] = ()
-    warnings: tuple[Note, ...] = field(default=())
-
-    @property
-    def year(self) -> int | None:
-        return self.ficha.evaluated_year
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(f.evaluated_year for f in self.fichas if f.evaluated_year is not None)
-
-
-@dataclass(frozen=True, slots=True)
-class Facets:
-    ministries: tuple[str, ...]
-    services: tuple[str, ...]
-    years: tuple[int, ...]
-
-
 class Store:
     """One DuckDB connection on one dataset folder; every method is safe from any thread."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self._con = duckdb.connect(":memory:")
+        self._con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "256MB"})
         self._lock = threading.RLock()
         self._loaded: set[str] = set()
         self._programs: tuple[ProgramRow, ...] | None = None
