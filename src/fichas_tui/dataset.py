@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from .schema import TABLES
+from .schema import DERIVED_TABLES, TABLES
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "parquet"
 PENDING = ".pending"
@@ -145,6 +145,14 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
     staging = folder / f".staging-{uuid.uuid4().hex[:12]}"
     staging.mkdir()
     try:
+        from .derived import derive_programs
+
+        tables = dict(tables)
+        tables["programs"] = derive_programs(
+            tables.get("fichas", empty_table("fichas")),
+            tables.get("budget", empty_table("budget")),
+            TABLES["programs"],
+        )
         for name in TABLES:
             data = tables.get(name, empty_table(name))
             path = table_path(staging, name)
@@ -163,6 +171,8 @@ def merge(existing: dict[str, pa.Table], new: dict[str, pa.Table], replace_ids: 
     merged = {}
     ids = pa.array(sorted(replace_ids), pa.string())
     for name in TABLES:
+        if name in DERIVED_TABLES:  # recomputed from the merged tables when written
+            continue
         old = existing.get(name, empty_table(name))
         if replace_ids and old.num_rows:
             old = old.filter(pc.invert(pc.is_in(old["ficha_id"], value_set=ids)))

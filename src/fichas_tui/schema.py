@@ -198,6 +198,24 @@ TABLES: dict[str, pa.Schema] = {
             ("factor", D),
         ]
     ),
+    # Derived when a dataset is written (see derived.py); never parsed, never merged.
+    "programs": pa.schema(
+        [
+            ("program_id", S),
+            ("program_name", S),
+            ("ministry", S),
+            ("service", S),
+            ("years", pa.list_(INT)),
+            ("n_fichas", INT),
+            ("latest_year", INT),
+            ("ficha_id", S),
+            ("executed_year", INT),
+            ("executed_kclp", D),
+            ("executed_status", S),
+            ("executed_price_year", INT),
+            ("search_key", S),
+        ]
+    ),
     "texts": pa.schema(
         [
             ("ficha_id", S),
@@ -210,5 +228,7 @@ TABLES: dict[str, pa.Schema] = {
 }
 
 TABLE_NAMES = tuple(TABLES)
+DERIVED_TABLES = ("programs",)
+PARSED_TABLES = tuple(name for name in TABLES if name not in DERIVED_TABLES)
 BUDGET_CONCEPTS = ("inicial", "final", "ejecutado", "componentes", "administrativo")
 INDICATOR_LEVELS = ("proposito", "complementario", "componente")

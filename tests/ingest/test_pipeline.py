@@ -182,3 +182,33 @@ def test_same_bytes_same_id():
     a, _ = parse_bytes(data, "a.txt")
     b, _ = parse_bytes(data, "b.txt")
     assert a.ficha_id == b.ficha_id == "c2ec1f949b1e2174"
+
+
+def test_programs_table_is_derived_at_write(ds):
+    rows = ds.con.execute(
+        "SELECT program_id, years, n_fichas, executed_year, executed_kclp, executed_price_year "
+        "FROM programs ORDER BY program_id"
+    ).fetchall()
+    assert rows == [
+        (
+            "gestion-social-local-gsl-ex-apoyo-monitoreo-y-supervision-a-la-gestion-territorial",
+            [2021],
+            1,
+            2021,
+            2_608_643.0,
+            2022,
+        ),
+        (
+            "proteccion-residencia-de-proteccion-para-primera-infancia-rlp",
+            [2019],
+            1,
+            2019,
+            10_174_000.0,
+            None,
+        ),
+        ("residencia-familiar-de-administracion-directa-rf", [2023], 1, 2023, 8_146_335.0, 2024),
+    ]
+    # Its ficha_id is the program's latest ficha, so it joins like every other table.
+    assert ds.con.execute(
+        "SELECT count(*) FROM programs JOIN fichas USING (ficha_id)"
+    ).fetchone() == (3,)

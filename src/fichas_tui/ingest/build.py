@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..dataset import rows_to_table
-from ..schema import TABLES
+from ..schema import PARSED_TABLES
 from .record import FichaRecord
 
 
@@ -16,7 +16,7 @@ def fichas_row(record: FichaRecord) -> dict:
 
 def records_to_tables(records: list[FichaRecord]):
     tables = {"fichas": rows_to_table("fichas", [fichas_row(r) for r in records])}
-    for name in TABLES:
+    for name in PARSED_TABLES:
         if name != "fichas":
             tables[name] = rows_to_table(name, [row for r in records for row in r.rows[name]])
     return tables

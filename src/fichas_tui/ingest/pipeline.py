@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..schema import TABLES
+from ..schema import PARSED_TABLES
 from .document import Document
 from .facts import finish_facts, read_manifest
 from .quality import check_quality
@@ -123,6 +123,7 @@ def parse_path(
         data = path.read_bytes()
         with time_limit(SECONDS_PER_FILE):
             record, fields = parse_bytes(data, path.name, manifest, name)
+            summary = summarize(record)
     except FichaError as exc:
         return Outcome(path, error=str(exc)), None
     except OSError as exc:
@@ -133,7 +134,7 @@ def parse_path(
     outcome = Outcome(
         path,
         ficha_id=record.ficha_id,
-        summary=summarize(record),
+        summary=summary,
         warnings=record.warnings,
         manifest_fields=fields,
     )
@@ -202,16 +203,16 @@ def parse_all(files: list[Path], name: str | None = None, workers: int | None = 
     outcomes = failed + [o for chunk_outcomes, _ in results for o in chunk_outcomes]
     tables = {
         table: pa.concat_tables([chunk_tables[table] for _, chunk_tables in results])
-        for table in TABLES
+        for table in PARSED_TABLES
     }
     return outcomes, tables
 
 
 def summarize(record: FichaRecord) -> str:
     counts = ", ".join(
-        f"{table} {record.count(table)}"
-        for table in TABLES
-        if table not in ("fichas", "warnings", "texts") and record.count(table)
+        f"{table} {len(rows)}"
+        for table, rows in record.rows.items()
+        if table not in ("warnings", "texts") and rows
     )
     facts = record.facts
     return f"[{record.layout}] {facts['program_name']} ({facts.get('evaluated_year')}): {counts}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..schema import TABLES
+from ..schema import PARSED_TABLES
 from .numbers import Cell
 
 
@@ -22,7 +22,7 @@ class FichaRecord:
     layout: str
     facts: dict[str, Any] = field(default_factory=dict)
     rows: dict[str, list[dict[str, Any]]] = field(
-        default_factory=lambda: {name: [] for name in TABLES if name != "fichas"}
+        default_factory=lambda: {name: [] for name in PARSED_TABLES if name != "fichas"}
     )
 
     def add(self, table: str, **values: Any) -> None:
