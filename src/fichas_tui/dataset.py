@@ -15,7 +15,6 @@ import pyarrow.parquet as pq
 
 from .schema import DERIVED_TABLES, TABLES
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "parquet"
 PENDING = ".pending"
 LOCK = ".lock"
 
