@@ -83,10 +83,8 @@ def heading_key(line: str) -> str:
 
 def cells(line: str) -> list[str]:
     """The tab-separated cells of a table row, trailing empty cells dropped."""
-    parts = line.split("\t")
-    while parts and not parts[-1].strip():
-        parts.pop()
-    return parts
+    # rstrip first: 002's rows end in ~40 empty cells, dropped here in one C call.
+    return line.rstrip().split("\t") if line.strip() else []
 
 
 def list_items(fragment: str) -> list[str]:
