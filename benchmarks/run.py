@@ -1,0 +1,290 @@
+"""Benchmark the ingest and the explorer at several corpus sizes, measured from outside.
+
+    .venv/bin/python benchmarks/run.py                      # 1,000, 10,000 and 50,000 fichas
+    .venv/bin/python benchmarks/run.py --sizes 1000         # quick run
+
+Writes benchmarks/results.json and the "Results" section of benchmarks/README.md (see there for
+how each figure is measured). Needs `pyte` (`pip install -e '.[bench]'`); VisiData is looked for
+in --vd, /tmp/vd-venv/bin/vd or PATH (install it in its own virtualenv, not the project's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from harness.dataset import export_programs, load_programs, pick_queries  # noqa: E402
+from harness.measure import explorer_session, first_paint, summary, visidata_env  # noqa: E402
+from harness.report import text_table, update_readme  # noqa: E402
+
+VENV_BIN = Path(sys.executable).parent
+FICHAS = VENV_BIN / "fichas"
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def drop_caches() -> bool:
+    try:
+        subprocess.run(["sync"], timeout=60, check=False)
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def corpus(workdir: Path, size: int, seed: int) -> Path:
+    """A corpus of `size` fichas, reused when one with the same size and seed is complete."""
+    folder = workdir / f"corpus-{size}-s{seed}"
+    marker = folder / ".complete"
+    if marker.exists() and marker.read_text().strip() == f"{size} {seed}":
+        log(f"corpus {folder} reused")
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    log(f"writing corpus of {size:,} fichas to {folder}")
+    cmd = [sys.executable, str(HERE / "make_corpus.py"), "--out", str(folder)]
+    cmd += ["--fichas", str(size), "--seed", str(seed)]
+    subprocess.run(cmd, check=True, timeout=3600, stdout=subprocess.DEVNULL)
+    marker.write_text(f"{size} {seed}\n")
+    return folder
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def ingest(fichas_dir: Path, data_dir: Path) -> dict:
+    shutil.rmtree(data_dir, ignore_errors=True)
+    files = sum(1 for _ in fichas_dir.glob("*.txt"))
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [str(FICHAS), "ingest", str(fichas_dir), "--data", str(data_dir), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        check=False,
+    )
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    workers = min(os.cpu_count() or 1, 8) if files >= 64 else 1
+    return {
+        "files": files,
+        "seconds": wall,
+        "fichas_per_s": files / wall,
+        "workers": workers,
+        "per_core": files / wall / workers,
+        "cpu_seconds": cpu,
+        "cores_busy": cpu / wall,
+        "max_rss_mb_one_process": after.ru_maxrss / 1024,
+        "exit_code": proc.returncode,
+        "summary": (proc.stdout or proc.stderr).strip().splitlines()[-1:],
+    }
+
+
+def spawn_seconds(code: str, runs: int = 3) -> float | None:
+    """Median wall time of `python -c code` (a breakdown of what the first paint pays for)."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+        if proc.returncode != 0:
+            return None
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def breakdown(data_dir: Path) -> dict:
+    """Diagnostics only (they use the app's modules, so they may stop working as it changes)."""
+    store = (
+        "from pathlib import Path; from fichas_tui.queries import Store; "
+        f"Store.open(Path({str(data_dir)!r})).programs()"
+    )
+    return {
+        "python_startup_s": spawn_seconds("pass"),
+        "import_textual_app_s": spawn_seconds("import textual.app"),
+        "import_duckdb_pyarrow_s": spawn_seconds("import duckdb, pyarrow"),
+        "import_fichas_app_s": spawn_seconds("import fichas_tui.app"),
+        "import_and_open_store_s": spawn_seconds(store),
+    }
+
+
+def find_vd(explicit: str | None) -> str | None:
+    for candidate in (explicit, "/tmp/vd-venv/bin/vd", shutil.which("vd")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+def paint_stats(result, cold: float | None) -> dict:
+    s = result.seconds
+    return {
+        "runs": s,
+        "cold": cold,
+        "median": statistics.median(s) if s else None,
+        "best": min(s) if s else None,
+        "timeouts": result.timeouts,
+    }
+
+
+def wait_idle(limit: float, timeout: float) -> tuple[float, float]:
+    """Wait (at most `timeout` s) for the 1-minute load average to fall below `limit`: the
+    machine may be shared. Returns (load when done, seconds waited)."""
+    t0 = time.perf_counter()
+    while os.getloadavg()[0] >= limit and time.perf_counter() - t0 < timeout:
+        time.sleep(5)
+    return os.getloadavg()[0], time.perf_counter() - t0
+
+
+def bench_size(size: int, args: argparse.Namespace, vd: str | None) -> dict:
+    folder = corpus(args.workdir, size, args.seed)
+    data_dir = args.workdir / f"ds-{size}"
+    log(f"ingesting {size:,} fichas")
+    ing = ingest(folder / "fichas", data_dir)
+    log(f"ingest: {ing['seconds']:.1f} s, {ing['fichas_per_s']:.0f} fichas/s")
+    programs = load_programs(data_dir)
+    argv = [str(FICHAS), "--data", str(data_dir)]
+    load, waited = wait_idle(args.idle_load, args.idle_wait)
+    log(f"load average {load:.2f} (waited {waited:.0f} s for < {args.idle_load})")
+    cold = None
+    if not args.no_cold and drop_caches():
+        log("first paint, cold cache")
+        c = first_paint(argv, programs, 1)
+        cold = c.seconds[0] if c.seconds else None
+    log(f"first paint x{args.runs}")
+    paint = first_paint(argv, programs, args.runs)
+    queries = pick_queries(programs, args.queries)
+    log(f"session: switches and queries {queries}")
+    session = explorer_session(argv, programs, queries, switches_per_tab=args.switches_per_tab)
+    result = {
+        "fichas": size,
+        "programs": len(programs),
+        "load_average_before": load,
+        "load_average_after": os.getloadavg()[0],
+        "ingest": ing,
+        "dataset_mb": folder_bytes(data_dir) / 1e6,
+        "first_paint": paint_stats(paint, cold),
+        "session_first_paint": session.first_paint,
+        "filter": summary(session.filter_ms),
+        "filter_samples_ms": session.filter_ms,
+        "filter_unverified": session.filter_unverified,
+        "queries": queries,
+        "switch": summary(session.switch_ms),
+        "switch_header": summary(session.switch_first_ms),
+        "switch_samples_ms": session.switch_ms,
+        "switch_unexpected_program": session.switch_unexpected,
+        "switch_timeouts": session.switch_timeouts,
+        "peak_rss_mb": session.vm_hwm_kb / 1024 if session.vm_hwm_kb else None,
+        "rss_at_end_mb": session.vm_rss_kb / 1024 if session.vm_rss_kb else None,
+        "harness_pyte_ms_per_kb": session.parse_ms_per_kb,
+        "session_notes": session.notes,
+        "breakdown": breakdown(data_dir),
+        "visidata": {"available": vd is not None},
+    }
+    if vd:
+        csv = export_programs(programs, args.workdir / f"programs-{size}.csv")
+        vd_argv = [vd, str(csv)]
+        vd_cold = None
+        if not args.no_cold and drop_caches():
+            c = first_paint(vd_argv, programs, 1, env=visidata_env())
+            vd_cold = c.seconds[0] if c.seconds else None
+        log(f"VisiData first paint x{args.runs}")
+        vdp = paint_stats(first_paint(vd_argv, programs, args.runs, env=visidata_env()), vd_cold)
+        vdp["available"] = True
+        vdp["file"] = str(csv)
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            out = subprocess.run([vd, "--version"], capture_output=True, text=True, timeout=30)
+            vdp["version"] = out.stdout.strip()
+        mine, theirs = result["first_paint"]["median"], vdp["median"]
+        vdp["ratio"] = mine / theirs if mine and theirs else None
+        result["visidata"] = vdp
+    return result
+
+
+def machine() -> dict:
+    mem_kb = 0
+    with contextlib.suppress(OSError), open("/proc/meminfo") as fh:
+        for line in fh:
+            if line.startswith("MemTotal:"):
+                mem_kb = int(line.split()[1])
+    model = platform.processor() or ""
+    with contextlib.suppress(OSError), open("/proc/cpuinfo") as fh:
+        for line in fh:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    packages = {}
+    for name in ("fichas-tui", "textual", "rich", "duckdb", "pyarrow", "pyte"):
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            packages[name] = metadata.version(name)
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "memory_gb": mem_kb / 1024 / 1024,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "packages": packages,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument(
+        "--sizes", default="1000,10000,50000", help="fichas per corpus, comma-separated"
+    )
+    ap.add_argument("--workdir", type=Path, default=Path("/tmp/fichas-bench"))
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--runs", type=int, default=5, help="first-paint runs (warm)")
+    ap.add_argument("--queries", type=int, default=5, help="6-letter queries typed")
+    ap.add_argument("--switches-per-tab", type=int, default=5)
+    ap.add_argument("--vd", help="VisiData executable (default: /tmp/vd-venv/bin/vd or PATH)")
+    ap.add_argument("--no-visidata", action="store_true")
+    ap.add_argument("--idle-load", type=float, default=1.0, help="wait for a lower load average")
+    ap.add_argument("--idle-wait", type=float, default=180, help="at most this many seconds")
+    ap.add_argument("--no-cold", action="store_true", help="do not drop the page cache")
+    ap.add_argument("--results", type=Path, default=HERE / "results.json")
+    ap.add_argument("--no-readme", action="store_true", help="do not touch benchmarks/README.md")
+    args = ap.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    vd = None if args.no_visidata else find_vd(args.vd)
+    if vd is None and not args.no_visidata:
+        log("VisiData not found: its comparison is left out")
+    results = {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "command": "python benchmarks/run.py --sizes " + ",".join(map(str, sizes)),
+        "machine": machine(),
+        "targets_note": "targets for a 2-core machine, from the issue",
+        "sizes": [],
+    }
+    for size in sizes:
+        results["sizes"].append(bench_size(size, args, vd))
+        args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(text_table(results))
+    if not args.no_readme:
+        update_readme(HERE / "README.md", results)
+        log("benchmarks/README.md updated")
+    log(f"results in {args.results}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
