@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
 from .commands import ProgramsProvider
 from .dataset import DatasetError
+from .formatting import clean
 from .queries import DatasetMissing, Store
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
@@ -53,6 +54,13 @@ class FichasApp(App[None]):
             self.store.warm()
         except DatasetError as exc:
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Pasted text is data: its control characters (an escape sequence) reach the inputs
+        # as the visible symbols the parser writes for them (␛, ␇), in the filter and palette.
+        if isinstance(event, events.Paste) and event.text != clean(event.text):
+            event = events.Paste(clean(event.text))
+        await super().on_event(event)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

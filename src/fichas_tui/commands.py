@@ -5,10 +5,16 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
-from .formatting import clean, years_label
+from .formatting import one_line, years_label
 
 MAX_HITS = 40
+
+
+def _help(program) -> Content:
+    # Content, not str: the palette parses a str as markup, and ficha text is data.
+    return Content(f"{one_line(program.service or '')} · fichas {years_label(program.years)}")
 
 
 class ProgramsProvider(Provider):
@@ -23,9 +29,10 @@ class ProgramsProvider(Provider):
             return
         for program in store.programs()[:MAX_HITS]:
             yield DiscoveryHit(
-                clean(program.name),
+                Content(one_line(program.name)),
                 partial(self.app.open_program, program.program_id),
-                help=f"{clean(program.service or '')} · fichas {years_label(program.years)}",
+                text=one_line(program.name),
+                help=_help(program),
             )
 
     async def search(self, query: str) -> Hits:
@@ -33,14 +40,25 @@ class ProgramsProvider(Provider):
         if store is None:
             return
         matcher = self.matcher(query)
+        style = matcher.match_style
         # The word filter narrows thousands of programs cheaply; the fuzzy matcher only ranks.
         for program in store.filter(query)[:MAX_HITS]:
-            name = clean(program.name)
+            name = one_line(program.name)
             score = matcher.match(name) or 0.1
             yield Hit(
                 score,
-                matcher.highlight(name),
+                highlight(matcher, name, style),
                 partial(self.app.open_program, program.program_id),
                 text=name,
-                help=f"{clean(program.service or '')} · fichas {years_label(program.years)}",
+                help=_help(program),
             )
+
+
+def highlight(matcher, name: str, style) -> Content:
+    """The name with the matched letters styled; unlike Matcher.highlight, never as markup."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if offset < len(name) and not name[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)
+    return content

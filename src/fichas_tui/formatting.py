@@ -8,8 +8,11 @@ import unicodedata
 # Shown for a value that is null and carries no status code: still never blank nor 0.
 UNKNOWN = "s/d"
 
-# C0/C1 control characters (ESC included) would let ficha text drive the terminal.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 control characters (ESC included) would let ficha text drive the terminal, and the
+# bidirectional overrides and isolates would reorder what is shown around them.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Tab and newline too, for text that must stay on one line (the program list).
+_LINE_RE = re.compile(r"[\t\n]")
 
 
 def number(value: float | None, decimals: int = 0, status: str | None = None) -> str:
@@ -44,7 +47,7 @@ def missing(status: str | None) -> str:
     """The code a ficha gave for a missing value (N/C, S/I, N/A, -), never a blank."""
     if not status or status == "vacío":
         return "vacío" if status else UNKNOWN
-    return status
+    return clean(status)  # a code comes from the dataset like any other text
 
 
 def money_unit(price_year: int | None, unit: str = "M$") -> str:
@@ -75,11 +78,29 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.casefold().split())
 
 
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures: ESC -> ␛, BEL -> ␇, NUL -> ␀
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\N{REPLACEMENT CHARACTER}"
+
+
 def clean(text: str | None) -> str:
-    """Ficha text made safe to print: control and escape characters shown as '�'."""
+    """Ficha text made safe to print: control characters shown as symbols (␛, ␇, �).
+
+    Only Rich Text objects (or Content without markup) may carry the result: ficha text is
+    never parsed as markup.
+    """
     if not text:
         return ""
-    return _CONTROL_RE.sub("\N{REPLACEMENT CHARACTER}", text)
+    return _CONTROL_RE.sub(_visible, text)
+
+
+def one_line(text: str | None) -> str:
+    """`clean`, with tabs and line breaks as spaces, for text drawn on a single line."""
+    return _LINE_RE.sub(" ", clean(text))
 
 
 def level_label(level: str) -> str:

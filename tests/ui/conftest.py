@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from textual.widgets import Input
 
 from fichas_tui.app import FichasApp, make_app
@@ -38,3 +40,29 @@ async def press(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot)
+
+
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
+
+
+def screen_output(app) -> tuple[str, str, str]:
+    """The current screen as (plain text, the bytes a terminal would get, SVG screenshot).
+
+    The same render `App.export_screenshot` uses, printed to a true-colour terminal console:
+    links would be OSC 8 sequences in the second value, styles SGR sequences.
+    """
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False), console.file.getvalue(), app.export_screenshot()

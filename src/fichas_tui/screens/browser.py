@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input, Static
 from ..queries import SORT_BUDGET, SORT_NAME, ProgramDetail, ProgramRow, Store
 from ..widgets.detail import TABS, Detail
 from ..widgets.program_list import ProgramList
+from ..widgets.search import SearchInput
 from .filters import Filters, FiltersScreen
 
 # At this width the list and the detail fit side by side; below it each gets the screen.
@@ -63,7 +64,7 @@ class BrowserScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
-                yield Input(
+                yield SearchInput(
                     placeholder="/ Buscar programa, ministerio o servicio",
                     id="filter",
                     compact=True,

@@ -8,10 +8,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select
 
-from ..formatting import clean
+from ..formatting import one_line
 from ..queries import Facets
 
 
@@ -22,7 +23,7 @@ class Filters:
     year: int | None = None
 
     def label(self) -> str:
-        parts = [clean(p) for p in (self.ministry, self.service) if p]
+        parts = [one_line(p) for p in (self.ministry, self.service) if p]
         if self.year:
             parts.append(f"año {self.year}")
         return " · ".join(parts)
@@ -42,23 +43,23 @@ class FiltersScreen(ModalScreen[Filters | None]):
             box.border_subtitle = "Enter elige · Esc cancela"
             yield Label("Ministerio")
             yield Select(
-                [(clean(m), m) for m in self.facets.ministries],
+                [(Content(one_line(m)), m) for m in self.facets.ministries],
                 prompt="Todos",
-                value=self.current.ministry or Select.BLANK,
+                value=self.current.ministry or Select.NULL,
                 id="ministry",
             )
             yield Label("Servicio")
             yield Select(
-                [(clean(s), s) for s in self.facets.services],
+                [(Content(one_line(s)), s) for s in self.facets.services],
                 prompt="Todos",
-                value=self.current.service or Select.BLANK,
+                value=self.current.service or Select.NULL,
                 id="service",
             )
             yield Label("Año de la ficha")
             yield Select(
                 [(str(y), y) for y in self.facets.years],
                 prompt="Todos",
-                value=self.current.year or Select.BLANK,
+                value=self.current.year or Select.NULL,
                 id="year",
             )
             with Horizontal(id="filters-buttons"):
@@ -67,7 +68,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
 
     def _value(self, widget_id: str):
         value = self.query_one(f"#{widget_id}", Select).value
-        return None if value is Select.BLANK else value
+        return None if value is Select.NULL else value
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "clear":

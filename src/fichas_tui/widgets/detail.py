@@ -60,7 +60,7 @@ class Detail(Vertical):
         options = [(f"Ficha {y}", y) for y in reversed(detail.years)]
         with select.prevent(Select.Changed):
             select.set_options(options)
-            select.value = detail.year if detail.year is not None else Select.BLANK
+            select.value = detail.year if detail.year is not None else Select.NULL
         select.disabled = len(detail.years) < 2
         for tab_id, _label, _pane in TABS:
             self.query_one(f"#pane-{tab_id}").show(detail)

@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..formatting import clean, number, years_label
+from ..formatting import number, one_line, years_label
 from ..queries import ProgramRow
 
 # Below this width a program takes two lines (name / service) so nothing is cut to nothing.
@@ -156,8 +156,8 @@ class ProgramList(ScrollView, can_focus=True):
         return Strip(segments, width).adjust_cell_length(width, base)
 
     def _segments(self, program, sub, width, base, dim, money) -> list[Segment]:
-        name = clean(program.name)
-        service = clean(program.service or program.ministry or "—")
+        name = one_line(program.name)
+        service = one_line(program.service or program.ministry or "—")
         years = years_label(program.years)
         if self.row_height == 1:
             rest = width - AMOUNT_WIDTH - YEARS_WIDTH - 4
