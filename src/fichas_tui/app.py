@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -45,15 +45,6 @@ class FichasApp(App[None]):
             self.push_screen(EmptyScreen(self.data_dir, str(exc), damaged=True))
             return
         self.push_screen(BrowserScreen(self.store))
-        self.call_after_refresh(self.warm)
-
-    @work(thread=True, group="warm")
-    def warm(self) -> None:
-        # Load the detail tables after the first paint so the first program opens at once.
-        try:
-            self.store.warm()
-        except DatasetError as exc:
-            self.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
 
     async def on_event(self, event: events.Event) -> None:
         # Pasted text is data: its control characters (an escape sequence) reach the inputs

@@ -1,4 +1,9 @@
-"""DuckDB over a dataset folder, answered as frozen dataclasses (no UI imports here)."""
+"""DuckDB over a dataset folder, answered as frozen dataclasses (no UI imports here).
+
+The program list comes from the small derived `programs` table, read once at open; one program's
+figures are read straight from the Parquet files with parameterized filters on its fichas, so the
+explorer opens at once and its memory does not grow with the dataset.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,11 @@ import threading
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
 from .dataset import DatasetError, recover, table_path
+from .derived import PROGRAMS_SQL
 from .formatting import fold
+from .loading import EXPLORER_TABLES, attach, first_line
 from .records import (  # re-exported: callers import the records from here
     MISSING,
     BudgetYear,
@@ -27,11 +33,6 @@ from .records import (  # re-exported: callers import the records from here
     Subtitle,
     Value,
 )
-from .schema import TABLES
-
-# Tables the program list needs are loaded before the first paint; the rest on first use
-# (or by a background warm-up), so a large dataset still opens at once.
-LIST_TABLES = ("fichas", "budget")
 
 SORT_NAME = "name"
 SORT_BUDGET = "budget"
@@ -41,32 +42,19 @@ class DatasetMissing(DatasetError):
     """No dataset yet (no folder, or no fichas in it): the user should run `fichas ingest`."""
 
 
-def _duck_type(arrow_type: pa.DataType) -> str:
-    if pa.types.is_list(arrow_type):
-        return _duck_type(arrow_type.value_type) + "[]"
-    if pa.types.is_int32(arrow_type):
-        return "INTEGER"
-    if pa.types.is_float64(arrow_type):
-        return "DOUBLE"
-    if pa.types.is_boolean(arrow_type):
-        return "BOOLEAN"
-    return "VARCHAR"
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 class Store:
     """One DuckDB connection on one dataset folder; every method is safe from any thread."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self._con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "256MB"})
+        # Small caps: the explorer's queries touch one program at a time.
+        self._con = duckdb.connect(
+            ":memory:", config={"threads": 2, "memory_limit": "128MB", "enable_object_cache": True}
+        )
         self._lock = threading.RLock()
-        self._loaded: set[str] = set()
         self._programs: tuple[ProgramRow, ...] | None = None
         self._by_id: dict[str, ProgramRow] = {}
+        self._derived = False
 
     @classmethod
     def open(cls, folder: Path) -> Store:
@@ -77,81 +65,43 @@ class Store:
         with contextlib.suppress(OSError):  # a read-only folder: read what is there
             recover(folder)
         store = cls(folder)
-        for table in LIST_TABLES:
-            store._ensure(table)
-        if not store.programs():
-            raise DatasetMissing(f"{folder}: el dataset no tiene fichas")
+        try:
+            with store._lock:
+                for table in EXPLORER_TABLES:
+                    present = attach(store._con, folder, table)
+                    if table == "programs" and not present:
+                        store._derived = True  # an older dataset: computed from fichas + budget
+            if not store.programs():
+                raise DatasetMissing(f"{folder}: el dataset no tiene fichas")
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def close(self) -> None:
         with self._lock:
             self._con.close()
 
-    # -- loading -----------------------------------------------------------------------
-
-    def _ensure(self, table: str) -> None:
+    def _rows(self, sql: str, params: list) -> list[tuple]:
         with self._lock:
-            if table in self._loaded:
-                return
-            self._load(table)
-            self._loaded.add(table)
-
-    def warm(self) -> None:
-        """Load every table now (called from a background worker after the first paint)."""
-        for table in TABLES:
-            self._ensure(table)
-
-    def _load(self, table: str) -> None:
-        path = table_path(self.folder, table)
-        schema = TABLES[table]
-        name = _quote(table)
-        if not path.exists():
-            columns = ", ".join(f"{_quote(f.name)} {_duck_type(f.type)}" for f in schema)
-            self._con.execute(f"CREATE TABLE {name} ({columns})")
-            return
-        try:
-            described = self._con.execute(
-                "DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]
-            ).fetchall()
-        except duckdb.Error as exc:
-            raise DatasetError(f"{path}: no se puede leer ({_first_line(exc)})") from exc
-        present = {row[0] for row in described}
-        required = {f.name for f in schema if f.name in _CONTRACT.get(table, ())}
-        absent = sorted(required - present)
-        if absent:
-            raise DatasetError(f"{path}: faltan columnas {', '.join(absent)}")
-        select = ", ".join(
-            f"CAST({_quote(f.name)} AS {_duck_type(f.type)}) AS {_quote(f.name)}"
-            if f.name in present
-            else f"CAST(NULL AS {_duck_type(f.type)}) AS {_quote(f.name)}"
-            for f in schema
-        )
-        order = " ORDER BY ficha_id" if "ficha_id" in present else ""
-        try:
-            self._con.execute(
-                f"CREATE TABLE {name} AS SELECT {select} FROM read_parquet(?){order}", [str(path)]
-            )
-        except duckdb.Error as exc:
-            raise DatasetError(
-                f"{path}: columnas con tipo inesperado o archivo dañado ({_first_line(exc)})"
-            ) from exc
-
-    def _rows(self, sql: str, params: list, *tables: str) -> list[tuple]:
-        for table in tables:
-            self._ensure(table)
-        with self._lock:
-            return self._con.execute(sql, params).fetchall()
+            try:
+                return self._con.execute(sql, params).fetchall()
+            except duckdb.Error as exc:
+                raise DatasetError(
+                    f"{self.folder}: no se puede leer el dataset ({first_line(exc)})"
+                ) from exc
 
     # -- program list --------------------------------------------------------------------
 
     def programs(self) -> tuple[ProgramRow, ...]:
         """Every program once, with its latest ficha's names and executed budget."""
         if self._programs is None:
-            rows = self._rows(_PROGRAMS_SQL, [], "fichas", "budget")
+            sql = _PROGRAMS_SQL.format(source=_DERIVED_SQL if self._derived else "programs")
             programs = []
-            for pid, name, ministry, service, year, price, key, years, amount, status in rows:
+            for pid, name, ministry, service, years, year, amount, status, price, key in self._rows(
+                sql, []
+            ):
                 name = name or pid
-                key = fold(key) if key else fold(" ".join(filter(None, (name, ministry, service))))
                 programs.append(
                     ProgramRow(
                         program_id=pid,
@@ -162,7 +112,8 @@ class Store:
                         latest_year=year,
                         executed=Value(amount, status if amount is None else None),
                         price_year=price,
-                        key=key,
+                        # the dataset's key is folded already (folding again changes nothing)
+                        key=key or fold(" ".join(filter(None, (name, ministry, service)))),
                         sort_name=fold(name),
                     )
                 )
@@ -218,13 +169,23 @@ class Store:
         if program is None:
             return None
         fichas = tuple(
-            Ficha(*row[:11], row[11]) for row in self._rows(_FICHAS_SQL, [program_id], "fichas")
+            Ficha(*row[:9], tuple(row[9]), *row[10:])
+            for row in self._rows(_FICHAS_SQL, [program_id])
         )
         if not fichas:
             return None
         chosen = [f for f in fichas if f.evaluated_year == year] if year is not None else []
         ficha = chosen[0] if chosen else fichas[-1]
         fid = ficha.ficha_id
+        ids = [f.ficha_id for f in fichas]
+        year_of = {f.ficha_id: f.evaluated_year for f in fichas}
+        warnings = sorted(
+            (
+                Note(year_of[f], s or "", m or "")
+                for f, s, m in self._rows(_in(_WARNINGS_SQL, ids), ids)
+            ),
+            key=lambda n: (n.year is None, n.year or 0, n.topic),
+        )
         return ProgramDetail(
             program=program,
             fichas=fichas,
@@ -232,27 +193,24 @@ class Store:
             budget=self._budget(fid),
             subtitles=tuple(
                 Subtitle(y, s, n or "", Value(a, st))
-                for y, s, n, a, st in self._rows(_SUBTITLES_SQL, [fid], "subtitles")
+                for y, s, n, a, st in self._rows(_SUBTITLES_SQL, [fid])
             ),
             components=self._components(fid),
             indicators=self._indicators(fichas, ficha),
             regions=self._regions(fid),
             findings=tuple(
                 Note(ficha.evaluated_year, d or "", t or "")
-                for d, t in self._rows(_FINDINGS_SQL, [fid], "findings")
+                for d, t in self._rows(_FINDINGS_SQL, [fid])
             ),
-            warnings=tuple(
-                Note(y, s or "", m or "")
-                for y, s, m in self._rows(_WARNINGS_SQL, [program_id], "warnings", "fichas")
-            ),
+            warnings=tuple(warnings),
         )
 
     def _budget(self, fid: str) -> tuple[BudgetYear, ...]:
         amounts: dict[int, dict[str, Value]] = {}
-        for year, concept, amount, status in self._rows(_BUDGET_SQL, [fid], "budget"):
+        for year, concept, amount, status in self._rows(_BUDGET_SQL, [fid]):
             amounts.setdefault(year, {})[concept] = Value(amount, status)
         ratios: dict[int, dict[str, Value]] = {}
-        for year, ratio, value, status in self._rows(_RATIOS_SQL, [fid], "ratios"):
+        for year, ratio, value, status in self._rows(_RATIOS_SQL, [fid]):
             ratios.setdefault(year, {})[ratio] = Value(value, status)
             amounts.setdefault(year, {})
         out = []
@@ -275,9 +233,7 @@ class Store:
 
     def _components(self, fid: str) -> tuple[Component, ...]:
         grouped: dict[str, tuple[str | None, list[ComponentYear]]] = {}
-        for name, unit, year, s, ss, p, ps, c, cs in self._rows(
-            _COMPONENTS_SQL, [fid], "components"
-        ):
+        for name, unit, year, s, ss, p, ps, c, cs in self._rows(_COMPONENTS_SQL, [fid]):
             entry = grouped.setdefault(name or "", (unit, []))
             entry[1].append(ComponentYear(year, Value(s, ss), Value(p, ps), Value(c, cs)))
         return tuple(Component(n, u, tuple(ys)) for n, (u, ys) in grouped.items())
@@ -285,7 +241,7 @@ class Store:
     def _indicators(self, fichas: tuple[Ficha, ...], ficha: Ficha) -> tuple[Indicator, ...]:
         ids = [f.ficha_id for f in fichas]
         year_of = {f.ficha_id: f.evaluated_year for f in fichas}
-        rows = self._rows(_INDICATORS_SQL, [ids], "indicators")
+        rows = self._rows(_in(_INDICATORS_SQL, ids), ids)
         # History across fichas: a later ficha's figure for a year replaces an earlier one's.
         history: dict[tuple[str, str], dict[int, dict]] = {}
         chosen: dict[tuple[str, str], tuple] = {}
@@ -312,7 +268,7 @@ class Store:
 
     def _regions(self, fid: str) -> tuple[Region, ...]:
         out = []
-        for region, s, sp, b, bp, ss, bs in self._rows(_REGIONS_SQL, [fid], "regions"):
+        for region, s, sp, b, bp, ss, bs in self._rows(_REGIONS_SQL, [fid]):
             spending, beneficiaries = Value(s, ss), Value(b, bs)
             if s is not None and b:
                 per = Value(s / b)
@@ -342,37 +298,18 @@ def _share(part: Value | None, whole: Value | None) -> Value:
     return Value(part.value / whole.value * 100)
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+def _in(sql: str, ids: list[str]) -> str:
+    """`sql` with its `IN ({ids})` holding one parameter per id."""
+    return sql.replace("{ids}", ", ".join("?" * len(ids)) or "NULL")
 
 
-# Columns named in docs/SCHEMA.md: a file without one of these is damaged. Additions may be
-# absent (an older dataset) and read as null.
-_CONTRACT = {
-    "fichas": ("ficha_id", "program_id", "program_name", "evaluated_year"),
-    "budget": ("ficha_id", "year", "concept", "amount_kclp"),
-    "indicators": ("ficha_id", "level", "indicator", "year", "kind", "value"),
-    "regions": ("ficha_id", "region", "spending_kclp"),
-}
-
+# The program list: the derived table, or the same rows computed from fichas + budget for a
+# dataset written before that table existed.
+_DERIVED_SQL = "(" + PROGRAMS_SQL + ")"
 _PROGRAMS_SQL = """
-WITH p AS (
-    SELECT program_id,
-           -- the latest ficha; ties broken by id so the choice is stable
-           arg_max(ficha_id, struct_pack(y := coalesce(evaluated_year, 0), id := ficha_id)) AS fid,
-           list(DISTINCT evaluated_year ORDER BY evaluated_year)
-               FILTER (WHERE evaluated_year IS NOT NULL) AS years
-    FROM fichas GROUP BY program_id
-),
-b AS (
-    SELECT ficha_id, year, any_value(amount_kclp) AS amount, any_value(amount_status) AS status
-    FROM budget WHERE concept = 'ejecutado' GROUP BY ficha_id, year
-)
-SELECT p.program_id, f.program_name, f.ministry, f.service, f.evaluated_year, f.price_year,
-       f.search_key, p.years, b.amount, b.status
-FROM p
-JOIN fichas f ON f.ficha_id = p.fid
-LEFT JOIN b ON b.ficha_id = p.fid AND b.year = f.evaluated_year
+SELECT program_id, program_name, ministry, service, years, latest_year,
+       executed_kclp, executed_status, executed_price_year, search_key
+FROM {source}
 """
 
 _FICHAS_SQL = """
@@ -394,8 +331,8 @@ SELECT component, production_unit, year, spending_kclp, spending_status, product
 FROM components WHERE ficha_id = ? ORDER BY position NULLS LAST, component, year
 """
 _INDICATORS_SQL = """
-SELECT i.ficha_id, level, indicator, formula, unit, year, kind, value, value_status, position
-FROM indicators i WHERE list_contains(?, i.ficha_id)
+SELECT ficha_id, level, indicator, formula, unit, year, kind, value, value_status, position
+FROM indicators WHERE ficha_id IN ({ids})
 ORDER BY position NULLS LAST, year
 """
 _REGIONS_SQL = """
@@ -406,7 +343,4 @@ FROM regions WHERE ficha_id = ?
 _FINDINGS_SQL = (
     "SELECT dimension, finding FROM findings WHERE ficha_id = ? ORDER BY position NULLS LAST"
 )
-_WARNINGS_SQL = """
-SELECT f.evaluated_year, w.section, w.message FROM warnings w
-JOIN fichas f USING (ficha_id) WHERE f.program_id = ? ORDER BY f.evaluated_year, w.section
-"""
+_WARNINGS_SQL = "SELECT ficha_id, section, message FROM warnings WHERE ficha_id IN ({ids})"

@@ -1,0 +1,134 @@
+"""A dataset folder as DuckDB views over its Parquet files, checked before anything is read.
+
+Nothing is copied into memory: each view reads its file when queried, so opening a large dataset
+costs the files' footers and the explorer's memory does not grow with the dataset. A file that is
+damaged (unreadable footer), lacks a contract column or has a column of the wrong kind is refused
+at open with its name; an absent file reads as an empty table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from .dataset import DatasetError, table_path
+from .schema import TABLES
+
+# The tables the explorer reads (the others are for `duckdb`, pandas and friends).
+EXPLORER_TABLES = (
+    "programs",
+    "fichas",
+    "budget",
+    "ratios",
+    "subtitles",
+    "components",
+    "indicators",
+    "regions",
+    "findings",
+    "warnings",
+)
+
+# Columns named in docs/SCHEMA.md: a file without one of these is damaged. Additions may be
+# absent (an older dataset) and read as null.
+CONTRACT = {
+    "fichas": ("ficha_id", "program_id", "program_name", "evaluated_year"),
+    "budget": ("ficha_id", "year", "concept", "amount_kclp"),
+    "indicators": ("ficha_id", "level", "indicator", "year", "kind", "value"),
+    "regions": ("ficha_id", "region", "spending_kclp"),
+}
+
+_NUMERIC = {
+    "TINYINT",
+    "SMALLINT",
+    "INTEGER",
+    "BIGINT",
+    "HUGEINT",
+    "UTINYINT",
+    "USMALLINT",
+    "UINTEGER",
+    "UBIGINT",
+    "FLOAT",
+    "DOUBLE",
+}
+
+
+def duck_type(arrow_type) -> str:
+    import pyarrow as pa
+
+    if pa.types.is_list(arrow_type):
+        return duck_type(arrow_type.value_type) + "[]"
+    if pa.types.is_int32(arrow_type):
+        return "INTEGER"
+    if pa.types.is_float64(arrow_type):
+        return "DOUBLE"
+    if pa.types.is_boolean(arrow_type):
+        return "BOOLEAN"
+    return "VARCHAR"
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _compatible(found: str, wanted: str) -> bool:
+    """Whether a column stored as `found` reads as `wanted` without losing its meaning."""
+    if found == wanted or found == '"NULL"' or found == "NULL":
+        return True
+    if wanted.endswith("[]"):
+        return found.endswith("[]") and _compatible(found[:-2], wanted[:-2])
+    if wanted == "VARCHAR":
+        return not found.endswith("[]")  # numbers read as text keep their meaning
+    if wanted in ("INTEGER", "DOUBLE"):
+        return found in _NUMERIC or found.startswith("DECIMAL")
+    return False
+
+
+def first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def attach(con: duckdb.DuckDBPyConnection, folder: Path, table: str) -> bool:
+    """Create view `table` over its file (typed as the schema); False when the file is absent.
+
+    An absent file becomes an empty table so queries need no special case.
+    """
+    path = table_path(folder, table)
+    schema = TABLES[table]
+    name = quote(table)
+    if not path.exists():
+        columns = ", ".join(f"{quote(f.name)} {duck_type(f.type)}" for f in schema)
+        con.execute(f"CREATE TABLE {name} ({columns})")
+        return False
+    try:
+        described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
+    except duckdb.Error as exc:
+        raise DatasetError(f"{path}: no se puede leer ({first_line(exc)})") from exc
+    present = {row[0]: row[1] for row in described}
+    absent = sorted(set(CONTRACT.get(table, ())) - set(present))
+    if absent:
+        raise DatasetError(f"{path}: faltan columnas {', '.join(absent)}")
+    columns = []
+    for f in schema:
+        wanted, found = duck_type(f.type), present.get(f.name)
+        if found is None:
+            columns.append(f"CAST(NULL AS {wanted}) AS {quote(f.name)}")
+        elif found == wanted:
+            columns.append(quote(f.name))
+        elif _compatible(found, wanted):
+            columns.append(f"CAST({quote(f.name)} AS {wanted}) AS {quote(f.name)}")
+        else:
+            raise DatasetError(
+                f"{path}: columnas con tipo inesperado o archivo dañado "
+                f"({f.name} es {found}, se esperaba {wanted})"
+            )
+    # A view cannot take parameters; the path is ours (the dataset folder), quoted as a literal.
+    con.execute(
+        f"CREATE VIEW {name} AS SELECT {', '.join(columns)} "
+        f"FROM read_parquet({_literal(str(path))})"
+    )
+    return True
