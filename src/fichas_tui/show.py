@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .advice import PANE_TABLES, folder_problem, ingest_command, missing_message, missing_tables
 from .dataset import DatasetError
 from .formatting import clean, figure, fold, level_label, money_unit, number, percent, years_label
 from .queries import DatasetMissing, ProgramDetail, ProgramRow, Store, Value
@@ -19,6 +21,16 @@ from .queries import DatasetMissing, ProgramDetail, ProgramRow, Store, Value
 EXIT_NOT_FOUND = 1
 EXIT_AMBIGUOUS = 2
 EXIT_NO_DATA = 3
+
+# json.dumps escapes C0 controls but leaves DEL, the C1 controls (0x9b is a one-byte CSI) and
+# the bidirectional overrides raw: escape them too, so the output is safe on a terminal and
+# still decodes to exactly the same text.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def run_show(
@@ -35,14 +47,16 @@ def run_show(
     try:
         store = Store.open(data_dir)
     except DatasetMissing as exc:
+        problem = folder_problem(data_dir) or str(exc)
+        err.print(Text(f"{clean(problem)}\nEjecute primero: {ingest_command(data_dir)}"))
+        return EXIT_NO_DATA
+    except (DatasetError, OSError) as exc:
         err.print(
             Text(
-                f"{clean(str(exc))}\nEjecute primero: fichas ingest data/fichas/ --data {data_dir}"
+                f"No se puede leer el dataset: {clean(str(exc))}\n"
+                f"Vuelva a generarlo con: {ingest_command(data_dir)}"
             )
         )
-        return EXIT_NO_DATA
-    except DatasetError as exc:
-        err.print(Text(clean(str(exc))))
         return EXIT_NO_DATA
     try:
         matches = find(store, text)
@@ -51,9 +65,22 @@ def run_show(
             return EXIT_NOT_FOUND
         if len(matches) > 1:
             return _candidates(out, text, matches, as_json)
-        detail = store.detail(matches[0].program_id, year)
+        try:
+            detail = store.detail(matches[0].program_id, year)
+        except (DatasetError, OSError) as exc:
+            err.print(
+                Text(
+                    f"No se puede leer «{clean(matches[0].name)}»: {clean(str(exc))}\n"
+                    f"Vuelva a generar el dataset con: {ingest_command(data_dir)}"
+                )
+            )
+            return EXIT_NO_DATA
         if detail is None:
+            err.print(Text(f"«{clean(matches[0].name)}» ya no está en el dataset."))
             return EXIT_NOT_FOUND
+        absent = missing_tables(data_dir, {t for ts in PANE_TABLES.values() for t in ts})
+        if absent:
+            err.print(Text("Aviso: " + missing_message(data_dir, sorted(absent))))
         if year is not None and detail.year != year:
             err.print(
                 Text(
@@ -64,7 +91,7 @@ def run_show(
             )
             return EXIT_NOT_FOUND
         if as_json:
-            out.file.write(json.dumps(to_json(detail), ensure_ascii=False, indent=2) + "\n")
+            out.file.write(dumps(to_json(detail)) + "\n")
         else:
             print_detail(out, detail)
         return 0
@@ -89,7 +116,7 @@ def _candidates(out: Console, text: str, matches, as_json: bool) -> int:
             }
             for p in matches
         ]
-        out.file.write(json.dumps({"candidates": rows}, ensure_ascii=False, indent=2) + "\n")
+        out.file.write(dumps({"candidates": rows}) + "\n")
         return EXIT_AMBIGUOUS
     table = Table(
         title=Text(f"{len(matches)} programas coinciden con «{clean(text)}»"), box=box.SIMPLE_HEAD

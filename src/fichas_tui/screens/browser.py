@@ -13,6 +13,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from ..advice import PANE_TABLES, ingest_command, missing_tables
+from ..dataset import DatasetError
+from ..formatting import clean
 from ..queries import SORT_BUDGET, SORT_NAME, ProgramDetail, ProgramRow, Store
 from ..widgets.detail import TABS, Detail
 from ..widgets.program_list import ProgramList
@@ -31,10 +34,26 @@ class Filtered(Message):
 
 
 class Loaded(Message):
-    def __init__(self, token: int, detail: ProgramDetail | None) -> None:
+    def __init__(
+        self,
+        token: int,
+        detail: ProgramDetail | None,
+        program_id: str = "",
+        problem: str | None = None,
+        missing: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.token = token
         self.detail = detail
+        self.program_id = program_id
+        self.problem = problem  # why the program could not be read
+        self.missing = missing  # contract tables whose file is absent
+
+
+class Reloaded(Message):
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
 
 
 class BrowserScreen(Screen[None]):
@@ -50,6 +69,7 @@ class BrowserScreen(Screen[None]):
         Binding("left_square_bracket", "year(-1)", "Año ant.", show=False, key_display="["),
         Binding("right_square_bracket", "year(1)", "Año sig.", show=False, key_display="]"),
         Binding("f", "formulas", "Fórmulas", show=False),
+        Binding("ctrl+r", "reload", "Recargar", show=False),
     ]
 
     def __init__(self, store: Store) -> None:
@@ -158,13 +178,39 @@ class BrowserScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="detail")
     def run_load(self, token: int, program_id: str, year: int | None) -> None:
-        self.post_message(Loaded(token, self.store.detail(program_id, year)))
+        store = self.store
+        try:
+            detail = store.detail(program_id, year)
+        except (DatasetError, OSError) as exc:
+            # A damaged file, or one replaced by an ingest while the explorer is open: a plain
+            # message in the panes, never a traceback; the list stays usable.
+            self.post_message(Loaded(token, None, program_id, problem=str(exc)))
+            return
+        missing = missing_tables(store.folder, {t for ts in PANE_TABLES.values() for t in ts})
+        self.post_message(Loaded(token, detail, program_id, missing=missing))
 
     def on_loaded(self, message: Loaded) -> None:
-        if message.token != self._detail_token or message.detail is None:
+        if message.token != self._detail_token:
             return  # stale: the user has moved on to another program or year
+        detail = self.query_one(Detail)
+        if message.detail is None:
+            self._loaded_id = None
+            if message.problem is not None:
+                detail.show_problem(
+                    "No se pudo leer este programa.",
+                    f"{message.problem}\n\nSi el dataset se está actualizando, pulse Ctrl+R para "
+                    f"recargarlo. Si el problema sigue, vuelva a generarlo con: "
+                    f"{ingest_command(self.store.folder)}",
+                )
+            else:
+                detail.show_problem(
+                    "Este programa ya no está en el dataset.",
+                    "El dataset cambió mientras el explorador estaba abierto (por ejemplo, con "
+                    "fichas ingest). Pulse Ctrl+R para recargar la lista.",
+                )
+            return
         self._loaded_id = message.detail.program.program_id
-        self.query_one(Detail).show(message.detail)
+        detail.show(message.detail, missing=message.missing, folder=self.store.folder)
 
     def open_program(self, program_id: str) -> None:
         """Jump to a program (command palette): clear filters so it is in the list."""
@@ -181,6 +227,35 @@ class BrowserScreen(Screen[None]):
         self.query_one(Detail).activate(self.query_one(Detail).active_tab)
 
     # -- actions ---------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        """Read the dataset folder again (after an ingest), keeping filters and program."""
+        self.run_reload(self.store.folder)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def run_reload(self, folder) -> None:
+        try:
+            store = Store.open(folder)
+        except (DatasetError, OSError) as exc:
+            self.app.call_from_thread(
+                self.notify,
+                f"No se pudo recargar el dataset: {clean(str(exc))}",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+            return
+        self.post_message(Reloaded(store))
+
+    def on_reloaded(self, message: Reloaded) -> None:
+        old, self.store = self.store, message.store
+        self.app.store = message.store
+        old.close()
+        self._loaded_id = None  # the program on screen is read again from the new files
+        self.refilter()
+        self.notify(
+            f"Dataset recargado: {len(self.store.programs())} programas", timeout=3, markup=False
+        )
 
     def action_focus_filter(self) -> None:
         self._show_detail(False)

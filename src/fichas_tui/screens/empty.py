@@ -12,6 +12,7 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from ..advice import folder_problem, ingest_command
 from ..formatting import clean
 
 
@@ -26,20 +27,29 @@ class EmptyScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         folder = clean(str(self.folder))
+        command = ingest_command(self.folder)
+        reopen = f"fichas --data {folder}"
         if self.damaged:
             heading = "No se puede leer el dataset"
             advice = "Vuelva a generarlo con:"
         else:
             heading = "Todavía no hay datos"
             advice = "Para crear el dataset a partir de las fichas, ejecute:"
+        problem = folder_problem(self.folder) or self.problem
+        if self.folder.is_file():
+            heading = "Eso no es una carpeta de dataset"
+            advice = "Indique una carpeta con --data; para crear una nueva, ejecute:"
+            command = "fichas ingest data/fichas/ --data CARPETA"
+            reopen = "fichas --data CARPETA"
         body = Text()
         body.append(heading + "\n\n", style="bold")
-        body.append(clean(self.problem) + "\n\n")
+        body.append(clean(problem) + "\n\n")
         body.append(advice + "\n\n")
-        body.append(f"  fichas ingest data/fichas/ --data {folder}\n\n", style="bold green")
+        body.append(f"  {command}\n\n", style="bold green")
         body.append("y luego vuelva a abrir el explorador con ")
-        body.append(f"fichas --data {folder}", style="bold")
+        body.append(reopen, style="bold")
         body.append(".\n\nq para salir.")
+        self.message = body.plain  # what the screen says, for tests and logs
         with VerticalScroll(), Center():
             yield Static(body, id="empty-box")
         yield Footer()

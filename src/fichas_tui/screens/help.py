@@ -29,6 +29,7 @@ KEYS = (
     ("o", "Regiones: cambiar el orden (gasto, beneficiarios, gasto por beneficiario, región)"),
     ("General", None),
     ("Esc", "Volver (a la lista)"),
+    ("Ctrl+R", "Recargar el dataset (después de un fichas ingest)"),
     ("? o F1", "Esta ayuda"),
     ("q", "Salir"),
 )

@@ -50,7 +50,8 @@ class Detail(Vertical):
             Text("Elija un programa de la lista.", style="italic")
         )
 
-    def show(self, detail: ProgramDetail) -> None:
+    def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
+        """Show one program; `missing` names contract tables whose file is absent."""
         self.detail = detail
         program = detail.program
         head = Text(clean(detail.ficha.name), style="bold")
@@ -63,8 +64,20 @@ class Detail(Vertical):
             select.value = detail.year if detail.year is not None else Select.NULL
         select.disabled = len(detail.years) < 2
         for tab_id, _label, _pane in TABS:
-            self.query_one(f"#pane-{tab_id}").show(detail)
+            self.query_one(f"#pane-{tab_id}").show(detail, missing, folder)
         self.border_subtitle = f"{len(program.years)} ficha(s)"
+
+    def show_problem(self, heading: str, text: str) -> None:
+        """A program that could not be read: the message in the title and in every pane."""
+        self.detail = None
+        self.query_one("#detail-title", Static).update(Text(clean(heading), style="bold"))
+        select = self.query_one("#year", Select)
+        with select.prevent(Select.Changed):
+            select.set_options([])
+        select.disabled = True
+        for tab_id, _label, _pane in TABS:
+            self.query_one(f"#pane-{tab_id}").show_problem(heading, text)
+        self.border_subtitle = ""
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

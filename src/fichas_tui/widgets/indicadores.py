@@ -23,6 +23,7 @@ def scale(indicator: Indicator) -> float:
 
 
 class IndicadoresPane(Pane):
+    NAME = "indicadores"
     show_formulas = False
 
     def build(self, detail: ProgramDetail) -> RenderableType:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rich import box
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ..advice import PANE_TABLES, missing_message
 from ..formatting import clean, number, percent
 from ..queries import ProgramDetail, Value
 
@@ -66,22 +67,44 @@ class Pane(VerticalScroll, can_focus=True):
     """A focusable, scrollable pane that renders one ProgramDetail."""
 
     DEFAULT_CLASSES = "pane"
+    NAME = ""  # the pane's key in PANE_TABLES
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.detail: ProgramDetail | None = None
+        self._notice: Text | None = None
+        self._notice_only = False
         self._body = Static(expand=True)
 
     def compose(self):
         yield self._body
 
-    def show(self, detail: ProgramDetail) -> None:
+    def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         self.detail = detail
+        tables = PANE_TABLES.get(self.NAME, ())
+        absent = [t for t in tables if t in missing]
+        self._notice = None
+        # Every table of the pane missing: only the notice ("no indicators" would be untrue).
+        self._notice_only = bool(absent) and len(absent) == len(tables)
+        if absent and folder is not None:
+            self._notice = Text(missing_message(folder, absent), style="bold yellow")
         self.refresh_body()
 
+    def show_problem(self, heading: str, text: str) -> None:
+        self.detail = None
+        self._notice = None
+        heading_text = Text(clean(heading), style="bold yellow")
+        self._body.update(Group(heading_text, Text(), Text(clean(text))))
+
     def refresh_body(self) -> None:
-        if self.detail is not None:
+        if self.detail is None:
+            return
+        if self._notice is None:
             self._body.update(self.build(self.detail))
+        elif self._notice_only:
+            self._body.update(self._notice)
+        else:
+            self._body.update(Group(self._notice, Text(), self.build(self.detail)))
 
     def build(self, detail: ProgramDetail) -> RenderableType:
         raise NotImplementedError

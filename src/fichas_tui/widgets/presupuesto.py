@@ -11,6 +11,8 @@ from .pane import Pane, amount, note, pct, table, title
 
 
 class PresupuestoPane(Pane):
+    NAME = "presupuesto"
+
     def build(self, detail: ProgramDetail) -> RenderableType:
         unit = money_unit(detail.ficha.price_year)
         parts: list[RenderableType] = [

@@ -28,6 +28,7 @@ SORTS = (
 
 
 class RegionesPane(Pane):
+    NAME = "regiones"
     sort_index = 0
 
     def build(self, detail: ProgramDetail) -> RenderableType:

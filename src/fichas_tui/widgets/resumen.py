@@ -12,6 +12,8 @@ from .pane import Pane, note, title, txt
 
 
 class ResumenPane(Pane):
+    NAME = "resumen"
+
     def build(self, detail: ProgramDetail) -> RenderableType:
         ficha = detail.ficha
         facts = Table.grid(padding=(0, 1))
