@@ -157,8 +157,10 @@ def wait_idle(limit: float, timeout: float) -> tuple[float, float]:
 def bench_size(size: int, args: argparse.Namespace, vd: str | None) -> dict:
     folder = corpus(args.workdir, size, args.seed)
     data_dir = args.workdir / f"ds-{size}"
-    log(f"ingesting {size:,} fichas")
+    load, waited = wait_idle(args.idle_load, args.idle_wait)
+    log(f"ingesting {size:,} fichas (load average {load:.2f}, waited {waited:.0f} s)")
     ing = ingest(folder / "fichas", data_dir)
+    ing["load_average_before"] = load
     log(f"ingest: {ing['seconds']:.1f} s, {ing['fichas_per_s']:.0f} fichas/s")
     programs = load_programs(data_dir)
     argv = [str(FICHAS), "--data", str(data_dir)]

@@ -112,7 +112,7 @@ def filter_condition(finder: NameFinder, typed: str, expected: list[Program]):
     """The filter box shows `typed`, the list's count is the expected one, and (when something
     matches) a matching program's name is visible on the list side."""
     count = _number_pattern(len(expected))
-    wanted = {prefix_of(p.name) for p in expected[:50]}
+    wanted = {prefix_of(p.name) for p in expected}
 
     def condition(rows: list[str]) -> bool:
         left = [split_panes(r)[0] for r in rows]
@@ -127,7 +127,12 @@ def filter_condition(finder: NameFinder, typed: str, expected: list[Program]):
 
 
 def header_names(finder: NameFinder, rows: list[str]) -> set[str]:
-    return finder.visible([split_panes(r)[1] for r in rows[:2]])
+    return finder.visible(header_rows(rows))
+
+
+def header_rows(rows: list[str]) -> list[str]:
+    """The detail side of the top two rows (where the selected program's name is shown)."""
+    return [split_panes(r)[1] for r in rows[:2]]
 
 
 @dataclass
@@ -199,13 +204,14 @@ def _switches(
         screen.write(b"\x1b")  # back to the list, the tab stays active
         screen.settle(0.3, 5)
         for _ in range(per_tab):
-            before = header_names(finder, screen.rows())
+            before = header_rows(screen.rows())
             position = min(position + 1, len(programs) - 1)
             expected = order[position]
 
-            def changed(rows: list[str], before: set[str] = before) -> bool:
-                names = header_names(finder, rows)
-                return bool(names) and names != before
+            # another program's name in the header (whole text compared: names may share a
+            # prefix, e.g. the generator's "<name> - Fase <word> 1")
+            def changed(rows: list[str], before: list[str] = before) -> bool:
+                return header_rows(rows) != before and bool(header_names(finder, rows))
 
             sent = screen.write(b"\x1b[B")
             waited = screen.wait_until(changed, STEP_TIMEOUT, quiet=SWITCH_QUIET)
@@ -233,6 +239,10 @@ def _filters(screen: PtyScreen, finder: NameFinder, programs: list[Program], out
             )
             if waited.at is None:  # not the expected count: keep the last change, flagged
                 out.filter_unverified += 1
+                top = " | ".join(split_panes(r)[0].strip() for r in screen.rows()[:2])
+                out.notes.append(
+                    f"filter {typed!r}: expected {len(matches(programs, typed))}, screen: {top}"
+                )
                 if waited.last_change is not None:
                     out.filter_ms.append(1000 * (waited.last_change - sent))
                 continue
