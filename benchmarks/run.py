@@ -18,6 +18,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -176,6 +177,7 @@ def bench_size(size: int, args: argparse.Namespace, vd: str | None) -> dict:
     queries = pick_queries(programs, args.queries)
     log(f"session: switches and queries {queries}")
     session = explorer_session(argv, programs, queries, switches_per_tab=args.switches_per_tab)
+    f_ms, f_re = session.filter_ms, session.filter_detail_reloaded
     result = {
         "fichas": size,
         "programs": len(programs),
@@ -188,6 +190,8 @@ def bench_size(size: int, args: argparse.Namespace, vd: str | None) -> dict:
         "filter": summary(session.filter_ms),
         "filter_samples_ms": session.filter_ms,
         "filter_unverified": session.filter_unverified,
+        "filter_when_detail_reloaded": summary([m for m, r in zip(f_ms, f_re, strict=True) if r]),
+        "filter_when_detail_kept": summary([m for m, r in zip(f_ms, f_re, strict=True) if not r]),
         "queries": queries,
         "switch": summary(session.switch_ms),
         "switch_header": summary(session.switch_first_ms),
@@ -265,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", type=Path, default=HERE / "results.json")
     ap.add_argument("--no-readme", action="store_true", help="do not touch benchmarks/README.md")
     args = ap.parse_args(argv)
+    # a terminated run still ends the programs it started (the `finally` blocks close them)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
     args.workdir.mkdir(parents=True, exist_ok=True)
     vd = None if args.no_visidata else find_vd(args.vd)

@@ -140,6 +140,7 @@ class Session:
     first_paint: float | None = None
     filter_ms: list[float] = field(default_factory=list)
     filter_unverified: int = 0
+    filter_detail_reloaded: list[bool] = field(default_factory=list)  # per sample
     switch_ms: list[float] = field(default_factory=list)
     switch_first_ms: list[float] = field(default_factory=list)
     switch_unexpected: int = 0
@@ -233,6 +234,7 @@ def _filters(screen: PtyScreen, finder: NameFinder, programs: list[Program], out
         for k in range(1, len(query) + 1):
             typed = query[:k]
             condition = filter_condition(finder, typed, matches(programs, typed))
+            header = header_rows(screen.rows())
             sent = screen.write(query[k - 1])
             waited = screen.wait_until(
                 condition, STEP_TIMEOUT, quiet=FILTER_QUIET, min_bytes=REDRAW_BYTES
@@ -245,8 +247,11 @@ def _filters(screen: PtyScreen, finder: NameFinder, programs: list[Program], out
                 )
                 if waited.last_change is not None:
                     out.filter_ms.append(1000 * (waited.last_change - sent))
+                    out.filter_detail_reloaded.append(header_rows(screen.rows()) != header)
                 continue
             out.filter_ms.append(1000 * (waited.at - sent))
+            # the filter moved the cursor to another program: the detail reloaded meanwhile
+            out.filter_detail_reloaded.append(header_rows(screen.rows()) != header)
         screen.write(b"\x7f" * len(query))
         screen.wait_until(
             lambda rows: any(everyone.search(split_panes(r)[0]) for r in rows[:4]), 10, quiet=0.3

@@ -23,6 +23,13 @@ START = "<!-- results:start -->"
 END = "<!-- results:end -->"
 
 
+def _split(r: dict, moved: bool) -> str | None:
+    part = r.get("filter_when_detail_reloaded" if moved else "filter_when_detail_kept")
+    if not part or not part.get("n"):
+        return None
+    return f"{part['p95']:.0f} (n={part['n']})"
+
+
 def _loads(r: dict) -> str:
     return f"{r['load_average_before']:.2f} / {r['load_average_after']:.2f}"
 
@@ -64,6 +71,8 @@ def rows(results: dict) -> list[list[str]]:
         ("First paint, best", "s", lambda r: r["first_paint"].get("best"), None),
         ("Filter keystroke p50", "ms", lambda r: r["filter"].get("p50"), None),
         ("Filter keystroke p95", "ms", lambda r: r["filter"].get("p95"), "filter_p95"),
+        ("Filter p95, keys that moved the selection", "ms", lambda r: _split(r, True), None),
+        ("Filter p95, keys that kept the selection", "ms", lambda r: _split(r, False), None),
         ("Program switch p50", "ms", lambda r: r["switch"].get("p50"), None),
         ("Program switch p95", "ms", lambda r: r["switch"].get("p95"), "switch_p95"),
         ("Switch, header only p95", "ms", lambda r: r["switch_header"].get("p95"), None),
@@ -127,7 +136,9 @@ How each figure is measured (`benchmarks/run.py`, harness in `benchmarks/harness
   status shows the number of programs that match according to the dataset (all typed words in the
   folded name/ministry/service, as the explorer matches) and a matching name is visible, counting
   only once at least 1 KB was written after the key (a redraw, not the echo or a cursor blink).
-  The next key goes after 0.15 s of calm. p50/p95 by nearest rank.
+  The next key goes after 0.15 s of calm. p50/p95 by nearest rank. The two split rows separate
+  the keys after which the detail header showed another program (the filter dropped the selected
+  program, so the detail reloaded too) from those that kept it.
 - **Program switch**: the list cursor moved down one program (↓) five times with each detail tab
   (1 Resumen, 2 Presupuesto, 3 Indicadores, 4 Regiones) showing: 20 switches. From the key to
   the last screen change before 0.25 s of calm, after the detail header shows another dataset
