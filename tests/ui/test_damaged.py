@@ -19,8 +19,6 @@ from tests.data import make_hostile
 
 from .conftest import FIXTURE, press, screen_output, settle
 
-pytestmark = pytest.mark.asyncio
-
 RESIDENCIA = ("slash", *"residencia", "enter", "enter")
 
 
@@ -50,6 +48,7 @@ def wrong_type(path: Path, column: str) -> None:
     pq.write_table(table.set_column(index, column, pa.array(["abc"] * table.num_rows)), path)
 
 
+@pytest.mark.asyncio
 async def test_missing_table_file_is_named_in_its_pane(tmp_path):
     folder = copy_fixture(tmp_path)
     (folder / "indicators.parquet").unlink()
@@ -101,18 +100,21 @@ async def _damaged_detail_table(folder: Path, table: str) -> None:
     assert app.return_code in (None, 0)
 
 
+@pytest.mark.asyncio
 async def test_truncated_detail_table(tmp_path):
     folder = copy_fixture(tmp_path)
     truncate(folder / "regions.parquet")
     await _damaged_detail_table(folder, "regions")
 
 
+@pytest.mark.asyncio
 async def test_wrong_column_type(tmp_path):
     folder = copy_fixture(tmp_path)
     wrong_type(folder / "regions.parquet", "spending_kclp")
     await _damaged_detail_table(folder, "regions")
 
 
+@pytest.mark.asyncio
 async def test_truncated_list_table_names_the_file(tmp_path):
     folder = copy_fixture(tmp_path)
     truncate(folder / "budget.parquet")
@@ -125,6 +127,7 @@ async def test_truncated_list_table_names_the_file(tmp_path):
         assert "No se puede leer el dataset" in flat(screen_output(app)[0])
 
 
+@pytest.mark.asyncio
 @pytest.mark.parametrize("kind", ["random_files", "file", "nonexistent", "empty"])
 async def test_not_a_dataset(tmp_path, kind):
     path = tmp_path / "x"
@@ -153,6 +156,7 @@ async def test_not_a_dataset(tmp_path, kind):
     assert app.return_code == 0
 
 
+@pytest.mark.asyncio
 async def test_ingest_while_open_shows_old_or_new_data(tmp_path):
     folder = copy_fixture(tmp_path)
     app = make_app(folder)
@@ -192,6 +196,7 @@ async def test_ingest_while_open_shows_old_or_new_data(tmp_path):
     assert app.return_code in (None, 0)
 
 
+@pytest.mark.asyncio
 async def test_reload_of_a_dataset_that_is_gone_says_so(tmp_path):
     folder = copy_fixture(tmp_path)
     app = make_app(folder)
