@@ -225,6 +225,28 @@ def bench_size(size: int, args: argparse.Namespace, vd: str | None) -> dict:
     return result
 
 
+def app_commit() -> str:
+    """The commit measured, and whether src/ had uncommitted changes (the explorer runs from it)."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "src"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head + (" with uncommitted changes in src/" if dirty else "")
+
+
 def machine() -> dict:
     mem_kb = 0
     with contextlib.suppress(OSError), open("/proc/meminfo") as fh:
@@ -280,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "command": "python benchmarks/run.py --sizes " + ",".join(map(str, sizes)),
         "machine": machine(),
+        "app_commit": app_commit(),
         "targets_note": "targets for a 2-core machine, from the issue",
         "sizes": [],
     }

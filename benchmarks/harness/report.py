@@ -162,6 +162,8 @@ def markdown_section(results: dict) -> str:
         f"Measured {results['date']} with `{results['command']}`. Raw numbers: "
         "[results.json](results.json).",
         "",
+        f"App measured: {results.get('app_commit', 'unknown')}.",
+        "",
         f"Machine: {m['cpus']} cores ({m['cpu_model']}), {m['memory_gb']:.1f} GB memory, "
         f"{m['os']}; Python {m['python']}; {versions}.",
         "",
