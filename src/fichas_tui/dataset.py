@@ -8,13 +8,19 @@ import shutil
 import uuid
 from collections.abc import Iterable
 from pathlib import Path
-
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING
 
 from .schema import DERIVED_TABLES, TABLES
 
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# pyarrow is imported inside the functions that write or merge: the explorer imports this
+# module for its errors and paths, and must not pay pyarrow's import before its first paint.
+
+# Rows of one ficha sit together in small row groups, so a query for one ficha reads a few
+# groups (DuckDB skips the rest by their ficha_id min/max) instead of the whole column.
+ROW_GROUP_ROWS = 4096
 PENDING = ".pending"
 LOCK = ".lock"
 
@@ -37,6 +43,8 @@ def empty_table(table: str) -> pa.Table:
 
 def rows_to_table(table: str, rows: Iterable[dict]) -> pa.Table:
     """Rows (dicts) as an Arrow table of the contract schema; missing columns are null."""
+    import pyarrow as pa
+
     schema = TABLES[table]
     rows = list(rows)
     columns = {name: [row.get(name) for row in rows] for name in schema.names}
@@ -45,6 +53,8 @@ def rows_to_table(table: str, rows: Iterable[dict]) -> pa.Table:
 
 def conform(table: str, data: pa.Table) -> pa.Table:
     """A table read from disk, cast to the current schema (new columns added as null)."""
+    import pyarrow as pa
+
     schema = TABLES[table]
     arrays = []
     for field in schema:
@@ -73,6 +83,9 @@ def recover(folder: Path) -> None:
 
 def read_table(folder: Path, table: str) -> pa.Table:
     """One table of a dataset; an absent file is an empty table, a damaged one an error."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     path = table_path(folder, table)
     if not path.exists():
         return empty_table(table)
@@ -135,6 +148,8 @@ def _alive(pid: int) -> bool:
 
 def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
     """Write every table to new files, then move them into place; never half-written."""
+    import pyarrow.parquet as pq
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     recover(folder)
@@ -155,7 +170,12 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
         for name in TABLES:
             data = tables.get(name, empty_table(name))
             path = table_path(staging, name)
-            pq.write_table(data, path, compression="zstd")
+            pq.write_table(
+                sorted_for_reading(name, data),
+                path,
+                compression="zstd",
+                row_group_size=ROW_GROUP_ROWS,
+            )
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
         os.replace(staging, folder / PENDING)
@@ -165,8 +185,21 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
     recover(folder)
 
 
+def sorted_for_reading(table: str, data):
+    """Rows ordered by ficha (fichas by program): stable, so row order within a ficha stays."""
+    if data.num_rows < 2 or "ficha_id" not in data.column_names:
+        return data
+    if table == "programs":
+        return data
+    keys = [("program_id", "ascending")] if table == "fichas" else []
+    return data.sort_by([*keys, ("ficha_id", "ascending")])
+
+
 def merge(existing: dict[str, pa.Table], new: dict[str, pa.Table], replace_ids: set[str]):
     """Existing rows minus the fichas being replaced, plus the new rows."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     merged = {}
     ids = pa.array(sorted(replace_ids), pa.string())
     for name in TABLES:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import pyarrow as pa
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only the writer calls derive_programs; the explorer imports the SQL
+    import pyarrow as pa
 
 # One row per program, precomputed so the explorer's list needs one small table at start-up.
 # `ficha_id` is the program's latest ficha, so this table joins to its ficha like every other.

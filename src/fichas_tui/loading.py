@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from .dataset import DatasetError, table_path
-from .schema import TABLES
+from .schema import COLUMNS
 
 # The tables the explorer reads (the others are for `duckdb`, pandas and friends).
 EXPLORER_TABLES = (
@@ -53,20 +53,6 @@ _NUMERIC = {
 }
 
 
-def duck_type(arrow_type) -> str:
-    import pyarrow as pa
-
-    if pa.types.is_list(arrow_type):
-        return duck_type(arrow_type.value_type) + "[]"
-    if pa.types.is_int32(arrow_type):
-        return "INTEGER"
-    if pa.types.is_float64(arrow_type):
-        return "DOUBLE"
-    if pa.types.is_boolean(arrow_type):
-        return "BOOLEAN"
-    return "VARCHAR"
-
-
 def quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -98,10 +84,10 @@ def attach(con: duckdb.DuckDBPyConnection, folder: Path, table: str) -> bool:
     An absent file becomes an empty table so queries need no special case.
     """
     path = table_path(folder, table)
-    schema = TABLES[table]
+    schema = COLUMNS[table]
     name = quote(table)
     if not path.exists():
-        columns = ", ".join(f"{quote(f.name)} {duck_type(f.type)}" for f in schema)
+        columns = ", ".join(f"{quote(column)} {kind}" for column, kind in schema)
         con.execute(f"CREATE TABLE {name} ({columns})")
         return False
     try:
@@ -113,18 +99,18 @@ def attach(con: duckdb.DuckDBPyConnection, folder: Path, table: str) -> bool:
     if absent:
         raise DatasetError(f"{path}: faltan columnas {', '.join(absent)}")
     columns = []
-    for f in schema:
-        wanted, found = duck_type(f.type), present.get(f.name)
+    for column, wanted in schema:
+        found = present.get(column)
         if found is None:
-            columns.append(f"CAST(NULL AS {wanted}) AS {quote(f.name)}")
+            columns.append(f"CAST(NULL AS {wanted}) AS {quote(column)}")
         elif found == wanted:
-            columns.append(quote(f.name))
+            columns.append(quote(column))
         elif _compatible(found, wanted):
-            columns.append(f"CAST({quote(f.name)} AS {wanted}) AS {quote(f.name)}")
+            columns.append(f"CAST({quote(column)} AS {wanted}) AS {quote(column)}")
         else:
             raise DatasetError(
                 f"{path}: columnas con tipo inesperado o archivo dañado "
-                f"({f.name} es {found}, se esperaba {wanted})"
+                f"({column} es {found}, se esperaba {wanted})"
             )
     # A view cannot take parameters; the path is ours (the dataset folder), quoted as a literal.
     con.execute(

@@ -1,234 +1,226 @@
-"""The data contract: every table of a dataset and its columns, as Arrow schemas."""
+"""The data contract: every table of a dataset and its columns.
+
+Columns are plain (name, DuckDB type) pairs so the explorer can check a dataset without
+importing pyarrow; `TABLES` builds the Arrow schemas the writer needs on first use.
+"""
 
 from __future__ import annotations
 
-import pyarrow as pa
+from collections.abc import Iterator, Mapping
 
-S = pa.string()
-INT = pa.int32()
-D = pa.float64()
-
-# Columns named in docs/SCHEMA.md come first in each table; the rest are additions
-# (documented in docs/DATA.md). Never rename or drop a contract column.
-TABLES: dict[str, pa.Schema] = {
-    "fichas": pa.schema(
-        [
-            ("ficha_id", S),
-            ("program_id", S),
-            ("program_name", S),
-            ("ministry", S),
-            ("service", S),
-            ("evaluated_year", INT),
-            ("price_year", INT),
-            ("start_year", INT),
-            ("description", S),
-            ("purpose", S),
-            ("regions", pa.list_(S)),
-            ("source_file", S),
-            # additions
-            ("layout", S),
-            ("end_year", INT),
-            ("end_text", S),
-            ("executors", S),
-            ("target_population", S),
-            ("beneficiary_population", S),
-            ("published", S),
-            ("name_source", S),
-            ("search_key", S),
-        ]
+COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "fichas": (
+        ("ficha_id", "VARCHAR"),
+        ("program_id", "VARCHAR"),
+        ("program_name", "VARCHAR"),
+        ("ministry", "VARCHAR"),
+        ("service", "VARCHAR"),
+        ("evaluated_year", "INTEGER"),
+        ("price_year", "INTEGER"),
+        ("start_year", "INTEGER"),
+        ("description", "VARCHAR"),
+        ("purpose", "VARCHAR"),
+        ("regions", "VARCHAR[]"),
+        ("source_file", "VARCHAR"),
+        # additions
+        ("layout", "VARCHAR"),
+        ("end_year", "INTEGER"),
+        ("end_text", "VARCHAR"),
+        ("executors", "VARCHAR"),
+        ("target_population", "VARCHAR"),
+        ("beneficiary_population", "VARCHAR"),
+        ("published", "VARCHAR"),
+        ("name_source", "VARCHAR"),
+        ("search_key", "VARCHAR"),
     ),
-    "budget": pa.schema(
-        [
-            ("ficha_id", S),
-            ("year", INT),
-            ("concept", S),
-            ("amount_kclp", D),
-            ("price_year", INT),
-            ("amount_status", S),
-            ("unit", S),
-            ("source", S),
-        ]
+    "budget": (
+        ("ficha_id", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("concept", "VARCHAR"),
+        ("amount_kclp", "DOUBLE"),
+        ("price_year", "INTEGER"),
+        ("amount_status", "VARCHAR"),
+        ("unit", "VARCHAR"),
+        ("source", "VARCHAR"),
     ),
-    "subtitles": pa.schema(
-        [
-            ("ficha_id", S),
-            ("year", INT),
-            ("subtitle", INT),
-            ("subtitle_name", S),
-            ("amount_kclp", D),
-            ("price_year", INT),
-            ("amount_status", S),
-        ]
+    "subtitles": (
+        ("ficha_id", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("subtitle", "INTEGER"),
+        ("subtitle_name", "VARCHAR"),
+        ("amount_kclp", "DOUBLE"),
+        ("price_year", "INTEGER"),
+        ("amount_status", "VARCHAR"),
     ),
-    "components": pa.schema(
-        [
-            ("ficha_id", S),
-            ("component", S),
-            ("production_unit", S),
-            ("year", INT),
-            ("spending_kclp", D),
-            ("production", D),
-            ("unit_cost_kclp", D),
-            ("price_year", INT),
-            ("spending_status", S),
-            ("production_status", S),
-            ("unit_cost_status", S),
-            ("production_category", S),
-            ("position", INT),
-        ]
+    "components": (
+        ("ficha_id", "VARCHAR"),
+        ("component", "VARCHAR"),
+        ("production_unit", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("spending_kclp", "DOUBLE"),
+        ("production", "DOUBLE"),
+        ("unit_cost_kclp", "DOUBLE"),
+        ("price_year", "INTEGER"),
+        ("spending_status", "VARCHAR"),
+        ("production_status", "VARCHAR"),
+        ("unit_cost_status", "VARCHAR"),
+        ("production_category", "VARCHAR"),
+        ("position", "INTEGER"),
     ),
-    "indicators": pa.schema(
-        [
-            ("ficha_id", S),
-            ("level", S),
-            ("indicator", S),
-            ("formula", S),
-            ("year", INT),
-            ("kind", S),
-            ("value", D),
-            ("value_status", S),
-            ("unit", S),
-            ("dimension", S),
-            ("periodicity", S),
-            ("direction", S),
-            ("evaluation_quality", S),
-            ("evaluation_relevance", S),
-            ("result", S),
-            ("position", INT),
-        ]
+    "indicators": (
+        ("ficha_id", "VARCHAR"),
+        ("level", "VARCHAR"),
+        ("indicator", "VARCHAR"),
+        ("formula", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("kind", "VARCHAR"),
+        ("value", "DOUBLE"),
+        ("value_status", "VARCHAR"),
+        ("unit", "VARCHAR"),
+        ("dimension", "VARCHAR"),
+        ("periodicity", "VARCHAR"),
+        ("direction", "VARCHAR"),
+        ("evaluation_quality", "VARCHAR"),
+        ("evaluation_relevance", "VARCHAR"),
+        ("result", "VARCHAR"),
+        ("position", "INTEGER"),
     ),
-    "coverage": pa.schema(
-        [
-            ("ficha_id", S),
-            ("year", INT),
-            ("basis", S),
-            ("coverage_pct", D),
-            ("coverage_status", S),
-            ("beneficiaries", D),
-            ("target_population", D),
-            ("result", S),
-        ]
+    "coverage": (
+        ("ficha_id", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("basis", "VARCHAR"),
+        ("coverage_pct", "DOUBLE"),
+        ("coverage_status", "VARCHAR"),
+        ("beneficiaries", "DOUBLE"),
+        ("target_population", "DOUBLE"),
+        ("result", "VARCHAR"),
     ),
-    "regions": pa.schema(
-        [
-            ("ficha_id", S),
-            ("region", S),
-            ("spending_kclp", D),
-            ("spending_pct", D),
-            ("beneficiaries", D),
-            ("beneficiaries_pct", D),
-            ("price_year", INT),
-            ("region_as_written", S),
-            ("spending_status", S),
-            ("beneficiaries_status", S),
-            ("year", INT),
-        ]
+    "regions": (
+        ("ficha_id", "VARCHAR"),
+        ("region", "VARCHAR"),
+        ("spending_kclp", "DOUBLE"),
+        ("spending_pct", "DOUBLE"),
+        ("beneficiaries", "DOUBLE"),
+        ("beneficiaries_pct", "DOUBLE"),
+        ("price_year", "INTEGER"),
+        ("region_as_written", "VARCHAR"),
+        ("spending_status", "VARCHAR"),
+        ("beneficiaries_status", "VARCHAR"),
+        ("year", "INTEGER"),
     ),
-    "findings": pa.schema(
-        [
-            ("ficha_id", S),
-            ("dimension", S),
-            ("finding", S),
-            ("kind", S),
-            ("position", INT),
-        ]
+    "findings": (
+        ("ficha_id", "VARCHAR"),
+        ("dimension", "VARCHAR"),
+        ("finding", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("position", "INTEGER"),
     ),
-    "warnings": pa.schema(
-        [
-            ("ficha_id", S),
-            ("section", S),
-            ("message", S),
-        ]
+    "warnings": (
+        ("ficha_id", "VARCHAR"),
+        ("section", "VARCHAR"),
+        ("message", "VARCHAR"),
     ),
     # Figures the contract has no place for, kept rather than dropped.
-    "ratios": pa.schema(
-        [
-            ("ficha_id", S),
-            ("year", INT),
-            ("ratio", S),
-            ("value_pct", D),
-            ("value_status", S),
-            ("result", S),
-        ]
+    "ratios": (
+        ("ficha_id", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("ratio", "VARCHAR"),
+        ("value_pct", "DOUBLE"),
+        ("value_status", "VARCHAR"),
+        ("result", "VARCHAR"),
     ),
-    "spending_per_beneficiary": pa.schema(
-        [
-            ("ficha_id", S),
-            ("year", INT),
-            ("amount_kclp", D),
-            ("amount_status", S),
-            ("price_year", INT),
-        ]
+    "spending_per_beneficiary": (
+        ("ficha_id", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("amount_kclp", "DOUBLE"),
+        ("amount_status", "VARCHAR"),
+        ("price_year", "INTEGER"),
     ),
-    "assessments": pa.schema(
-        [
-            ("ficha_id", S),
-            ("section", S),
-            ("criterion", S),
-            ("result", S),
-            ("comment", S),
-        ]
+    "assessments": (
+        ("ficha_id", "VARCHAR"),
+        ("section", "VARCHAR"),
+        ("criterion", "VARCHAR"),
+        ("result", "VARCHAR"),
+        ("comment", "VARCHAR"),
     ),
-    "evaluations": pa.schema(
-        [
-            ("ficha_id", S),
-            ("kind", S),
-            ("year", INT),
-            ("detail", S),
-        ]
+    "evaluations": (
+        ("ficha_id", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("detail", "VARCHAR"),
     ),
-    "ods": pa.schema(
-        [
-            ("ficha_id", S),
-            ("goal", INT),
-            ("name", S),
-            ("description", S),
-        ]
+    "ods": (
+        ("ficha_id", "VARCHAR"),
+        ("goal", "INTEGER"),
+        ("name", "VARCHAR"),
+        ("description", "VARCHAR"),
     ),
-    "complementarities": pa.schema(
-        [
-            ("ficha_id", S),
-            ("program", S),
-        ]
+    "complementarities": (
+        ("ficha_id", "VARCHAR"),
+        ("program", "VARCHAR"),
     ),
-    "inflators": pa.schema(
-        [
-            ("ficha_id", S),
-            ("year", INT),
-            ("factor", D),
-        ]
+    "inflators": (
+        ("ficha_id", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("factor", "DOUBLE"),
     ),
     # Derived when a dataset is written (see derived.py); never parsed, never merged.
-    "programs": pa.schema(
-        [
-            ("program_id", S),
-            ("program_name", S),
-            ("ministry", S),
-            ("service", S),
-            ("years", pa.list_(INT)),
-            ("n_fichas", INT),
-            ("latest_year", INT),
-            ("ficha_id", S),
-            ("executed_year", INT),
-            ("executed_kclp", D),
-            ("executed_status", S),
-            ("executed_price_year", INT),
-            ("search_key", S),
-        ]
+    "programs": (
+        ("program_id", "VARCHAR"),
+        ("program_name", "VARCHAR"),
+        ("ministry", "VARCHAR"),
+        ("service", "VARCHAR"),
+        ("years", "INTEGER[]"),
+        ("n_fichas", "INTEGER"),
+        ("latest_year", "INTEGER"),
+        ("ficha_id", "VARCHAR"),
+        ("executed_year", "INTEGER"),
+        ("executed_kclp", "DOUBLE"),
+        ("executed_status", "VARCHAR"),
+        ("executed_price_year", "INTEGER"),
+        ("search_key", "VARCHAR"),
     ),
-    "texts": pa.schema(
-        [
-            ("ficha_id", S),
-            ("section", S),
-            ("label", S),
-            ("text", S),
-            ("position", INT),
-        ]
+    "texts": (
+        ("ficha_id", "VARCHAR"),
+        ("section", "VARCHAR"),
+        ("label", "VARCHAR"),
+        ("text", "VARCHAR"),
+        ("position", "INTEGER"),
     ),
 }
 
-TABLE_NAMES = tuple(TABLES)
+TABLE_NAMES = tuple(COLUMNS)
 DERIVED_TABLES = ("programs",)
-PARSED_TABLES = tuple(name for name in TABLES if name not in DERIVED_TABLES)
+PARSED_TABLES = tuple(name for name in COLUMNS if name not in DERIVED_TABLES)
 BUDGET_CONCEPTS = ("inicial", "final", "ejecutado", "componentes", "administrativo")
 INDICATOR_LEVELS = ("proposito", "complementario", "componente")
+
+
+class _ArrowSchemas(Mapping):
+    """Table name -> pyarrow Schema, built from COLUMNS the first time it is asked for."""
+
+    def __init__(self) -> None:
+        self._built: dict = {}
+
+    def __getitem__(self, table: str):
+        if table not in self._built:
+            import pyarrow as pa
+
+            types = {
+                "VARCHAR": pa.string(),
+                "INTEGER": pa.int32(),
+                "DOUBLE": pa.float64(),
+                "VARCHAR[]": pa.list_(pa.string()),
+                "INTEGER[]": pa.list_(pa.int32()),
+            }
+            self._built[table] = pa.schema([(n, types[t]) for n, t in COLUMNS[table]])
+        return self._built[table]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(COLUMNS)
+
+    def __len__(self) -> int:
+        return len(COLUMNS)
+
+
+TABLES: Mapping = _ArrowSchemas()

@@ -120,10 +120,10 @@ def test_a_failed_write_leaves_the_previous_dataset(tmp_path, monkeypatch):
     assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
     before = {name: _canonical(t) for name, t in read_dataset(out).items()}
 
-    import fichas_tui.dataset as dataset
+    import pyarrow.parquet as pq
 
     calls = {"n": 0}
-    real = dataset.pq.write_table
+    real = pq.write_table
 
     def failing(table, path, **kwargs):
         calls["n"] += 1
@@ -131,7 +131,7 @@ def test_a_failed_write_leaves_the_previous_dataset(tmp_path, monkeypatch):
             raise OSError("disco lleno")
         return real(table, path, **kwargs)
 
-    monkeypatch.setattr(dataset.pq, "write_table", failing)
+    monkeypatch.setattr(pq, "write_table", failing)
     with pytest.raises(OSError):
         run_ingest([SAMPLE_DIR / F2023], out, echo=quiet)
     monkeypatch.undo()

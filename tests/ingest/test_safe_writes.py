@@ -19,13 +19,13 @@ from tests.conftest import F2021, F2023, SAMPLE_DIR, quiet
 SLOW_INGEST = textwrap.dedent(
     """
     import sys, time
-    import fichas_tui.dataset as dataset
-    real = dataset.pq.write_table
+    import pyarrow.parquet as pq
+    real = pq.write_table
     def slow(*args, **kwargs):
         real(*args, **kwargs)
         print("wrote", flush=True)
         time.sleep(0.2)
-    dataset.pq.write_table = slow
+    pq.write_table = slow
     from fichas_tui.ingest.pipeline import run_ingest
     run_ingest([sys.argv[1]], sys.argv[2], echo=lambda *a, **k: None)
     """
