@@ -71,12 +71,18 @@ def recover(folder: Path) -> None:
     A writer renames its finished staging folder to `.pending` (one atomic step) before it
     moves the files into place, so a `.pending` folder always holds a whole, valid dataset.
     """
-    pending = Path(folder) / PENDING
+    folder = Path(folder)
+    pending = folder / PENDING
     if not pending.is_dir():
         return
+    owner = _lock_owner(folder / LOCK)
+    if owner is not None and owner != os.getpid() and _alive(owner):
+        return  # a live writer is moving its files into place; it finishes the job itself
     for name in TABLES:
         staged = table_path(pending, name)
-        if staged.exists():
+        # Another process may finish the same swap at the same moment: losing that race
+        # just means the file is already in place.
+        with contextlib.suppress(FileNotFoundError):
             os.replace(staged, table_path(folder, name))
     shutil.rmtree(pending, ignore_errors=True)
 

@@ -118,3 +118,22 @@ def test_readers_see_old_or_new_never_an_error(tmp_path):
     writer.wait(timeout=30)
     assert writer.returncode == 0
     assert reads > 0
+
+
+def test_a_reader_leaves_a_live_writers_swap_alone(tmp_path):
+    """Readers roll a swap forward only when its writer is gone (no race with the writer)."""
+    out = tmp_path / "ds"
+    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
+    pending = out / PENDING
+    pending.mkdir()
+    os.replace(out / "texts.parquet", pending / "texts.parquet")
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (out / ".lock").write_text(str(sleeper.pid))  # a live writer holds the lock
+        read_dataset(out)
+        assert (pending / "texts.parquet").exists()  # left for the writer
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    read_dataset(out)  # the writer is gone: the reader finishes the swap
+    assert (out / "texts.parquet").exists() and not pending.exists()
