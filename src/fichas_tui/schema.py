@@ -76,6 +76,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("kind", "VARCHAR"),
         ("value", "DOUBLE"),
         ("value_status", "VARCHAR"),
+        ("value_text", "VARCHAR"),
         ("unit", "VARCHAR"),
         ("dimension", "VARCHAR"),
         ("periodicity", "VARCHAR"),

@@ -326,6 +326,7 @@ def parse_indicator_table(
                 year=year,
                 kind=kind,
                 position=position,
+                value_text=cell.text or None,
                 **facts,
                 **cell_columns(cell, "value", "value_status"),
             )
