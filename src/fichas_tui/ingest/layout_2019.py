@@ -10,6 +10,8 @@ from .findings import parse_findings_table
 from .layout_2021 import parse_description
 from .markup import plain
 from .narrative import (
+    POVERTY_SECTIONS,
+    capture_sections,
     capture_text,
     field_value,
     field_year,
@@ -234,13 +236,7 @@ def _parse_efficiency(record: FichaRecord, doc: Document, year: int | None) -> N
 
 
 def _parse_texts(record: FichaRecord, doc: Document) -> None:
-    for pattern, section in (
-        (r"^POBREZA MULTIDIMENSIONAL", "Pobreza multidimensional"),
-        (r"^POBREZA POR INGRESOS", "Pobreza por ingresos"),
-    ):
-        start = doc.find(pattern)
-        if start is not None:
-            capture_text(record, doc, start, section)
+    capture_sections(record, doc, POVERTY_SECTIONS)
     comments = doc.find(r"^COMENTARIOS EVALUADORES")
     if comments is None:
         return

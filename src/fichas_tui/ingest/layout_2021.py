@@ -7,6 +7,8 @@ import re
 from .document import Document
 from .findings import parse_findings_table
 from .narrative import (
+    POVERTY_SECTIONS,
+    capture_sections,
     capture_text,
     field_value,
     field_year,
@@ -115,13 +117,7 @@ def executors_of(sentence: str) -> str:
 
 
 def _parse_texts(record: FichaRecord, doc: Document) -> None:
-    for pattern, section in (
-        (r"^POBREZA MULTIDIMENSIONAL", "Pobreza multidimensional"),
-        (r"^POBREZA POR INGRESOS", "Pobreza por ingresos"),
-    ):
-        start = doc.find(pattern)
-        if start is not None:
-            capture_text(record, doc, start, section)
+    capture_sections(record, doc, POVERTY_SECTIONS)
     parts = (
         (r"^V CONTINGENCIA SANITARIA", "Contingencia sanitaria"),
         (r"^VI OBSERVACIONES DE LA INSTITUCION", "Observaciones de la institución"),

@@ -6,7 +6,9 @@ import re
 
 from .document import Document
 from .narrative import (
+    POVERTY_SECTIONS,
     bullets,
+    capture_sections,
     capture_text,
     field_value,
     field_year,
@@ -131,15 +133,15 @@ def _parse_findings(record: FichaRecord, doc: Document) -> None:
 
 
 def _parse_texts(record: FichaRecord, doc: Document) -> None:
-    for pattern, section in (
-        (r"^POBREZA MULTIDIMENSIONAL", "Pobreza multidimensional"),
-        (r"^POBREZA POR INGRESOS", "Pobreza por ingresos"),
-        (r"^ENFOQUE DE GENERO", "Enfoque de género"),
-        (r"^GASTO POR BENEFICIARIO$", "Gasto por beneficiario"),
-    ):
-        start = doc.find(pattern)
-        if start is not None:
-            capture_text(record, doc, start, section)
+    capture_sections(
+        record,
+        doc,
+        (
+            *POVERTY_SECTIONS,
+            (r"^ENFOQUE DE GENERO", "Enfoque de género"),
+            (r"^GASTO POR BENEFICIARIO$", "Gasto por beneficiario"),
+        ),
+    )
     obs = doc.find(r"^VI OBSERVACIONES DE LA INSTITUCION")
     notes = doc.find(r"^VII NOTAS TECNICAS")
     if obs is not None:

@@ -173,6 +173,22 @@ def capture_text(
     return stop
 
 
+POVERTY_SECTIONS = (
+    (r"^POBREZA MULTIDIMENSIONAL", "Pobreza multidimensional"),
+    (r"^POBREZA POR INGRESOS", "Pobreza por ingresos"),
+)
+
+
+def capture_sections(
+    record: FichaRecord, doc: Document, sections: tuple[tuple[str, str], ...]
+) -> None:
+    """`capture_text` for each (heading pattern, section name) the ficha has."""
+    for pattern, section in sections:
+        start = doc.find(pattern)
+        if start is not None:
+            capture_text(record, doc, start, section)
+
+
 def paragraph_after(doc: Document, start: int, end: int | None = None) -> str | None:
     """The first paragraph of text after a heading line (blank lines skipped)."""
     stop = len(doc) if end is None else end

@@ -26,31 +26,8 @@ CANONICAL_REGIONS = (
 )
 NIVEL_CENTRAL = "Nivel central"
 
-# North to south, the order the fichas and users expect; Nivel central last.
-REGION_ORDER = {
-    name: i
-    for i, name in enumerate(
-        (
-            "Arica y Parinacota",
-            "Tarapacá",
-            "Antofagasta",
-            "Atacama",
-            "Coquimbo",
-            "Valparaíso",
-            "Metropolitana de Santiago",
-            "Libertador General Bernardo O'Higgins",
-            "Maule",
-            "Ñuble",
-            "Biobío",
-            "La Araucanía",
-            "Los Ríos",
-            "Los Lagos",
-            "Aysén del General Carlos Ibáñez del Campo",
-            "Magallanes y Antártica Chilena",
-            NIVEL_CENTRAL,
-        )
-    )
-}
+# CANONICAL_REGIONS runs north to south, the order the fichas and users expect; Nivel central last.
+REGION_ORDER = {name: i for i, name in enumerate((*CANONICAL_REGIONS, NIVEL_CENTRAL))}
 
 
 # Spanish accents by table: ~10x faster than NFKD per character, and fold() runs on every
