@@ -163,8 +163,14 @@ class Store:
 
     # -- one program ------------------------------------------------------------------------
 
-    def detail(self, program_id: str, year: int | None = None) -> ProgramDetail | None:
-        """Everything the panes show for one program, from the ficha of `year` (default latest)."""
+    def detail(
+        self, program_id: str, year: int | None = None, *, partial: bool = False
+    ) -> ProgramDetail | None:
+        """Everything the panes show for one program, from the ficha of `year` (default latest).
+
+        With `partial`, a table that cannot be read leaves its part empty and is named in
+        `unreadable` (the other parts still show); without it the error is raised.
+        """
         program = self.program_row(program_id)
         if program is None:
             return None
@@ -179,38 +185,62 @@ class Store:
         fid = ficha.ficha_id
         ids = [f.ficha_id for f in fichas]
         year_of = {f.ficha_id: f.evaluated_year for f in fichas}
-        warnings = sorted(
-            (
-                Note(year_of[f], s or "", m or "")
-                for f, s, m in self._rows(_in(_WARNINGS_SQL, ids), ids)
+        problems: dict[str, str] = {}
+
+        def part(table: str, read):
+            if not partial:
+                return read()
+            try:
+                return read()
+            except DatasetError as exc:
+                problems.setdefault(table, str(exc))
+                return ()
+
+        warnings = part(
+            "warnings",
+            lambda: sorted(
+                (
+                    Note(year_of[f], s or "", m or "")
+                    for f, s, m in self._rows(_in(_WARNINGS_SQL, ids), ids)
+                ),
+                key=lambda n: (n.year is None, n.year or 0, n.topic),
             ),
-            key=lambda n: (n.year is None, n.year or 0, n.topic),
         )
         return ProgramDetail(
             program=program,
             fichas=fichas,
             ficha=ficha,
-            budget=self._budget(fid),
-            subtitles=tuple(
-                Subtitle(y, s, n or "", Value(a, st))
-                for y, s, n, a, st in self._rows(_SUBTITLES_SQL, [fid])
+            budget=part("budget", lambda: self._budget(fid, part)),
+            subtitles=part(
+                "subtitles",
+                lambda: tuple(
+                    Subtitle(y, s, n or "", Value(a, st))
+                    for y, s, n, a, st in self._rows(_SUBTITLES_SQL, [fid])
+                ),
             ),
-            components=self._components(fid),
-            indicators=self._indicators(fichas, ficha),
-            regions=self._regions(fid),
-            findings=tuple(
-                Note(ficha.evaluated_year, d or "", t or "")
-                for d, t in self._rows(_FINDINGS_SQL, [fid])
+            components=part("components", lambda: self._components(fid)),
+            indicators=part("indicators", lambda: self._indicators(fichas, ficha)),
+            regions=part("regions", lambda: self._regions(fid)),
+            findings=part(
+                "findings",
+                lambda: tuple(
+                    Note(ficha.evaluated_year, d or "", t or "")
+                    for d, t in self._rows(_FINDINGS_SQL, [fid])
+                ),
             ),
             warnings=tuple(warnings),
+            unreadable=tuple(problems.items()),
         )
 
-    def _budget(self, fid: str) -> tuple[BudgetYear, ...]:
+    def _budget(self, fid: str, part=None) -> tuple[BudgetYear, ...]:
         amounts: dict[int, dict[str, Value]] = {}
         for year, concept, amount, status in self._rows(_BUDGET_SQL, [fid]):
             amounts.setdefault(year, {})[concept] = Value(amount, status)
         ratios: dict[int, dict[str, Value]] = {}
-        for year, ratio, value, status in self._rows(_RATIOS_SQL, [fid]):
+        # a damaged ratios file costs only the ratios (with `part`, see detail)
+        read_ratios = lambda: self._rows(_RATIOS_SQL, [fid])  # noqa: E731
+        ratio_rows = read_ratios() if part is None else part("ratios", read_ratios)
+        for year, ratio, value, status in ratio_rows:
             ratios.setdefault(year, {})[ratio] = Value(value, status)
             amounts.setdefault(year, {})
         out = []

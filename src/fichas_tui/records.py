@@ -132,6 +132,9 @@ class ProgramDetail:
     regions: tuple[Region, ...] = ()
     findings: tuple[Note, ...] = ()
     warnings: tuple[Note, ...] = field(default=())
+    # (table, reason) for each table that could not be read (Store.detail(partial=True)):
+    # the panes that read it say so, the others still show.
+    unreadable: tuple[tuple[str, str], ...] = ()
 
     @property
     def year(self) -> int | None:

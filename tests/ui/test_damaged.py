@@ -29,8 +29,8 @@ def copy_fixture(tmp_path: Path, name: str = "ds") -> Path:
 
 
 def pane_text(app, pane: str) -> str:
-    static = app.screen.query_one(f"#pane-{pane}").query_one("Static")
-    return "\n".join(s.text for s in static.render_lines(static.region.reset_offset))
+    widget = app.screen.query_one(f"#pane-{pane}")
+    return "\n".join(strip.text for strip in widget.content_lines())
 
 
 def flat(text: str) -> str:
@@ -40,6 +40,15 @@ def flat(text: str) -> str:
 def truncate(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
+
+
+def scramble_pages(path: Path) -> None:
+    """Overwrite the data pages but keep the footer: the file opens, reading it fails."""
+    data = bytearray(path.read_bytes())
+    footer = int.from_bytes(data[-8:-4], "little")
+    end = len(data) - 8 - footer
+    data[4:end] = b"\xff" * (end - 4)
+    path.write_bytes(bytes(data))
 
 
 def wrong_type(path: Path, column: str) -> None:
@@ -82,9 +91,21 @@ def test_missing_table_snapshot(snap_compare, tmp_path, monkeypatch):
     assert snap_compare(missing_snapshot_app(), terminal_size=(80, 24), run_before=run_before)
 
 
+# The pane that reads each table, and a text every other pane still shows for the program.
+PANE_OF = {"regions": "regiones", "indicators": "indicadores", "budget": "presupuesto"}
+PANE_OF |= {"findings": "resumen"}
+SHOWN = {
+    "resumen": "Servicio Nacional de Protección Especializada",
+    "presupuesto": "8.146.335",
+    "indicadores": "Porcentaje",
+    "regiones": "Coquimbo",
+}
+KEYS = {"resumen": "1", "presupuesto": "2", "indicadores": "3", "regiones": "4"}
+
+
 async def _damaged_detail_table(folder: Path, table: str) -> None:
     """A damaged table the list does not need: refused at open with its name, or named in the
-    panes that read it while the others still show (either is a clear message)."""
+    pane that reads it (with what to run) while the other panes still show the program."""
     app = make_app(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -93,11 +114,27 @@ async def _damaged_detail_table(folder: Path, table: str) -> None:
             text = flat(app.screen.message)
             assert "No se puede leer el dataset" in text and "fichas ingest" in text
             return
-        await press(pilot, *RESIDENCIA, "4")
-        text = flat(pane_text(app, "regiones"))
-        assert "Ctrl+R" in text or f"{table}.parquet" in text
-        assert "fichas ingest" in text or "Falta" not in text
+        await press(pilot, *RESIDENCIA)
+        damaged = PANE_OF[table]
+        for pane, key in KEYS.items():
+            await press(pilot, key)
+            text = flat(pane_text(app, pane))
+            if pane == damaged:
+                assert f"No se pudo leer {table}.parquet" in text
+                assert f"fichas ingest data/fichas/ --data {folder}" in text
+                assert SHOWN[pane] not in text
+            else:
+                assert SHOWN[pane] in text and "No se pudo leer" not in text
+        assert "Servicio Nacional" in flat(str(app.screen.query_one("#detail-title").render()))
     assert app.return_code in (None, 0)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("table", ["regions", "indicators", "budget", "findings"])
+async def test_unreadable_table_only_costs_its_pane(tmp_path, table):
+    folder = copy_fixture(tmp_path)
+    scramble_pages(folder / f"{table}.parquet")
+    await _damaged_detail_table(folder, table)
 
 
 @pytest.mark.asyncio

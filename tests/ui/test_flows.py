@@ -24,12 +24,7 @@ def names(app) -> list[str]:
 def body(app, pane: str) -> str:
     """Plain text of a pane as rendered now."""
     widget = app.screen.query_one(f"#pane-{pane}")
-    return "\n".join(
-        strip.text
-        for strip in widget.query_one("Static").render_lines(
-            widget.query_one("Static").region.reset_offset
-        )
-    )
+    return "\n".join(strip.text for strip in widget.content_lines())
 
 
 async def test_typing_narrows_the_list(app):

@@ -51,9 +51,13 @@ def assert_safe(app) -> str:
     return text
 
 
-def assert_plain_segments(widget) -> None:
-    """No segment of the widget's render carries a link or a click action (markup parsed)."""
-    for strip in widget.render_lines(widget.region.reset_offset):
+def assert_plain_segments(widget_or_lines) -> None:
+    """No segment of the widget's render (or of these lines) carries a link or a click action
+    (markup parsed)."""
+    lines = widget_or_lines
+    if not isinstance(lines, list):
+        lines = lines.render_lines(lines.region.reset_offset)
+    for strip in lines:
         for segment in strip:
             style = segment.style
             if style is None:
@@ -64,9 +68,9 @@ def assert_plain_segments(widget) -> None:
 
 def pane_text(app, pane: str) -> str:
     """The whole pane body (not only what is scrolled into view) as plain text."""
-    static = app.screen.query_one(f"#pane-{pane}").query_one("Static")
-    assert_plain_segments(static)
-    lines = static.render_lines(static.region.reset_offset)
+    widget = app.screen.query_one(f"#pane-{pane}")
+    lines = widget.content_lines()
+    assert_plain_segments(lines)
     return "\n".join(strip.text for strip in lines)
 
 

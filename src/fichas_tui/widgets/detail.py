@@ -35,6 +35,8 @@ class Detail(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.detail: ProgramDetail | None = None
+        self._options: list[tuple[str, int]] = []
+        self._title_lines = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="detail-head"):
@@ -46,9 +48,7 @@ class Detail(Vertical):
                     yield pane(id=f"pane-{tab_id}")
 
     def on_mount(self) -> None:
-        self.query_one("#detail-title", Static).update(
-            Text("Elija un programa de la lista.", style="italic")
-        )
+        self._set_title(Text("Elija un programa de la lista.", style="italic"))
 
     def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Show one program; `missing` names contract tables whose file is absent."""
@@ -56,23 +56,36 @@ class Detail(Vertical):
         program = detail.program
         head = Text(clean(detail.ficha.name), style="bold")
         head.append(Text(f"\n{clean(detail.ficha.service or detail.ficha.ministry or '')}", "dim"))
-        self.query_one("#detail-title", Static).update(head)
+        self._set_title(head)
         select = self.query_one("#year", Select)
         options = [(f"Ficha {y}", y) for y in reversed(detail.years)]
+        value = detail.year if detail.year is not None else Select.NULL
         with select.prevent(Select.Changed):
-            select.set_options(options)
-            select.value = detail.year if detail.year is not None else Select.NULL
+            if options != self._options:  # the same years: the options stay as they are
+                self._options = options
+                select.set_options(options)
+            if select.value != value:
+                select.value = value
         select.disabled = len(detail.years) < 2
+        # Each pane takes the program; only the one on screen draws it now, the others when
+        # their tab is shown.
         for tab_id, _label, _pane in TABS:
             self.query_one(f"#pane-{tab_id}").show(detail, missing, folder)
         self.border_subtitle = f"{len(program.years)} ficha(s)"
 
+    def _set_title(self, text: Text) -> None:
+        # Two lines (name, service) for every program: no layout pass unless that changes.
+        lines = text.plain.count("\n") + 1
+        self.query_one("#detail-title", Static).update(text, layout=lines != self._title_lines)
+        self._title_lines = lines
+
     def show_problem(self, heading: str, text: str) -> None:
         """A program that could not be read: the message in the title and in every pane."""
         self.detail = None
-        self.query_one("#detail-title", Static).update(Text(clean(heading), style="bold"))
+        self._set_title(Text(clean(heading), style="bold"))
         select = self.query_one("#year", Select)
         with select.prevent(Select.Changed):
+            self._options = []
             select.set_options([])
         select.disabled = True
         for tab_id, _label, _pane in TABS:

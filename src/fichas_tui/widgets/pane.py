@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.style import Style as RichStyle
 from rich.table import Table
 from rich.text import Text
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual, visualize
 
-from ..advice import PANE_TABLES, missing_message
+from ..advice import PANE_TABLES, ingest_command, missing_message
 from ..formatting import clean, number, percent
 from ..queries import ProgramDetail, Value
 
@@ -63,9 +68,24 @@ def txt(value: str | None) -> Text:
     return Text(clean(value) or "—")
 
 
-class Pane(VerticalScroll, can_focus=True):
-    """A focusable, scrollable pane that renders one ProgramDetail."""
+# The tables each pane reads (the presupuesto pane also reads the ratios).
+READS = {**PANE_TABLES, "presupuesto": (*PANE_TABLES["presupuesto"], "ratios")}
 
+
+class Pane(ScrollView, can_focus=True):
+    """A focusable, scrollable pane that renders one ProgramDetail.
+
+    Line API: the pane's renderable is drawn to strips once per program (and per width), and
+    only when the pane is on screen; a new program never changes the pane's size, so showing
+    one costs no layout pass.
+    """
+
+    DEFAULT_CSS = """
+    Pane {
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
     DEFAULT_CLASSES = "pane"
     NAME = ""  # the pane's key in PANE_TABLES
 
@@ -74,37 +94,124 @@ class Pane(VerticalScroll, can_focus=True):
         self.detail: ProgramDetail | None = None
         self._notice: Text | None = None
         self._notice_only = False
-        self._body = Static(expand=True)
-
-    def compose(self):
-        yield self._body
+        self._problem: RenderableType | None = None
+        self._renderable: RenderableType | None = None
+        self._stale = False  # the renderable must be built again from the data
+        self._strips: list[Strip] = []
+        self._drawn_width = -1  # width the strips were drawn at (-1: to draw)
+        self._drawn_style: VisualStyle | None = None
 
     def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
+        """Take a program; it is drawn when the pane is (or next becomes) visible."""
         self.detail = detail
-        tables = PANE_TABLES.get(self.NAME, ())
+        self._problem = None
+        tables = READS.get(self.NAME, ())
         absent = [t for t in tables if t in missing]
+        damaged = [(t, why) for t, why in detail.unreadable if t in tables]
         self._notice = None
         # Every table of the pane missing: only the notice ("no indicators" would be untrue).
-        self._notice_only = bool(absent) and len(absent) == len(tables)
+        self._notice_only = bool(absent) and len(absent) == len(PANE_TABLES.get(self.NAME, ()))
         if absent and folder is not None:
             self._notice = Text(missing_message(folder, absent), style="bold yellow")
+        if damaged:
+            self._notice_only = True
+            self._notice = damaged_message(damaged, folder)
         self.refresh_body()
 
     def show_problem(self, heading: str, text: str) -> None:
         self.detail = None
         self._notice = None
         heading_text = Text(clean(heading), style="bold yellow")
-        self._body.update(Group(heading_text, Text(), Text(clean(text))))
+        self._problem = Group(heading_text, Text(), Text(clean(text)))
+        self.refresh_body()
 
     def refresh_body(self) -> None:
+        """The data or a setting changed: build and draw again (now if visible, else later)."""
+        self._stale = True
+        self._drawn_width = -1
+        if self.is_on_screen and self.size.width:
+            self._draw()
+
+    def _build(self) -> RenderableType | None:
+        if self._problem is not None:
+            return self._problem
         if self.detail is None:
-            return
+            return None
         if self._notice is None:
-            self._body.update(self.build(self.detail))
-        elif self._notice_only:
-            self._body.update(self._notice)
-        else:
-            self._body.update(Group(self._notice, Text(), self.build(self.detail)))
+            return self.build(self.detail)
+        if self._notice_only:
+            return self._notice
+        return Group(self._notice, Text(), self.build(self.detail))
+
+    def _draw(self) -> None:
+        if self._stale:
+            self._renderable = self._build()
+            self._stale = False
+        width, height = self.size
+        bar = self.styles.scrollbar_size_vertical
+        # Drawn once at the width the scrollbar leaves (guessed from the program before, the
+        # same pane's content is usually as long), again only when the guess was wrong.
+        scrolls = self.show_vertical_scrollbar and bar > 0
+        strips = self._lines(width - bar if scrolls else width)
+        if scrolls and len(strips) <= height:
+            strips = self._lines(width)
+        elif not scrolls and bar and len(strips) > height:
+            strips = self._lines(width - bar)
+        self._strips = strips
+        self._drawn_width = width
+        size = Size(width, len(strips))
+        if size != self.virtual_size:
+            # Not the reactive's setter: it asks for a layout of the whole screen, and the
+            # pane's own size does not change; only its scrollbar needs to know.
+            self.set_reactive(Pane.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
+
+    def _lines(self, width: int) -> list[Strip]:
+        if self._renderable is None or width <= 0:
+            return []
+        # Drawn as a Static draws its content (same colours, same base style).
+        style = self._drawn_style = self.visual_style
+        return Visual.to_strips(self, visualize(self, self._renderable), width, None, style)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._stale or self._drawn_width != event.size.width:
+            self._draw()
+
+    def on_show(self) -> None:
+        if self._stale or self._drawn_width != self.size.width:
+            self._draw()
+
+    def content_lines(self) -> list[Strip]:
+        """Every line of the pane (not only those scrolled into view), as drawn."""
+        if self._stale or self._drawn_width < 0:
+            self._draw()
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        if self._drawn_style != self.visual_style and self._strips:
+            # Focus changed the pane's tint: the same lines in the new colours.
+            self._strips = self._lines(self.scrollable_content_region.width)
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if index >= len(self._strips):  # below the content: the background only
+            return Strip.blank(
+                width, RichStyle.from_color(bgcolor=self.background_colors[1].rich_color)
+            )
+        return self._strips[index].crop(0, width)
 
     def build(self, detail: ProgramDetail) -> RenderableType:
         raise NotImplementedError
+
+
+def damaged_message(damaged: list[tuple[str, str]], folder) -> Text:
+    names = ", ".join(f"{t}.parquet" for t, _why in damaged)
+    text = Text(f"No se pudo leer {names}.", style="bold yellow")
+    for _table, why in damaged:
+        text.append(f"\n\n{clean(why)}")
+    command = ingest_command(folder) if folder is not None else "fichas ingest"
+    text.append(
+        "\n\nLas demás pestañas sí se muestran. Si el dataset se está actualizando, pulse "
+        f"Ctrl+R para recargarlo. Si el problema sigue, vuelva a generarlo con: {command}"
+    )
+    return text

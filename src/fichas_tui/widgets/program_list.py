@@ -94,16 +94,27 @@ class ProgramList(ScrollView, can_focus=True):
         self.cursor = index
 
     def _resize(self) -> None:
-        self.virtual_size = Size(self.size.width, len(self.programs) * self.row_height)
+        size = Size(self.size.width, len(self.programs) * self.row_height)
+        if size != self.virtual_size:
+            # Not the reactive's setter, which asks for a layout of the whole screen: the
+            # list's own size does not change, only its scrollbar needs to know.
+            self.set_reactive(ProgramList.virtual_size, size)
+            self._scroll_update(size)
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self._resize()
         self._scroll_to_cursor()
 
-    def watch_cursor(self, cursor: int) -> None:
+    def watch_cursor(self, old: int, cursor: int) -> None:
+        scroll_y = self.scroll_y
         self._scroll_to_cursor()
-        self.refresh()
+        if self.scroll_y == scroll_y:  # only the two rows whose highlight changed
+            h = self.row_height
+            self.refresh_lines(old * h, h)
+            self.refresh_lines(cursor * h, h)
+        else:
+            self.refresh()
         if self.current is not None:
             self.post_message(self.Highlighted(self.current))
 
