@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import ClassVar
 
@@ -45,6 +46,13 @@ class FichasApp(App[None]):
             self.push_screen(EmptyScreen(self.data_dir, str(exc), damaged=True))
             return
         self.push_screen(BrowserScreen(self.store))
+        self.call_after_refresh(self.settle_memory)
+
+    def settle_memory(self) -> None:
+        """Move what is loaded now (the program list, the widgets) out of the garbage
+        collector's way: they live as long as the app, and a full collection over them takes
+        tens of ms, which would land in a keystroke or a program switch."""
+        gc.freeze()
 
     async def on_event(self, event: events.Event) -> None:
         # Pasted text is data: its control characters (an escape sequence) reach the inputs
@@ -64,6 +72,7 @@ class FichasApp(App[None]):
             self.screen.open_program(program_id)
 
     def on_unmount(self) -> None:
+        gc.unfreeze()  # collectable again at exit (native objects report leaks otherwise)
         if self.store is not None:
             self.store.close()
 

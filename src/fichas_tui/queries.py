@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+from collections.abc import Collection
 from pathlib import Path
 
 import duckdb
@@ -18,6 +19,7 @@ from .derived import PROGRAMS_SQL
 from .formatting import fold
 from .loading import EXPLORER_TABLES, attach, first_line
 from .records import (  # re-exported: callers import the records from here
+    DETAIL_FIELDS,
     MISSING,
     BudgetYear,
     Component,
@@ -164,12 +166,18 @@ class Store:
     # -- one program ------------------------------------------------------------------------
 
     def detail(
-        self, program_id: str, year: int | None = None, *, partial: bool = False
+        self,
+        program_id: str,
+        year: int | None = None,
+        *,
+        partial: bool = False,
+        tables: Collection[str] | None = None,
     ) -> ProgramDetail | None:
         """Everything the panes show for one program, from the ficha of `year` (default latest).
 
         With `partial`, a table that cannot be read leaves its part empty and is named in
-        `unreadable` (the other parts still show); without it the error is raised.
+        `unreadable` (the other parts still show); without it the error is raised. With
+        `tables`, only those detail tables are read (see ProgramDetail.has and merged).
         """
         program = self.program_row(program_id)
         if program is None:
@@ -187,7 +195,11 @@ class Store:
         year_of = {f.ficha_id: f.evaluated_year for f in fichas}
         problems: dict[str, str] = {}
 
+        wanted = None if tables is None else frozenset(tables) & DETAIL_FIELDS.keys()
+
         def part(table: str, read):
+            if wanted is not None and table not in wanted and table != "ratios":
+                return ()
             if not partial:
                 return read()
             try:
@@ -230,6 +242,7 @@ class Store:
             ),
             warnings=tuple(warnings),
             unreadable=tuple(problems.items()),
+            tables=wanted,
         )
 
     def _budget(self, fid: str, part=None) -> tuple[BudgetYear, ...]:

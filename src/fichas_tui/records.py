@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .formatting import fold
 
@@ -135,10 +135,28 @@ class ProgramDetail:
     # (table, reason) for each table that could not be read (Store.detail(partial=True)):
     # the panes that read it say so, the others still show.
     unreadable: tuple[tuple[str, str], ...] = ()
+    # The tables read (Store.detail(tables=...)); None: every table.
+    tables: frozenset[str] | None = None
 
     @property
     def year(self) -> int | None:
         return self.ficha.evaluated_year
+
+    def has(self, tables) -> bool:
+        """Whether every table in `tables` was read."""
+        return self.tables is None or self.tables.issuperset(tables)
+
+    def merged(self, other: ProgramDetail) -> ProgramDetail:
+        """This detail with the tables `other` (same ficha) read added."""
+        if other.tables is None:
+            return other
+        fields = {DETAIL_FIELDS[t]: getattr(other, DETAIL_FIELDS[t]) for t in other.tables}
+        return replace(
+            self,
+            **fields,
+            unreadable=self.unreadable + other.unreadable,
+            tables=None if self.tables is None else self.tables | other.tables,
+        )
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -150,3 +168,15 @@ class Facets:
     ministries: tuple[str, ...]
     services: tuple[str, ...]
     years: tuple[int, ...]
+
+
+# The ProgramDetail field each detail table fills (the ratios are read with the budget).
+DETAIL_FIELDS = {
+    "budget": "budget",
+    "subtitles": "subtitles",
+    "components": "components",
+    "indicators": "indicators",
+    "regions": "regions",
+    "findings": "findings",
+    "warnings": "warnings",
+}

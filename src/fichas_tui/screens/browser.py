@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, Static, TabbedContent
 
 from ..advice import PANE_TABLES, ingest_command, missing_tables
 from ..dataset import DatasetError
@@ -37,9 +37,11 @@ class Loaded(Message):
         program_id: str = "",
         problem: str | None = None,
         missing: tuple[str, ...] = (),
+        part: bool = False,
     ) -> None:
         super().__init__()
         self.token = token
+        self.part = part  # more tables of the program on screen (another tab shown)
         self.detail = detail
         self.program_id = program_id
         self.problem = problem  # why the program could not be read
@@ -74,6 +76,7 @@ class BrowserScreen(Screen[None]):
         self.filters = Filters()
         self.sort = SORT_NAME
         self._detail_token = 0
+        self._part_token = 0
         self._pending: Timer | None = None  # a program to read once typing pauses
         self._loaded_id: str | None = None
 
@@ -84,6 +87,7 @@ class BrowserScreen(Screen[None]):
                     placeholder="/ Buscar programa, ministerio o servicio",
                     id="filter",
                     compact=True,
+                    on_typed=self._typed,
                 )
                 yield Static(id="list-status")
                 yield Static(id="list-header")
@@ -127,8 +131,9 @@ class BrowserScreen(Screen[None]):
 
     # -- filtering -------------------------------------------------------------------------
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.refilter()
+    def _typed(self, value: str) -> None:
+        if self.is_mounted:
+            self.refilter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one(ProgramList).focus()
@@ -189,26 +194,61 @@ class BrowserScreen(Screen[None]):
         self.load(event.program_id, event.year)
 
     def load(self, program_id: str, year: int | None = None) -> None:
+        """Read a program: the ficha and the tables of the tab on screen (the other tabs'
+        tables when they are shown, see _read_missing)."""
         self._detail_token += 1
-        self.run_load(self._detail_token, program_id, year)
+        tables = PANE_TABLES[self.query_one(Detail).active_tab]
+        self.run_load(self._detail_token, program_id, year, tables)
 
     @work(thread=True, exclusive=True, group="detail")
-    def run_load(self, token: int, program_id: str, year: int | None) -> None:
+    def run_load(self, token: int, program_id: str, year: int | None, tables) -> None:
+        self._read(token, program_id, year, tables, part=False)
+
+    @work(thread=True, exclusive=True, group="detail-part")
+    def run_part(self, token: int, program_id: str, year: int | None, tables) -> None:
+        self._read(token, program_id, year, tables, part=True)
+
+    def _read(self, token: int, program_id: str, year: int | None, tables, part: bool) -> None:
         store = self.store
         try:
-            detail = store.detail(program_id, year, partial=True)
+            detail = store.detail(program_id, year, partial=True, tables=tables)
         except (DatasetError, OSError) as exc:
             # A damaged file, or one replaced by an ingest while the explorer is open: a plain
             # message in the panes, never a traceback; the list stays usable.
-            self.post_message(Loaded(token, None, program_id, problem=str(exc)))
+            self.post_message(Loaded(token, None, program_id, problem=str(exc), part=part))
             return
         missing = missing_tables(store.folder, {t for ts in PANE_TABLES.values() for t in ts})
-        self.post_message(Loaded(token, detail, program_id, missing=missing))
+        self.post_message(Loaded(token, detail, program_id, missing=missing, part=part))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._read_missing()
+
+    def _read_missing(self) -> None:
+        """Read the tables the tab on screen shows, when the program on screen lacks them."""
+        widget = self.query_one(Detail)
+        current = widget.detail
+        if current is None or current.has(PANE_TABLES[widget.active_tab]):
+            return
+        self._part_token += 1
+        tables = PANE_TABLES[widget.active_tab]
+        self.run_part(self._part_token, current.program.program_id, current.year, tables)
 
     def on_loaded(self, message: Loaded) -> None:
-        if message.token != self._detail_token:
-            return  # stale: the user has moved on to another program or year
         detail = self.query_one(Detail)
+        if message.part:
+            current = detail.detail
+            if (
+                message.token != self._part_token
+                or current is None
+                or current.program.program_id != message.program_id
+            ):
+                return  # stale: another program, or another tab asked since
+            if message.detail is not None and message.detail.ficha == current.ficha:
+                merged = current.merged(message.detail)
+                detail.show(merged, missing=message.missing, folder=self.store.folder)
+                return
+        elif message.token != self._detail_token:
+            return  # stale: the user has moved on to another program or year
         if message.detail is None:
             self._loaded_id = None
             if message.problem is not None:
@@ -227,6 +267,7 @@ class BrowserScreen(Screen[None]):
             return
         self._loaded_id = message.detail.program.program_id
         detail.show(message.detail, missing=message.missing, folder=self.store.folder)
+        self._read_missing()  # the tab changed while the program was read
 
     def open_program(self, program_id: str) -> None:
         """Jump to a program (command palette): clear filters so it is in the list."""
@@ -268,6 +309,7 @@ class BrowserScreen(Screen[None]):
         old.close()
         self._loaded_id = None  # the program on screen is read again from the new files
         self.refilter()
+        self.call_after_refresh(self.app.settle_memory)
         self.notify(
             f"Dataset recargado: {len(self.store.programs())} programas", timeout=3, markup=False
         )

@@ -103,7 +103,15 @@ class Pane(ScrollView, can_focus=True):
 
     def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Take a program; it is drawn when the pane is (or next becomes) visible."""
+        before = self.detail
         self.detail = detail
+        if (
+            before is not None
+            and self._problem is None
+            and before.ficha is detail.ficha  # the same read, with other panes' tables added
+            and self.ready(before)
+        ):
+            return
         self._problem = None
         tables = READS.get(self.NAME, ())
         absent = [t for t in tables if t in missing]
@@ -132,11 +140,15 @@ class Pane(ScrollView, can_focus=True):
         if self.is_on_screen and self.size.width:
             self._draw()
 
+    def ready(self, detail: ProgramDetail) -> bool:
+        """Whether `detail` holds the tables this pane shows (they may be read per pane)."""
+        return detail.has(PANE_TABLES.get(self.NAME, ()))
+
     def _build(self) -> RenderableType | None:
         if self._problem is not None:
             return self._problem
-        if self.detail is None:
-            return None
+        if self.detail is None or not self.ready(self.detail):
+            return None  # blank until its tables are read
         if self._notice is None:
             return self.build(self.detail)
         if self._notice_only:
