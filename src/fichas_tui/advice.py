@@ -12,7 +12,7 @@ from .formatting import clean
 
 # Contract tables each pane reads: a missing file is named there instead of "no data".
 PANE_TABLES = {
-    "resumen": ("findings", "warnings"),
+    "resumen": ("findings", "warnings", "coverage"),
     "presupuesto": ("budget", "subtitles", "components"),
     "indicadores": ("indicators",),
     "regiones": ("regions",),

@@ -27,6 +27,7 @@ EXPLORER_TABLES = (
     "regions",
     "findings",
     "warnings",
+    "coverage",
 )
 
 # Columns named in docs/SCHEMA.md: a file without one of these is damaged. Additions may be

@@ -24,6 +24,7 @@ from .records import (  # re-exported: callers import the records from here
     BudgetYear,
     Component,
     ComponentYear,
+    Coverage,
     Facets,
     Ficha,
     Indicator,
@@ -241,6 +242,13 @@ class Store:
                 ),
             ),
             warnings=tuple(warnings),
+            coverage=part(
+                "coverage",
+                lambda: tuple(
+                    Coverage(y, b or "", Value(v, s))
+                    for y, b, v, s in self._rows(_COVERAGE_SQL, [fid])
+                ),
+            ),
             unreadable=tuple(problems.items()),
             tables=wanted,
         )
@@ -385,5 +393,9 @@ FROM regions WHERE ficha_id = ?
 """
 _FINDINGS_SQL = (
     "SELECT dimension, finding FROM findings WHERE ficha_id = ? ORDER BY position NULLS LAST"
+)
+_COVERAGE_SQL = (
+    "SELECT year, basis, coverage_pct, coverage_status FROM coverage "
+    "WHERE ficha_id = ? AND year IS NOT NULL ORDER BY basis, year"
 )
 _WARNINGS_SQL = "SELECT ficha_id, section, message FROM warnings WHERE ficha_id IN ({ids})"

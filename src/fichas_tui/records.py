@@ -100,6 +100,15 @@ class Indicator:
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """Coverage of one year on one basis (`objetivo`, `potencial`), as a %, or its code."""
+
+    year: int
+    basis: str
+    pct: Value
+
+
+@dataclass(frozen=True, slots=True)
 class Region:
     region: str
     spending: Value
@@ -132,6 +141,7 @@ class ProgramDetail:
     regions: tuple[Region, ...] = ()
     findings: tuple[Note, ...] = ()
     warnings: tuple[Note, ...] = field(default=())
+    coverage: tuple[Coverage, ...] = ()
     # (table, reason) for each table that could not be read (Store.detail(partial=True)):
     # the panes that read it say so, the others still show.
     unreadable: tuple[tuple[str, str], ...] = ()
@@ -179,4 +189,5 @@ DETAIL_FIELDS = {
     "regions": "regions",
     "findings": "findings",
     "warnings": "warnings",
+    "coverage": "coverage",
 }

@@ -168,3 +168,20 @@ async def test_missing_and_damaged_dataset(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, EmptyScreen) and app.screen.damaged
         assert "budget.parquet" in app.screen.problem
+
+
+async def test_resumen_shows_coverage_on_both_bases():
+    """002 reports coverage 2015-2019 on the potential and the target population."""
+    from fichas_tui.paths import DEFAULT_DATA_DIR
+
+    app = make_app(DEFAULT_DATA_DIR)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"primera infancia", "enter", "enter")
+        resumen = body(app, "resumen")
+        assert "Cobertura por año (% de la población), ficha 2019" in resumen
+        objetivo = next(line for line in resumen.splitlines() if "Población objetivo" in line)
+        potencial = next(line for line in resumen.splitlines() if "Población potencial" in line)
+        # Exactly as the ficha writes them (2 decimals), never rounded away.
+        assert " ".join(objetivo.split()[2:]) == "100,00 % 145,92 % 71,61 % 80,13 % 97,85 %"
+        assert " ".join(potencial.split()[2:]) == "97,64 % 143,96 % 84,15 % 83,82 % 71,85 %"

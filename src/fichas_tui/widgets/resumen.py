@@ -8,7 +8,33 @@ from rich.text import Text
 
 from ..formatting import clean, years_label
 from ..queries import ProgramDetail
-from .pane import Pane, note, title, txt
+from .pane import Pane, note, pct, table, title, txt
+
+BASIS_LABELS = {"objetivo": "Población objetivo", "potencial": "Población potencial"}
+
+
+def _decimals(value: float | None) -> int:
+    if value is None or value == round(value):
+        return 0
+    return 1 if value == round(value, 1) else 2
+
+
+def coverage_parts(detail: ProgramDetail) -> list[RenderableType]:
+    """Coverage by year (beneficiaries / population, %), one row per basis; none: nothing."""
+    if not detail.coverage:
+        return []
+    years = sorted({c.year for c in detail.coverage})
+    # As many decimals as the ficha wrote (97,85 % stays 97,85 %, 75 % stays 75 %).
+    decimals = max(_decimals(c.pct.value) for c in detail.coverage)
+    grid = table("Cobertura", *(str(y) for y in years))
+    for basis in dict.fromkeys(c.basis for c in detail.coverage):
+        by_year = {c.year: c.pct for c in detail.coverage if c.basis == basis}
+        grid.add_row(
+            Text(BASIS_LABELS.get(basis, clean(basis))),
+            *(pct(by_year[y], decimals) if y in by_year else Text("") for y in years),
+        )
+    heading = f"Cobertura por año (% de la población), ficha {detail.ficha.evaluated_year}"
+    return [title(heading), grid, Text()]
 
 
 class ResumenPane(Pane):
@@ -33,6 +59,7 @@ class ResumenPane(Pane):
         for label, value in rows:
             facts.add_row(Text(label), value)
         parts: list[RenderableType] = [facts, Text()]
+        parts += coverage_parts(detail)
         parts.append(title(f"Hallazgos de la ficha {ficha.evaluated_year}"))
         if detail.findings:
             last = None
