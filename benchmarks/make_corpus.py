@@ -4,7 +4,7 @@
     python benchmarks/make_corpus.py --out DIR --programs P [--years A-B]
 
 Output: DIR/fichas/<year>_<n>.txt, DIR/fichas/manifest.csv and DIR/truth/<table>.parquet with
-the rows a correct parser must produce (same table and column names as fichas_tui.schema;
+the rows a correct parser must produce (same table and column names as fichas_tui.data.schema;
 ficha_id = first 16 hex of sha256 of the file's bytes). See benchmarks/README.md.
 """
 
@@ -43,7 +43,7 @@ GENERATORS = {"2019": gen2019, "2021": gen2021, "2023": gen2023}
 MIX = 0.15  # share of fichas written in another generation than their year's
 
 try:  # the contract's column types; the generator also runs without the package
-    from fichas_tui.schema import TABLES
+    from fichas_tui.data.schema import TABLES
 except ImportError:  # pragma: no cover
     TABLES = {}
 

@@ -116,7 +116,7 @@ def spawn_seconds(code: str, runs: int = 3) -> float | None:
 def breakdown(data_dir: Path) -> dict:
     """Diagnostics only (they use the app's modules, so they may stop working as it changes)."""
     store = (
-        "from pathlib import Path; from fichas_tui.queries import Store; "
+        "from pathlib import Path; from fichas_tui.data.queries import Store; "
         f"Store.open(Path({str(data_dir)!r})).programs()"
     )
     return {

@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from fichas_tui.schema import TABLES
+from fichas_tui.data.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
 CATALOG = ROOT.parent / "shared" / "catalog" / "bips-2025-programs.csv"

@@ -11,9 +11,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from fichas_tui.dataset import DatasetError
-from fichas_tui.formatting import figure, number, percent
-from fichas_tui.queries import SORT_BUDGET, DatasetMissing, Store
+from fichas_tui.data.dataset import DatasetError
+from fichas_tui.data.queries import SORT_BUDGET, DatasetMissing, Store
+from fichas_tui.views.figures import figure, number, percent
 
 FIXTURE = Path(__file__).resolve().parent / "data" / "fixture"
 
@@ -144,7 +144,7 @@ def test_wrong_column_type_names_the_file(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "module", ["fichas_tui.queries", "fichas_tui.show", "fichas_tui.formatting"]
+    "module", ["fichas_tui.data.queries", "fichas_tui.show", "fichas_tui.views.figures"]
 )
 def test_no_textual_import(module):
     code = f"import sys, {module}; sys.exit('textual' in sys.modules)"

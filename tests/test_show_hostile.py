@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from rich.console import Console
 
 from fichas_tui.cli import main
-from fichas_tui.queries import Store
+from fichas_tui.data.queries import Store
 from fichas_tui.show import EXIT_AMBIGUOUS, EXIT_NO_DATA, EXIT_NOT_FOUND, run_show
 from tests.data.make_hostile import HOSTILE_NAME, LINK, PLAIN_NAME, QUOTES_NAME, hostile
 
@@ -82,6 +82,8 @@ def test_show_candidates_table_is_literal():
         assert raw not in result.output, raw
 
 
+# Punctuation is ignored where words are typed (the name `... barra; DROP TABLE fichas; --` is
+# found by `"; DROP TABLE fichas; --`); a query of punctuation alone is looked for as written.
 QUERIES = [
     ("%", [HOSTILE_NAME]),
     ("_", [HOSTILE_NAME]),
@@ -91,9 +93,9 @@ QUERIES = [
     ('"', [QUOTES_NAME]),
     ("\\", [QUOTES_NAME]),
     ("' OR 1=1 --", []),
-    ('"; DROP TABLE fichas; --', []),
+    ('"; DROP TABLE fichas; --', [QUOTES_NAME]),
     ("DROP TABLE fichas; --", [QUOTES_NAME]),
-    ("[bold]", []),
+    ("[bold]", [HOSTILE_NAME]),  # the word "bold" of its markup, typed as text
     ("[/]", [HOSTILE_NAME]),
     ("*", []),
     ("?", []),

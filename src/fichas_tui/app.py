@@ -10,12 +10,12 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 
-from .commands import ProgramsProvider
-from .dataset import DatasetError
-from .formatting import clean
-from .queries import DatasetMissing, Store
+from .data.dataset import DatasetError
+from .data.queries import DatasetMissing, Store
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
+from .screens.palette import ProgramsProvider
+from .text import clean
 
 
 class FichasApp(App[None]):

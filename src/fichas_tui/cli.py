@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .paths import DEFAULT_DATA_DIR
+from .locations import DEFAULT_DATA_DIR
 
 # Nothing here imports textual, duckdb or pyarrow at module level: `fichas --help` and
 # `fichas ingest` must start fast, and the explorer pays its imports only when it opens.

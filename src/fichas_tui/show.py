@@ -13,10 +13,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .advice import PANE_TABLES, folder_problem, ingest_command, missing_message, missing_tables
-from .dataset import DatasetError
-from .formatting import clean, figure, fold, level_label, money_unit, number, percent, years_label
-from .queries import DatasetMissing, ProgramDetail, ProgramRow, Store, Value
+from .data.dataset import DatasetError
+from .data.diagnosis import (
+    PANE_TABLES,
+    folder_problem,
+    ingest_command,
+    missing_message,
+    missing_tables,
+)
+from .data.queries import DatasetMissing, ProgramDetail, ProgramRow, Store, Value
+from .text import clean, fold
+from .views.figures import figure, level_label, money_unit, number, percent, years_label
 
 EXIT_NOT_FOUND = 1
 EXIT_AMBIGUOUS = 2

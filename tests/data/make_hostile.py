@@ -13,9 +13,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from fichas_tui.dataset import rows_to_table, write_dataset
-from fichas_tui.formatting import fold
-from fichas_tui.schema import TABLES
+from fichas_tui.data.dataset import rows_to_table, write_dataset
+from fichas_tui.data.schema import TABLES
+from fichas_tui.text import fold
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "hostile"

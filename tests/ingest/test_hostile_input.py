@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fichas_tui.ingest.build import records_to_tables
+from fichas_tui.ingest.parsed import FichaError
 from fichas_tui.ingest.pipeline import parse_bytes, run_ingest
-from fichas_tui.ingest.record import FichaError
 from tests.conftest import F2019, F2021, F2023, SAMPLE_DIR
 
 SAMPLES = {name: (SAMPLE_DIR / name).read_text(encoding="utf-8") for name in (F2019, F2021, F2023)}
@@ -186,7 +186,7 @@ def test_a_batch_of_broken_files_loads_the_good_ones(tmp_path):
     per_file = [line for line in lines if line.startswith(("ok", "ERROR"))]
     assert len(per_file) == 30
     assert all("Traceback" not in line for line in lines)
-    from fichas_tui.dataset import read_dataset
+    from fichas_tui.data.dataset import read_dataset
 
     fichas = read_dataset(tmp_path / "ds")["fichas"]
     assert fichas.num_rows >= expected_good

@@ -9,10 +9,10 @@ import sys
 import pyarrow.parquet as pq
 import pytest
 
-from fichas_tui.dataset import read_dataset
+from fichas_tui.data.dataset import read_dataset
+from fichas_tui.data.schema import TABLES
+from fichas_tui.ingest.parsed import FichaError
 from fichas_tui.ingest.pipeline import parse_bytes, run_ingest
-from fichas_tui.ingest.record import FichaError
-from fichas_tui.schema import TABLES
 from tests.conftest import COMMITTED_DATASET, F2021, F2023, SAMPLE_DIR, quiet
 
 

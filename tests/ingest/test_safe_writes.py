@@ -11,9 +11,9 @@ import time
 
 import pyarrow.parquet as pq
 
-from fichas_tui.dataset import PENDING, read_dataset, write_lock
+from fichas_tui.data.dataset import PENDING, read_dataset, write_lock
+from fichas_tui.data.schema import TABLES
 from fichas_tui.ingest.pipeline import run_ingest
-from fichas_tui.schema import TABLES
 from tests.conftest import F2021, F2023, SAMPLE_DIR, quiet
 
 SLOW_INGEST = textwrap.dedent(

@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from fichas_tui.app import make_app
-from fichas_tui.dataset import write_dataset
+from fichas_tui.data.dataset import write_dataset
 from fichas_tui.screens.browser import BrowserScreen
 from fichas_tui.screens.empty import EmptyScreen
 from fichas_tui.widgets.detail import Detail

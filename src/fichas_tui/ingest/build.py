@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..dataset import rows_to_table
-from ..schema import PARSED_TABLES
-from .record import FichaRecord
+from ..data.dataset import rows_to_table
+from ..data.schema import PARSED_TABLES
+from .parsed import FichaRecord
 
 
 def fichas_row(record: FichaRecord) -> dict:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .document import Document
 from .markup import cells, html_tables, plain
 from .numbers import Cell, parse_cell
-from .record import FichaRecord, cell_columns
+from .parsed import FichaRecord, cell_columns
 
 _PREFIX_RE = re.compile(r"^Nombre Bien o Servicio \(componente\)\s*", re.IGNORECASE)
 _UNIT_COST_RE = re.compile(r"(M{0,2}\s*\$?\s*[\d.,]+)\s*(?:por cada\s*(.*))?$", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import layout_2019, layout_2021, layout_2023
 from .document import Document
-from .record import FichaError
+from .parsed import FichaError
 
 LAYOUTS = {module.NAME: module for module in (layout_2019, layout_2021, layout_2023)}
 

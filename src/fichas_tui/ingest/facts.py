@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .document import Document
 from .markup import normalize_text
-from .record import FichaRecord
+from .parsed import FichaRecord
 from .regions import fold
 
 MANIFEST_FIELDS = ("program_name", "ministry", "service")

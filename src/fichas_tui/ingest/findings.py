@@ -6,7 +6,7 @@ import re
 
 from .document import Document
 from .markup import list_items, plain
-from .record import FichaRecord
+from .parsed import FichaRecord
 from .regions import fold
 
 # `... 2021. Ejecución presupuestaria final 2021: El programa ...`: a labelled result begins

@@ -8,6 +8,7 @@ from .components_2019 import parse_component_blocks
 from .document import Document
 from .findings import parse_findings_table
 from .layout_2021 import parse_description
+from .layout_shared import parse_budget_rows
 from .markup import plain
 from .narrative import (
     POVERTY_SECTIONS,
@@ -21,8 +22,7 @@ from .narrative import (
     parse_ods,
 )
 from .numbers import parse_cell, parse_year
-from .performance import parse_budget_rows
-from .record import FichaRecord, cell_columns
+from .parsed import FichaRecord, cell_columns
 from .regions import fold
 from .tables import parse_indicator_table, parse_year_row_table, price_year_of
 

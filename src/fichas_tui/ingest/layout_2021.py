@@ -6,6 +6,15 @@ import re
 
 from .document import Document
 from .findings import parse_findings_table
+from .layout_shared import (
+    parse_budget_rows,
+    parse_components_section,
+    parse_coverage,
+    parse_indicator_sections,
+    parse_regional_section,
+    parse_spending_per_beneficiary,
+    parse_subtitle_section,
+)
 from .narrative import (
     POVERTY_SECTIONS,
     capture_sections,
@@ -18,16 +27,7 @@ from .narrative import (
     parse_ods,
 )
 from .numbers import parse_year
-from .performance import (
-    parse_budget_rows,
-    parse_components_section,
-    parse_coverage,
-    parse_indicator_sections,
-    parse_regional_section,
-    parse_spending_per_beneficiary,
-    parse_subtitle_section,
-)
-from .record import FichaRecord
+from .parsed import FichaRecord
 from .regions import parse_region_list
 from .tables import price_year_of
 

@@ -5,6 +5,14 @@ from __future__ import annotations
 import re
 
 from .document import Document
+from .layout_shared import (
+    parse_components_section,
+    parse_coverage,
+    parse_indicator_sections,
+    parse_regional_section,
+    parse_spending_per_beneficiary,
+    parse_subtitle_section,
+)
 from .narrative import (
     POVERTY_SECTIONS,
     bullets,
@@ -18,15 +26,7 @@ from .narrative import (
     parse_ods,
 )
 from .numbers import parse_cell
-from .performance import (
-    parse_components_section,
-    parse_coverage,
-    parse_indicator_sections,
-    parse_regional_section,
-    parse_spending_per_beneficiary,
-    parse_subtitle_section,
-)
-from .record import FichaRecord
+from .parsed import FichaRecord
 from .regions import NIVEL_CENTRAL
 from .tables import price_year_of, year_columns
 

@@ -7,7 +7,7 @@ import re
 from .document import Document
 from .markup import latex_to_text, plain
 from .numbers import parse_year
-from .record import FichaRecord
+from .parsed import FichaRecord
 from .regions import fold
 
 _BULLET_LINE_RE = re.compile(r"^\s*[-•·*]\s+(?!\*)|^\s*[-•·]\s*\*\*")

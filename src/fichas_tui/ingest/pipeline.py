@@ -13,11 +13,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..schema import PARSED_TABLES
+from ..data.schema import PARSED_TABLES
 from .document import Document
 from .facts import finish_facts, read_manifest
+from .parsed import FichaError, FichaRecord
 from .quality import check_quality
-from .record import FichaError, FichaRecord
 
 MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
 SECONDS_PER_FILE = 10.0  # a real ficha parses in ~3 ms
@@ -232,7 +232,7 @@ def run_ingest(
     Progress goes to `echo`, failures to `echo_err` (the CLI sends those to stderr).
     """
     echo_err = echo_err or echo
-    from ..dataset import DatasetError, merge, read_dataset, write_dataset, write_lock
+    from ..data.dataset import DatasetError, merge, read_dataset, write_dataset, write_lock
 
     files, failed = collect_files([Path(p) for p in paths])
     parsed, new = parse_all(files, name=name, workers=workers)

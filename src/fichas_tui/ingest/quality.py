@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .numbers import format_chilean
-from .record import FichaRecord
+from .parsed import FichaRecord
 
 # A figure this many times its neighbours is a unit slip (pesos or M$ among MM$), not growth.
 MAGNITUDE_RATIO = 200.0

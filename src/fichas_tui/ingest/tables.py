@@ -6,7 +6,7 @@ import re
 
 from .markup import latex_to_text, merge_continuation_rows, plain
 from .numbers import Cell, parse_cell, parse_year
-from .record import FichaRecord, cell_columns
+from .parsed import FichaRecord, cell_columns
 from .regions import canonical_region, fold
 
 _PRICE_YEAR_RE = re.compile(r"(?:M{1,2}\s*\\?\$|Miles de \\?\$|pesos(?: año)?)\s*\(?\s*(\d{4})")

@@ -14,10 +14,10 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TabbedContent
 
-from ..advice import PANE_TABLES, ingest_command, missing_tables
-from ..dataset import DatasetError
-from ..formatting import clean
-from ..queries import SORT_BUDGET, SORT_NAME, ProgramDetail, Store
+from ..data.dataset import DatasetError
+from ..data.diagnosis import PANE_TABLES, ingest_command, missing_tables
+from ..data.queries import SORT_BUDGET, SORT_NAME, ProgramDetail, Store
+from ..text import clean
 from ..widgets.detail import TABS, Detail
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput

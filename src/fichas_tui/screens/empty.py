@@ -12,8 +12,8 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..advice import folder_problem, ingest_command
-from ..formatting import clean
+from ..data.diagnosis import folder_problem, ingest_command
+from ..text import clean
 
 
 class EmptyScreen(Screen[None]):

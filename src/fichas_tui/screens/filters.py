@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select
 
-from ..formatting import one_line
-from ..queries import Facets
+from ..data.queries import Facets
+from ..text import one_line
 
 
 @dataclass(frozen=True)

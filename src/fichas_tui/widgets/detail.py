@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
-from ..formatting import clean
-from ..queries import ProgramDetail
+from ..data.queries import ProgramDetail
+from ..text import clean
 from .indicadores import IndicadoresPane
 from .presupuesto import PresupuestoPane
 from .regiones import RegionesPane

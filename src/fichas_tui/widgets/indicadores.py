@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..formatting import clean, figure, level_label
-from ..queries import Indicator, ProgramDetail
+from ..data.queries import Indicator, ProgramDetail
+from ..text import clean
+from ..views.figures import figure, level_label
 from .chart import target_bar
 from .pane import Pane, note, table, title
 

@@ -14,9 +14,10 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
-from ..advice import PANE_TABLES, ingest_command, missing_message
-from ..formatting import clean, number, percent
-from ..queries import ProgramDetail, Value
+from ..data.diagnosis import PANE_TABLES, ingest_command, missing_message
+from ..data.queries import ProgramDetail, Value
+from ..text import clean
+from ..views.figures import number, percent
 
 # Every cell is a Text object: ficha text is data and must never be parsed as Rich markup.
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..formatting import clean, money_unit
-from ..queries import ProgramDetail, Value
+from ..data.queries import ProgramDetail, Value
+from ..text import clean
+from ..views.figures import money_unit
 from .pane import Pane, amount, note, pct, table, title
 
 

@@ -15,8 +15,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..formatting import number, one_line, years_label
-from ..queries import ProgramRow
+from ..data.queries import ProgramRow
+from ..text import one_line
+from ..views.figures import number, years_label
 
 # Below this width a program takes two lines (name / service) so nothing is cut to nothing.
 ONE_LINE_MIN_WIDTH = 96

@@ -5,8 +5,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..formatting import clean, money_unit
-from ..queries import ProgramDetail, Region
+from ..data.queries import ProgramDetail, Region
+from ..text import clean
+from ..views.figures import money_unit
 from .chart import bar
 from .pane import Pane, amount, note, pct, table, title
 

@@ -6,8 +6,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..formatting import clean, years_label
-from ..queries import ProgramDetail
+from ..data.queries import ProgramDetail
+from ..text import clean
+from ..views.figures import years_label
 from .pane import Pane, note, pct, table, title, txt
 
 BASIS_LABELS = {"objetivo": "Población objetivo", "potencial": "Población potencial"}

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import Input
 
-from ..formatting import clean
+from ..text import clean
 
 
 class SearchInput(Input):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from .formatting import fold
+from ..text import fold
 
 
 @dataclass(frozen=True, slots=True)

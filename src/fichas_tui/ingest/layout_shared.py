@@ -5,7 +5,7 @@ from __future__ import annotations
 from .document import Document
 from .markup import plain
 from .numbers import Cell
-from .record import FichaRecord, cell_columns
+from .parsed import FichaRecord, cell_columns
 from .regions import fold
 from .tables import (
     check_total,

@@ -1,18 +1,11 @@
-"""Chilean display formatting for the explorer and `fichas show` (1.983.253; 45,0 %)."""
+"""How figures read: Chilean numbers (1.983.253; 45,0 %), missing codes, units and years."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from ..text import clean
 
 # Shown for a value that is null and carries no status code: still never blank nor 0.
 UNKNOWN = "s/d"
-
-# C0/C1 control characters (ESC included) would let ficha text drive the terminal, and the
-# bidirectional overrides and isolates would reorder what is shown around them.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# Tab and newline too, for text that must stay on one line (the program list).
-_LINE_RE = re.compile(r"[\t\n]")
 
 
 def number(value: float | None, decimals: int = 0, status: str | None = None) -> str:
@@ -67,40 +60,6 @@ def years_label(years: tuple[int, ...] | list[int]) -> str:
         else:
             runs.append([year, year])
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
-
-
-def fold(text: str | None) -> str:
-    """Lowercase without accents, for matching what users type ('Niñez' -> 'ninez')."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
-
-
-def _visible(match: re.Match) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # the control pictures: ESC -> ␛, BEL -> ␇, NUL -> ␀
-    if code == 0x7F:
-        return "\u2421"  # ␡
-    return "\N{REPLACEMENT CHARACTER}"
-
-
-def clean(text: str | None) -> str:
-    """Ficha text made safe to print: control characters shown as symbols (␛, ␇, �).
-
-    Only Rich Text objects (or Content without markup) may carry the result: ficha text is
-    never parsed as markup.
-    """
-    if not text:
-        return ""
-    return _CONTROL_RE.sub(_visible, text)
-
-
-def one_line(text: str | None) -> str:
-    """`clean`, with tabs and line breaks as spaces, for text drawn on a single line."""
-    return _LINE_RE.sub(" ", clean(text))
 
 
 def level_label(level: str) -> str:

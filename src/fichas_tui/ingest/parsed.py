@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..schema import PARSED_TABLES
+from ..data.schema import PARSED_TABLES
 from .numbers import Cell
 
 

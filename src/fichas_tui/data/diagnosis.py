@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..text import clean
 from .dataset import table_path
-from .formatting import clean
 
 # Contract tables each pane reads: a missing file is named there instead of "no data".
 PANE_TABLES = {

@@ -7,7 +7,8 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from .formatting import one_line, years_label
+from ..text import one_line
+from ..views.figures import years_label
 
 MAX_HITS = 40
 

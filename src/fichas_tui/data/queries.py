@@ -14,10 +14,10 @@ from pathlib import Path
 
 import duckdb
 
+from ..text import fold
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL
-from .formatting import fold
-from .loading import EXPLORER_TABLES, attach, first_line
+from .parquet_views import EXPLORER_TABLES, attach, first_line
 from .records import (  # re-exported: callers import the records from here
     DETAIL_FIELDS,
     MISSING,
@@ -152,6 +152,7 @@ class Store:
         literal and nothing the user types ever reaches SQL.
         """
         words = fold(text).split()
+        literal = text.strip().casefold() if not words else ""
         result = [
             p
             for p in self.programs()
@@ -159,6 +160,7 @@ class Store:
             and (service is None or p.service == service)
             and (year is None or year in p.years)
             and all(w in p.key for w in words)
+            and (not literal or literal in _raw_key(p))
         ]
         if sort == SORT_BUDGET:
             result.sort(key=lambda p: -(p.executed.value if p.executed.value is not None else -1))
@@ -336,6 +338,12 @@ class Store:
                 )
             )
         return tuple(out)
+
+
+def _raw_key(p: ProgramRow) -> str:
+    """Name, ministry and service as written (casefolded): what a query of punctuation alone
+    (`%`, `[/]`), which folds to nothing, is looked for in."""
+    return " ".join(filter(None, (p.name, p.ministry, p.service))).casefold()
 
 
 def _share(part: Value | None, whole: Value | None) -> Value:

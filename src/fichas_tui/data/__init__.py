@@ -1,0 +1,1 @@
+"""Records <-> Parquet: the dataset folder, its schema, DuckDB queries answered as records."""

@@ -1,0 +1,73 @@
+"""Text from fichas and from the user: one fold for matching, control characters made visible."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Spanish accents by table: ~10x faster than NFKD per character, and fold() runs on every cell
+# of every ficha at ingest. Anything the table misses goes through NFKD.
+_ACCENTS = str.maketrans(
+    "ÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇáàâäãéèêëíìîïóòôöõúùûüñç",
+    "AAAAAEEEEIIIIOOOOOUUUUNCaaaaaeeeeiiiiooooouuuunc",
+)
+_NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+
+# C0/C1 control characters (ESC included) would let ficha text drive the terminal, and the
+# bidirectional overrides and isolates would reorder what is shown around them.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Tab and newline too, for text that must stay on one line (the program list, file names).
+_LINE_RE = re.compile(r"[\t\n]")
+
+
+def strip_accents(text: str) -> str:
+    """`Bío-bío Ñuble` -> `Bio-bio Nuble`."""
+    if text.isascii():
+        return text
+    text = text.translate(_ACCENTS)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
+    return _NON_ALNUM_RE.sub(" ", strip_accents(text).lower()).strip()
+
+
+def fold(text: str | None) -> str:
+    """Lowercase, no accents, punctuation as spaces, single spaces: the one key for matching.
+
+    Search keys written at ingest and what the user types both go through here, so
+    `social local - gsl` and `(ex apoyo` match the names they were typed from.
+    """
+    if not text:
+        return ""
+    return _fold(text)
+
+
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the control pictures: ESC -> ␛, BEL -> ␇, NUL -> ␀
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\N{REPLACEMENT CHARACTER}"
+
+
+def clean(text: str | None) -> str:
+    """Text made safe to print: control characters shown as symbols (␛, ␇, �).
+
+    Only Rich Text objects (or Content without markup) may carry the result: ficha text is
+    never parsed as markup.
+    """
+    if not text:
+        return ""
+    return _CONTROL_RE.sub(_visible, text)
+
+
+def one_line(text: str | None) -> str:
+    """`clean`, with tabs and line breaks as spaces, for text drawn on a single line."""
+    return _LINE_RE.sub(" ", clean(text))
