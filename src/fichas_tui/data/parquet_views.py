@@ -8,6 +8,7 @@ at open with its name; an absent file reads as an empty table.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -62,6 +63,19 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+_GLOB = re.compile(r"[*?\[]")
+
+
+def literal_path(path: Path) -> str:
+    """`path` as a pattern DuckDB's readers match only literally.
+
+    read_parquet expands `*`, `?` and `[...]` anywhere in a path, so a folder named `d[12]`
+    would read `d1` and `d2` instead (someone else's files, in a shared directory). Each such
+    character becomes a one-character class (`[[]`, `[*]`, `[?]`), which matches itself only.
+    """
+    return _GLOB.sub(lambda m: f"[{m.group()}]", str(path))
+
+
 def _compatible(found: str, wanted: str) -> bool:
     """Whether a column stored as `found` reads as `wanted` without losing its meaning."""
     if found == wanted or found == '"NULL"' or found == "NULL":
@@ -92,7 +106,9 @@ def attach(con: duckdb.DuckDBPyConnection, folder: Path, table: str) -> bool:
         con.execute(f"CREATE TABLE {name} ({columns})")
         return False
     try:
-        described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", [str(path)]).fetchall()
+        described = con.execute(
+            "DESCRIBE SELECT * FROM read_parquet(?)", [literal_path(path)]
+        ).fetchall()
     except duckdb.Error as exc:
         raise DatasetError(f"{path}: no se puede leer ({first_line(exc)})") from exc
     present = {row[0]: row[1] for row in described}
@@ -116,6 +132,6 @@ def attach(con: duckdb.DuckDBPyConnection, folder: Path, table: str) -> bool:
     # A view cannot take parameters; the path is ours (the dataset folder), quoted as a literal.
     con.execute(
         f"CREATE VIEW {name} AS SELECT {', '.join(columns)} "
-        f"FROM read_parquet({_literal(str(path))})"
+        f"FROM read_parquet({_literal(literal_path(path))})"
     )
     return True

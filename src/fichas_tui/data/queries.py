@@ -85,6 +85,12 @@ class Store:
         with self._lock:
             self._con.close()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
     def _rows(self, sql: str, params: list) -> list[tuple]:
         with self._lock:
             try:
