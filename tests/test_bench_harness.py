@@ -30,3 +30,48 @@ def test_close_ends_a_program_that_does_not_quit():
     screen.close(quit_keys=b"q", timeout=0.5)
     assert screen.proc.poll() is not None
     assert time.monotonic() - t0 < 20
+
+
+def test_tree_rss_counts_a_grandchild():
+    from harness.rss import run_sampled
+
+    # the child starts a grandchild that holds 120 MB for a moment: the tree's peak sees it
+    grandchild = "b = bytearray(120 * 1024 * 1024); import time; time.sleep(1.0)"
+    child = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {grandchild!r}])"
+    run = run_sampled([sys.executable, "-c", child], timeout=60)
+    assert run.returncode == 0
+    assert 120 <= run.peak_tree_rss_mb < 400
+
+
+def test_ratios_pair_runs_of_the_same_round():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from run import ratios
+
+    out = ratios([0.30, 0.40, 0.50], [0.60, 0.40, 0.25])
+    assert out["ratio"] == pytest.approx(0.40 / 0.40)
+    assert out["paired_min"] == pytest.approx(0.5)
+    assert out["paired_max"] == pytest.approx(2.0)
+    assert ratios([], [0.1]) == {}
+
+
+def test_detail_shown_needs_the_first_program_and_its_pane():
+    from harness.dataset import NameFinder, Program
+    from harness.measure import detail_shown
+
+    first = Program("a", "Programa Alfa de Prueba", None, None, 2020, 2020, None, "alfa")
+    other = Program("b", "Programa Beta de Prueba", None, None, 2020, 2020, None, "beta")
+    shown = detail_shown(NameFinder([first, other]), first)
+    header = [" lista ▕ Programa Alfa de Prueba", " x ▕ 1 Resumen", " ▕", " ▕"]
+    assert not shown(header + [" ▕ Cargando…"])
+    assert not shown([" lista ▕ Programa Beta de Prueba", *header[1:], *[" ▕ texto"] * 5])
+    assert shown(header + [" ▕ Ministerio X", " ▕ Servicio Y", " ▕ Fichas 2020"])
+
+
+def test_report_marks_targets_per_dataset():
+    from harness.report import rows
+
+    base = {"programs": 10, "switch": {"p50": 20, "p95": 45}, "switch_header": {}}
+    results = {"sizes": [{**base, "size": "10000"}, {**base, "size": "50000"}]}
+    switch = next(r for r in rows(results) if r[0].startswith("Program switch p95"))
+    assert switch[1] == "45 (≤ 40 ✗)"
+    assert switch[2] == "45 (≤ 50 ✓)"

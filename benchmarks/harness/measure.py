@@ -66,16 +66,37 @@ def list_filled(finder: NameFinder, wanted: int):
 @dataclass
 class FirstPaint:
     seconds: list[float] = field(default_factory=list)
+    detail_seconds: list[float] = field(default_factory=list)  # when `detail` was asked for
     timeouts: int = 0
     bytes_first: int = 0
 
 
+def detail_shown(finder: NameFinder, first: Program, body_rows: int = 3):
+    """The detail side names the first listed program in its header and shows at least
+    `body_rows` rows of text under its tabs (the pane's content, not a placeholder)."""
+    wanted = prefix_of(first.name)
+
+    def condition(rows: list[str]) -> bool:
+        if wanted not in header_names(finder, rows):
+            return False
+        body = [split_panes(r)[1].strip() for r in rows[4:]]
+        return sum(1 for r in body if r) >= body_rows
+
+    return condition
+
+
 def first_paint(
-    argv: Sequence[str], programs: list[Program], runs: int, env: dict | None = None
+    argv: Sequence[str],
+    programs: list[Program],
+    runs: int,
+    env: dict | None = None,
+    detail: bool = False,
 ) -> FirstPaint:
-    """exec -> at least min(3, programs) program names of the dataset visible on screen."""
+    """exec -> at least min(3, programs) program names of the dataset visible on screen; with
+    `detail`, also exec -> the first program's detail visible (see detail_shown)."""
     finder = NameFinder(programs)
     condition = list_filled(finder, min(3, len(programs)))
+    shown = detail_shown(finder, programs[0]) if detail and programs else None
     result = FirstPaint()
     for _ in range(runs):
         screen = PtyScreen(argv, columns=COLUMNS, lines=LINES, env=env)
@@ -83,9 +104,18 @@ def first_paint(
             waited = screen.wait_until(condition, FIRST_PAINT_TIMEOUT)
             if waited.at is None:
                 result.timeouts += 1
-            else:
-                result.seconds.append(waited.at - screen.started)
-                result.bytes_first = result.bytes_first or screen.bytes_read
+                continue
+            result.seconds.append(waited.at - screen.started)
+            result.bytes_first = result.bytes_first or screen.bytes_read
+            if shown is not None:
+                if shown(screen.rows()):
+                    result.detail_seconds.append(waited.at - screen.started)
+                else:
+                    more = screen.wait_until(shown, FIRST_PAINT_TIMEOUT)
+                    if more.at is None:
+                        result.timeouts += 1
+                    else:
+                        result.detail_seconds.append(more.at - screen.started)
         finally:
             screen.close()
         time.sleep(0.2)

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import re
+import statistics
 from pathlib import Path
 
-# metric -> (label, unit, {size: target}, higher_is_better)
-TARGETS: dict[str, tuple[str, str, dict[int, float], bool]] = {
-    "ingest_per_core": (
-        "Ingest per core",
-        "fichas/s",
-        {1000: 1000, 10000: 1000, 50000: 1000},
-        True,
-    ),
-    "first_paint_median": ("First paint, median", "s", {10000: 0.6, 50000: 1.0}, False),
-    "filter_p95": ("Filter keystroke p95", "ms", {10000: 30, 50000: 80}, False),
-    "switch_p95": ("Program switch p95", "ms", {10000: 50, 50000: 80}, False),
-    "peak_rss": ("Peak RSS (explorer)", "MB", {10000: 200, 50000: 300}, False),
+# metric -> {size key: target}, higher_is_better. Size keys: "bundled" (data/parquet) or the
+# number of fichas as text. The targets of issue #12 for this 2-core machine.
+TARGETS: dict[str, tuple[dict[str, float], bool]] = {
+    "ingest_one_core": ({"10000": 1000, "50000": 1000}, True),
+    "ingest_peak_rss": ({"10000": 500, "50000": 500}, False),
+    "vs_visidata": ({"bundled": 0.8, "10000": 0.8}, False),
+    "vs_bare": ({"bundled": 1.6, "10000": 1.6, "50000": 1.6}, False),
+    "detail_visible": ({"10000": 0.5}, False),
+    "switch_p95": ({"10000": 40, "50000": 50}, False),
+    "filter_p95": ({"50000": 20}, False),
+    "peak_rss": ({"50000": 150}, False),
+    "across_p95": ({"50000": 100}, False),
 }
 
 START = "<!-- results:start -->"
@@ -34,64 +35,159 @@ def _loads(r: dict) -> str:
     return f"{r['load_average_before']:.2f} / {r['load_average_after']:.2f}"
 
 
+def _spread(part: dict) -> str | None:
+    """Ratio of medians, with the range of the same-round ratios."""
+    if not part or part.get("ratio") is None:
+        return None
+    return f"{part['ratio']:.2f}× ({part['paired_min']:.2f}–{part['paired_max']:.2f})"
+
+
+def _ratio_value(part: dict) -> float | None:
+    return part.get("ratio") if part else None
+
+
+def _paint(part: dict) -> str | None:
+    runs = part.get("runs") if part else None
+    if not runs:
+        return None
+    return f"{statistics.median(runs):.2f} ({min(runs):.2f}–{max(runs):.2f})"
+
+
+def _across(r: dict) -> float | None:
+    a = r.get("across") or {}
+    return a.get("all", {}).get("p95") if a.get("available") else None
+
+
 def _fmt(value: float | str | None, unit: str) -> str:
     if value is None:
         return "—"
     if isinstance(value, str):
         return value
+    if isinstance(value, int):
+        return f"{value:,}"
     if unit == "MB" and value < 10:
         return f"{value:.1f}"
     if unit == "s":
         return f"{value:.2f}"
     if unit in ("ms", "MB"):
         return f"{value:.0f}"
+    if unit == "×":
+        return f"{value:.2f}×"
     if abs(value) >= 100:
         return f"{value:,.0f}"
     return f"{value:.2f}"
 
 
+def column_title(r: dict) -> str:
+    if r["size"] == "bundled":
+        return f"bundled ({r['fichas']} fichas)"
+    return f"{int(r['size']):,} fichas"
+
+
+# (label, unit, value getter, target key or None, shown text getter or None)
+SPEC = [
+    ("Programs listed", "", lambda r: r["programs"], None, None),
+    (
+        "Ingest, 1 worker (fichas/s)",
+        "fichas/s",
+        lambda r: r["ingest_one_core"]["fichas_per_s"],
+        "ingest_one_core",
+        None,
+    ),
+    (
+        "Ingest, 1 worker, peak RSS (MB)",
+        "MB",
+        lambda r: r["ingest_one_core"]["peak_rss_mb"],
+        "ingest_peak_rss",
+        None,
+    ),
+    (
+        "Ingest, default workers (fichas/s)",
+        "fichas/s",
+        lambda r: r["ingest"]["fichas_per_s"],
+        None,
+        None,
+    ),
+    (
+        "Ingest, default workers, peak RSS (MB)",
+        "MB",
+        lambda r: r["ingest"]["peak_rss_mb"],
+        None,
+        None,
+    ),
+    ("Dataset on disk (MB)", "MB", lambda r: r["dataset_mb"], None, None),
+    ("Load average before / after", "", _loads, None, None),
+    (
+        "First paint, median (range) (s)",
+        "s",
+        lambda r: r["first_paint"]["median"],
+        None,
+        lambda r: _paint(r["first_paint"]),
+    ),
+    ("First paint, cold cache (s)", "s", lambda r: r["first_paint"].get("cold"), None, None),
+    (
+        "VisiData first paint, median (range) (s)",
+        "s",
+        lambda r: r["visidata"].get("median"),
+        None,
+        lambda r: _paint(r["visidata"]),
+    ),
+    (
+        "Bare Textual app first paint (s)",
+        "s",
+        lambda r: r["bare"].get("median"),
+        None,
+        lambda r: _paint(r["bare"]),
+    ),
+    (
+        "First paint / VisiData",
+        "×",
+        lambda r: _ratio_value(r["visidata"]),
+        "vs_visidata",
+        lambda r: _spread(r["visidata"]),
+    ),
+    (
+        "First paint / bare Textual",
+        "×",
+        lambda r: _ratio_value(r["bare"]),
+        "vs_bare",
+        lambda r: _spread(r["bare"]),
+    ),
+    (
+        "First program's detail visible, median (s)",
+        "s",
+        lambda r: r["detail_visible"]["median"],
+        "detail_visible",
+        None,
+    ),
+    ("Program switch p50 (ms)", "ms", lambda r: r["switch"].get("p50"), None, None),
+    ("Program switch p95 (ms)", "ms", lambda r: r["switch"].get("p95"), "switch_p95", None),
+    ("Switch, header only p95 (ms)", "ms", lambda r: r["switch_header"].get("p95"), None, None),
+    ("Filter keystroke p50 (ms)", "ms", lambda r: r["filter"].get("p50"), None, None),
+    ("Filter keystroke p95 (ms)", "ms", lambda r: r["filter"].get("p95"), "filter_p95", None),
+    ("Filter p95, keys that moved the selection (ms)", "", lambda r: _split(r, True), None, None),
+    ("Filter p95, keys that kept the selection (ms)", "", lambda r: _split(r, False), None, None),
+    ("Explorer peak RSS (MB)", "MB", lambda r: r["peak_rss_mb"], "peak_rss", None),
+    ("Cross-program query p95 (ms)", "ms", _across, "across_p95", None),
+]
+
+
 def rows(results: dict) -> list[list[str]]:
-    """One row per measured figure, one column per size: 'value (target ✓/✗)'."""
-    sizes = [r["fichas"] for r in results["sizes"]]
+    """One row per measured figure, one column per dataset: 'value (target ✓/✗)'."""
     out: list[list[str]] = []
-    spec = [
-        ("Ingest throughput", "fichas/s", lambda r: r["ingest"]["fichas_per_s"], None),
-        ("Ingest per core", "fichas/s", lambda r: r["ingest"]["per_core"], "ingest_per_core"),
-        ("Ingest cores busy (CPU s / wall s)", "", lambda r: r["ingest"]["cores_busy"], None),
-        ("Programs listed", "", lambda r: r["programs"], None),
-        ("Load average before / after", "", lambda r: _loads(r), None),
-        ("Dataset on disk", "MB", lambda r: r["dataset_mb"], None),
-        ("First paint, cold cache", "s", lambda r: r["first_paint"].get("cold"), None),
-        (
-            "First paint, median",
-            "s",
-            lambda r: r["first_paint"].get("median"),
-            "first_paint_median",
-        ),
-        ("First paint, best", "s", lambda r: r["first_paint"].get("best"), None),
-        ("Filter keystroke p50", "ms", lambda r: r["filter"].get("p50"), None),
-        ("Filter keystroke p95", "ms", lambda r: r["filter"].get("p95"), "filter_p95"),
-        ("Filter p95, keys that moved the selection", "ms", lambda r: _split(r, True), None),
-        ("Filter p95, keys that kept the selection", "ms", lambda r: _split(r, False), None),
-        ("Program switch p50", "ms", lambda r: r["switch"].get("p50"), None),
-        ("Program switch p95", "ms", lambda r: r["switch"].get("p95"), "switch_p95"),
-        ("Switch, header only p95", "ms", lambda r: r["switch_header"].get("p95"), None),
-        ("Peak RSS (explorer)", "MB", lambda r: r["peak_rss_mb"], "peak_rss"),
-        ("VisiData first paint, median", "s", lambda r: r["visidata"].get("median"), None),
-        ("Explorer / VisiData first paint", "×", lambda r: r["visidata"].get("ratio"), None),
-    ]
-    for label, unit, get, target_key in spec:
-        row = [f"{label} ({unit})" if unit and unit != "×" else label]
-        for size, r in zip(sizes, results["sizes"], strict=True):
+    for label, unit, get, target_key, shown in SPEC:
+        row = [label]
+        for r in results["sizes"]:
             try:
                 value = get(r)
+                text = shown(r) if shown else None
             except (KeyError, TypeError):
-                value = None
-            cell = _fmt(value, unit) + ("×" if unit == "×" and value is not None else "")
+                value, text = None, None
+            cell = text or _fmt(value, unit)
             if target_key and value is not None:
-                _l, _u, targets, higher = TARGETS[target_key]
-                if size in targets:
-                    goal = targets[size]
+                targets, higher = TARGETS[target_key]
+                goal = targets.get(str(r["size"]))
+                if goal is not None:
                     ok = value >= goal if higher else value <= goal
                     cell += f" ({'≥' if higher else '≤'} {_fmt(goal, unit)} {'✓' if ok else '✗'})"
             row.append(cell)
@@ -100,7 +196,7 @@ def rows(results: dict) -> list[list[str]]:
 
 
 def text_table(results: dict) -> str:
-    header = ["", *(f"{r['fichas']:,} fichas" for r in results["sizes"])]
+    header = ["", *(column_title(r) for r in results["sizes"])]
     body = rows(results)
     widths = [max(len(r[i]) for r in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in [header, *body]]
@@ -108,7 +204,7 @@ def text_table(results: dict) -> str:
 
 
 def markdown_table(results: dict) -> str:
-    header = ["", *(f"{r['fichas']:,} fichas" for r in results["sizes"])]
+    header = ["", *(column_title(r) for r in results["sizes"])]
     body = rows(results)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(r) + " |" for r in body]
