@@ -62,9 +62,9 @@ def test_detail_shown_needs_the_first_program_and_its_pane():
     other = Program("b", "Programa Beta de Prueba", None, None, 2020, 2020, None, "beta")
     shown = detail_shown(NameFinder([first, other]), first)
     header = [" lista ▕ Programa Alfa de Prueba", " x ▕ 1 Resumen", " ▕", " ▕"]
-    assert not shown(header + [" ▕ Cargando…"])
+    assert not shown([*header, " ▕ Cargando…"])
     assert not shown([" lista ▕ Programa Beta de Prueba", *header[1:], *[" ▕ texto"] * 5])
-    assert shown(header + [" ▕ Ministerio X", " ▕ Servicio Y", " ▕ Fichas 2020"])
+    assert shown([*header, " ▕ Ministerio X", " ▕ Servicio Y", " ▕ Fichas 2020"])
 
 
 def test_report_marks_targets_per_dataset():
