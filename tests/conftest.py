@@ -16,6 +16,17 @@ F2021 = "000_db7d9702ee44d38f.txt"
 F2023 = "003_177960693a00c8d4.txt"
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """No test reads or writes the developer's own dataset or settings: empty XDG folders,
+    no FICHAS_DATA."""
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("FICHAS_DATA", raising=False)
+    return home
+
+
 def quiet(*_args, **_kwargs) -> None:
     """An echo that prints nothing."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -42,3 +43,51 @@ def test_python_dash_m_works():
     )
     assert result.returncode == 0
     assert "ingest" in result.stdout and "show" in result.stdout
+
+
+def test_version_names_fichas_textual_and_duckdb():
+    from importlib.metadata import version
+
+    from click.testing import CliRunner
+
+    from fichas_tui.cli import main
+
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == (
+        f"fichas {version('fichas-tui')} "
+        f"(Textual {version('textual')}, DuckDB {version('duckdb')})"
+    )
+
+
+def test_help_shows_where_data_and_settings_live(isolated_user_dirs):
+    from click.testing import CliRunner
+
+    from fichas_tui.cli import main
+
+    result = CliRunner().invoke(main, ["--help"], terminal_width=200)
+    assert result.exit_code == 0
+    assert str(isolated_user_dirs / "data" / "fichas") in result.output
+    assert str(isolated_user_dirs / "config" / "fichas" / "settings.json") in result.output
+    assert "muestra incluida" in result.output and "FICHAS_DATA" in result.output
+
+
+def test_no_terminal_refuses_at_once():
+    """stdin from /dev/null (ssh without -t, cron): a message and exit 2, never a spinning UI."""
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "fichas_tui"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        env=env,
+        check=False,
+    )
+    elapsed = time.monotonic() - start
+    assert result.returncode == 2
+    assert "ssh -t" in result.stderr and "fichas show" in result.stderr
+    assert elapsed < 2, elapsed

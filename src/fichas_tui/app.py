@@ -3,19 +3,35 @@
 from __future__ import annotations
 
 import gc
+import os
+import select
+import sys
+import threading
 from pathlib import Path
 from typing import ClassVar
 
 from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Hit, Hits, Provider
 
 from .data.dataset import DatasetError
 from .data.queries import DatasetMissing, Store
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
 from .screens.palette import ProgramsProvider
+from .settings import Settings
 from .text import clean
+
+
+class ThemeCommand(Provider):
+    """«Tema» in the palette: Textual's theme picker (the choice is remembered)."""
+
+    async def search(self, query: str) -> Hits:
+        label = "Tema: cambiar los colores"
+        score = self.matcher(query).match(label)
+        if score > 0:
+            yield Hit(score, label, self.app.action_change_theme, text=label)
 
 
 class FichasApp(App[None]):
@@ -23,20 +39,34 @@ class FichasApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "fichas"
-    COMMANDS: ClassVar = {ProgramsProvider}
+    COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+p", "command_palette", "Ir a programa", show=False, priority=True),
         Binding("q", "quit", "Salir"),
         Binding("question_mark,f1", "help", "Ayuda", key_display="?"),
     ]
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(
+        self, data_dir: Path, source_label: str | None = None, settings: Settings | None = None
+    ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
+        self.source_label = source_label  # for the status line; None: not shown
+        self.settings = settings  # None (tests): nothing remembered
         self.store: Store | None = None
-        self.theme = "textual-dark"
+        self._hangup_stop = threading.Event()
+        saved = settings.get("theme") if settings else None
+        self.theme = saved if saved in self.available_themes else "textual-dark"
+
+    def watch_theme(self, theme: str) -> None:
+        if self.settings is not None:
+            self.settings.set("theme", theme)
 
     def on_mount(self) -> None:
+        if self.settings is not None:
+            self.settings.set("last_dataset", str(self.data_dir.resolve()))
+        if not self.is_headless and "TEXTUAL_DRIVER" not in os.environ:
+            watch_hangup(self, self._hangup_stop)
         try:
             self.store = Store.open(self.data_dir)
         except DatasetMissing as exc:
@@ -72,10 +102,31 @@ class FichasApp(App[None]):
             self.screen.open_program(program_id)
 
     def on_unmount(self) -> None:
+        self._hangup_stop.set()
         gc.unfreeze()  # collectable again at exit (native objects report leaks otherwise)
         if self.store is not None:
             self.store.close()
 
 
-def make_app(data_dir: Path) -> FichasApp:
-    return FichasApp(data_dir)
+def watch_hangup(app: App, stop: threading.Event) -> None:
+    """Exit when the terminal goes away (stdin hung up or at end of file): Textual's input
+    loop would otherwise read nothing forever at full CPU. poll() with no events asked still
+    reports POLLHUP and errors, and reads nothing, so the keys stay Textual's."""
+    poller = select.poll()
+    poller.register(sys.stdin.fileno(), 0)
+    gone = select.POLLHUP | select.POLLERR | select.POLLNVAL
+
+    def wait() -> None:
+        while not stop.is_set():
+            if any(mask & gone for _fd, mask in poller.poll(250)):
+                if not stop.is_set():
+                    app.call_from_thread(app.exit)
+                return
+
+    threading.Thread(target=wait, name="hangup", daemon=True).start()
+
+
+def make_app(
+    data_dir: Path, source_label: str | None = None, settings: Settings | None = None
+) -> FichasApp:
+    return FichasApp(data_dir, source_label=source_label, settings=settings)

@@ -1,13 +1,15 @@
-"""The `fichas` command: open the explorer, ingest fichas, show one program."""
+"""The `fichas` command: open the explorer, ingest fichas, show one program, serve it."""
 
 from __future__ import annotations
 
+import os
 import sys
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
 
-from .locations import DEFAULT_DATA_DIR
+from . import locations
 
 # Nothing here imports textual, duckdb or pyarrow at module level: `fichas --help` and
 # `fichas ingest` must start fast, and the explorer pays its imports only when it opens.
@@ -16,26 +18,90 @@ DATA_OPTION = click.option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_DATA_DIR,
-    show_default="data/parquet del repositorio",
-    help="Carpeta del dataset (archivos Parquet).",
+    default=None,
+    help="Carpeta del dataset (archivos Parquet); ver «Datos» en fichas --help.",
+)
+
+NO_TERMINAL = (
+    "fichas necesita una terminal para la pantalla completa y aquí no hay una "
+    "(¿ssh sin -t, cron o una tubería?).\n"
+    "  Conéctese con:       ssh -t SERVIDOR fichas\n"
+    "  o, sin pantalla:     fichas show PROGRAMA   (--json para scripts)"
 )
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(
+            f"fichas {_version('fichas-tui')} "
+            f"(Textual {_version('textual')}, DuckDB {_version('duckdb')})"
+        )
+        ctx.exit()
+
+
+class _Group(click.Group):
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Computed when shown, so the folders follow XDG_DATA_HOME / XDG_CONFIG_HOME.
+        from .settings import Settings
+
+        user = locations.user_data_dir()
+        rows = [
+            ("1. --data CARPETA", "la carpeta indicada"),
+            (f"2. {locations.ENV_DATA}", os.environ.get(locations.ENV_DATA) or "(no definida)"),
+            ("3. datos propios", f"{user} (donde escribe fichas ingest sin --data)"),
+            (f"4. {locations.SAMPLE_LABEL}", f"{locations.sample_dir()} (sólo lectura)"),
+        ]
+        last = Settings().get("last_dataset")
+        with formatter.section("Datos (el explorador abre el primero que exista)"):
+            formatter.write_dl(rows)
+            formatter.write_paragraph()
+            formatter.write_text(
+                f"Ajustes (tema, base de pesos, último dataset: {last or 'ninguno'}): "
+                f"{locations.config_dir() / 'settings.json'}"
+            )
+
+
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @DATA_OPTION
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Versión de fichas, Textual y DuckDB.",
+)
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path) -> None:
+def main(ctx: click.Context, data_dir: Path | None) -> None:
     """Explorador de fichas de evaluación de desempeño de programas públicos de Chile.
 
     Sin subcomando abre el explorador sobre el dataset.
     """
     ctx.ensure_object(dict)
     ctx.obj["data_dir"] = data_dir
-    if ctx.invoked_subcommand is None:
-        from .app import make_app
+    if ctx.invoked_subcommand is not None:
+        return
+    # Without a terminal the full screen would spin on an input that never comes; under
+    # `fichas serve` textual-serve talks to the app through a pipe and sets TEXTUAL_DRIVER.
+    if not sys.stdin.isatty() and "TEXTUAL_DRIVER" not in os.environ:
+        click.echo(NO_TERMINAL, err=True)
+        sys.exit(2)
+    from .app import make_app
+    from .settings import Settings
 
-        make_app(data_dir).run()
+    source = locations.dataset_to_open(data_dir)
+    make_app(source.path, source_label=source.label, settings=Settings()).run()
 
 
 @main.command()
@@ -43,17 +109,24 @@ def main(ctx: click.Context, data_dir: Path) -> None:
 @DATA_OPTION
 @click.option("--name", "name", default=None, help="Nombre del programa si la ficha no lo trae.")
 @click.option("--quiet", "-q", is_flag=True, help="Sólo el resumen y los errores.")
-def ingest(paths: tuple[Path, ...], data_dir: Path, name: str | None, quiet: bool) -> None:
+def ingest(paths: tuple[Path, ...], data_dir: Path | None, name: str | None, quiet: bool) -> None:
     """Lee fichas (archivos o carpetas) y las agrega al dataset.
 
-    Una ficha que ya estaba se reemplaza. Un archivo que no se puede leer se informa con su
-    nombre y motivo; los demás se cargan igual. Sale con estado 1 si algún archivo falló.
+    Sin --data (ni FICHAS_DATA) escribe en los datos propios del usuario, nunca en la muestra
+    incluida. Una ficha que ya estaba se reemplaza. Un archivo que no se puede leer se informa
+    con su nombre y motivo; los demás se cargan igual. Sale con estado 1 si algún archivo falló.
     """
+    target = locations.dataset_to_write(data_dir)
+    if target.resolve() == locations.packaged_sample_dir().resolve():
+        click.echo(
+            "La muestra incluida es de sólo lectura; indique otra carpeta con --data.", err=True
+        )
+        sys.exit(2)
     from .ingest.pipeline import run_ingest
 
     ok = run_ingest(
         list(paths),
-        data_dir,
+        target,
         name=name,
         echo=click.echo,
         quiet=quiet,
@@ -67,11 +140,32 @@ def ingest(paths: tuple[Path, ...], data_dir: Path, name: str | None, quiet: boo
 @DATA_OPTION
 @click.option("--year", type=int, default=None, help="Año evaluado de la ficha.")
 @click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts.")
-def show(text: str, data_dir: Path, year: int | None, as_json: bool) -> None:
+def show(text: str, data_dir: Path | None, year: int | None, as_json: bool) -> None:
     """Muestra el resumen de un programa (presupuesto, indicadores, regiones) y sale."""
     from .show import run_show
 
-    sys.exit(run_show(text, data_dir, year=year, as_json=as_json))
+    source = locations.dataset_to_open(data_dir)
+    sys.exit(run_show(text, source.path, year=year, as_json=as_json))
+
+
+@main.command()
+@DATA_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Dirección donde escuchar.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Puerto.")
+@click.option(
+    "--public-url",
+    default=None,
+    help="URL con que el navegador llega al servidor (detrás de un proxy o túnel).",
+)
+def serve(data_dir: Path | None, host: str, port: int, public_url: str | None) -> None:
+    """Abre el explorador en el navegador (textual-serve), por defecto sólo en esta máquina.
+
+    Cada pestaña del navegador ejecuta su propio explorador. Para usarlo desde otra máquina
+    prefiera un túnel (ssh -L 8000:127.0.0.1:8000 SERVIDOR) o un proxy con autenticación.
+    """
+    from .serve import run_serve
+
+    run_serve(locations.dataset_to_open(data_dir), host, port, public_url)
 
 
 if __name__ == "__main__":

@@ -172,9 +172,9 @@ async def test_missing_and_damaged_dataset(tmp_path):
 
 async def test_resumen_shows_coverage_on_both_bases():
     """002 reports coverage 2015-2019 on the potential and the target population."""
-    from fichas_tui.locations import DEFAULT_DATA_DIR
+    from fichas_tui.locations import sample_dir
 
-    app = make_app(DEFAULT_DATA_DIR)
+    app = make_app(sample_dir())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "slash", *"primera infancia", "enter", "enter")

@@ -127,6 +127,9 @@ class BrowserScreen(Screen[None]):
         if self.filters.label():
             text.append(" · ", style="dim")
             text.append(self.filters.label(), style="yellow")
+        if self.app.source_label:  # which dataset: "muestra incluida" or its folder
+            text.append(" · ", style="dim")
+            text.append(self.app.source_label, style="dim")
         self.query_one("#list-status", Static).update(text, layout=False)  # one line, always
 
     # -- filtering -------------------------------------------------------------------------
