@@ -152,8 +152,11 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
-    """Write every table to new files, then move them into place; never half-written."""
+def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """Write every table to new files, then move them into place; never half-written.
+
+    Returns the tables written, the derived ones included (ingest reports from them).
+    """
     import pyarrow.parquet as pq
 
     folder = Path(folder)
@@ -165,13 +168,15 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
     staging = folder / f".staging-{uuid.uuid4().hex[:12]}"
     staging.mkdir()
     try:
-        from .derived import derive_programs
+        from .derived import derive_deflators, derive_programs
 
         tables = dict(tables)
+        fichas = tables.get("fichas", empty_table("fichas"))
         tables["programs"] = derive_programs(
-            tables.get("fichas", empty_table("fichas")),
-            tables.get("budget", empty_table("budget")),
-            TABLES["programs"],
+            fichas, tables.get("budget", empty_table("budget")), TABLES["programs"]
+        )
+        tables["deflators"] = derive_deflators(
+            fichas, tables.get("inflators", empty_table("inflators")), TABLES["deflators"]
         )
         for name in TABLES:
             data = tables.get(name, empty_table(name))
@@ -189,13 +194,14 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     recover(folder)
+    return tables
 
 
 def sorted_for_reading(table: str, data):
     """Rows ordered by ficha (fichas by program): stable, so row order within a ficha stays."""
     if data.num_rows < 2 or "ficha_id" not in data.column_names:
         return data
-    if table == "programs":
+    if table in DERIVED_TABLES:  # already in the order they are read
         return data
     keys = [("program_id", "ascending")] if table == "fichas" else []
     return data.sort_by([*keys, ("ficha_id", "ascending")])

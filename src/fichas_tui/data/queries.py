@@ -16,7 +16,7 @@ import duckdb
 
 from ..text import fold
 from .dataset import DatasetError, recover, table_path
-from .derived import PROGRAMS_SQL
+from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .parquet_views import EXPLORER_TABLES, attach, first_line
 from .records import (  # re-exported: callers import the records from here
     DETAIL_FIELDS,
@@ -25,6 +25,7 @@ from .records import (  # re-exported: callers import the records from here
     Component,
     ComponentYear,
     Coverage,
+    Deflators,
     Facets,
     Ficha,
     Indicator,
@@ -58,6 +59,7 @@ class Store:
         self._programs: tuple[ProgramRow, ...] | None = None
         self._by_id: dict[str, ProgramRow] = {}
         self._derived = False
+        self._deflators: Deflators | None = None
 
     @classmethod
     def open(cls, folder: Path) -> Store:
@@ -130,6 +132,23 @@ class Store:
             self._programs = tuple(programs)
             self._by_id = {p.program_id: p for p in programs}
         return self._programs
+
+    def deflators(self) -> Deflators:
+        """The dataset's deflator series (empty when no ficha prints inflators), read once.
+
+        Read on first use, not at open: the list in each ficha's own pesos needs none. A
+        dataset written before the derived table existed chains its inflators here instead.
+        """
+        if self._deflators is None:
+            with self._lock:
+                if attach(self._con, self.folder, "deflators"):
+                    rows = self._rows(_DEFLATORS_SQL, [])
+                    factors = tuple(factor_from_row(*row) for row in rows)
+                else:
+                    attach(self._con, self.folder, "inflators")
+                    factors = chain_deflators(self._rows(_INFLATORS_SQL, []))
+            self._deflators = Deflators(factors)
+        return self._deflators
 
     def program_row(self, program_id: str) -> ProgramRow | None:
         self.programs()
@@ -412,4 +431,14 @@ _COVERAGE_SQL = (
     "SELECT year, basis, coverage_pct, coverage_status FROM coverage "
     "WHERE ficha_id = ? AND year IS NOT NULL ORDER BY basis, year"
 )
+_DEFLATORS_SQL = """
+SELECT target_year, year, factor, ficha_id, via_year, conflict_ficha_ids, conflict_factors
+FROM deflators
+WHERE target_year IS NOT NULL AND year IS NOT NULL AND isfinite(factor) AND factor > 0
+ORDER BY target_year, year
+"""
+_INFLATORS_SQL = """
+SELECT i.ficha_id, f.evaluated_year, f.price_year, i.year, i.factor
+FROM inflators i JOIN fichas f USING (ficha_id)
+"""
 _WARNINGS_SQL = "SELECT ficha_id, section, message FROM warnings WHERE ficha_id IN ({ids})"

@@ -191,3 +191,42 @@ DETAIL_FIELDS = {
     "warnings": "warnings",
     "coverage": "coverage",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One step of the deflator series: pesos of `year` -> pesos of `target_year`.
+
+    `ficha_id` is the ficha whose inflator table gives the factor (for a chained factor, the
+    one that takes `year` to `via_year`); `via_year` is None when one ficha gives it whole.
+    `conflicts` are the other fichas' different factors for the same pair (not used).
+    """
+
+    target_year: int
+    year: int
+    factor: float
+    ficha_id: str
+    via_year: int | None = None
+    conflicts: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class Deflators:
+    """The dataset's deflator series: every (year -> target year) factor it can support."""
+
+    factors: tuple[Factor, ...] = ()
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index.update({(f.year, f.target_year): f for f in self.factors})
+
+    @property
+    def targets(self) -> tuple[int, ...]:
+        """Target years the series reaches, most recent first."""
+        return tuple(sorted({f.target_year for f in self.factors}, reverse=True))
+
+    def factor(self, year: int | None, target: int) -> Factor | None:
+        return None if year is None else self._index.get((year, target))
+
+    def __bool__(self) -> bool:
+        return bool(self.factors)

@@ -181,6 +181,16 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("executed_price_year", "INTEGER"),
         ("search_key", "VARCHAR"),
     ),
+    # Derived too: the deflator series chained from every ficha's inflators (see derived.py).
+    "deflators": (
+        ("target_year", "INTEGER"),
+        ("year", "INTEGER"),
+        ("factor", "DOUBLE"),
+        ("ficha_id", "VARCHAR"),
+        ("via_year", "INTEGER"),
+        ("conflict_ficha_ids", "VARCHAR[]"),
+        ("conflict_factors", "DOUBLE[]"),
+    ),
     "texts": (
         ("ficha_id", "VARCHAR"),
         ("section", "VARCHAR"),
@@ -191,7 +201,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 TABLE_NAMES = tuple(COLUMNS)
-DERIVED_TABLES = ("programs",)
+DERIVED_TABLES = ("programs", "deflators")
 PARSED_TABLES = tuple(name for name in COLUMNS if name not in DERIVED_TABLES)
 BUDGET_CONCEPTS = ("inicial", "final", "ejecutado", "componentes", "administrativo")
 INDICATOR_LEVELS = ("proposito", "complementario", "componente")
@@ -213,6 +223,7 @@ class _ArrowSchemas(Mapping):
                 "DOUBLE": pa.float64(),
                 "VARCHAR[]": pa.list_(pa.string()),
                 "INTEGER[]": pa.list_(pa.int32()),
+                "DOUBLE[]": pa.list_(pa.float64()),
             }
             self._built[table] = pa.schema([(n, types[t]) for n, t in COLUMNS[table]])
         return self._built[table]

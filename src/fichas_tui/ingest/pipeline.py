@@ -257,11 +257,13 @@ def run_ingest(
                 existing = read_dataset(data_dir)
                 replace = {o.ficha_id for o in good} | _superseded(existing, new)
                 merged = merge(existing, new, replace)
-                write_dataset(data_dir, merged)
+                tables = write_dataset(data_dir, merged)
                 written = merged["fichas"].num_rows
         except DatasetError as exc:
             echo_err(f"ERROR {data_dir}: {exc}")
             return False
+    if good and not quiet:
+        _report_deflators(tables["deflators"], echo)
     n_warn = sum(len(o.warnings) for o in good)
     echo(
         f"{len(good)} fichas cargadas, {len(bad)} con error, {n_warn} avisos; "
@@ -270,6 +272,16 @@ def run_ingest(
         else f"0 fichas cargadas, {len(bad)} con error; el dataset no se modificó"
     )
     return not bad
+
+
+def _report_deflators(deflators, echo: Callable[..., None]) -> None:
+    """Say when two fichas print different factors for the same years (the newest is used)."""
+    from ..data.derived import factors_from_table
+    from ..data.records import Deflators
+    from ..views.pesos import conflict_notes
+
+    for note in conflict_notes(Deflators(factors_from_table(deflators))):
+        echo(f"aviso factores: {note}")
 
 
 def _superseded(existing, new) -> set[str]:
