@@ -9,13 +9,19 @@ import pytest
 from fichas_tui.data.queries import Store
 from fichas_tui.data.records import Deflators
 from fichas_tui.views.figures import number
-from fichas_tui.views.model import NOMINAL, Basis, Cell
+from fichas_tui.views.model import AMOUNT, NOMINAL, YEAR, Basis, Cell, Column, Row, Table
 from fichas_tui.views.pesos import (
+    EACH_FICHA,
     NO_FACTOR,
+    Pesos,
+    annotate,
+    by_executed,
     choice_label,
     choices,
     convert,
     describe,
+    executed,
+    mark,
     next_choice,
 )
 
@@ -106,3 +112,59 @@ def test_p_cycles_each_fichas_pesos_then_each_target_latest_first(sample):
     assert next_choice(2024, deflators) is None
     assert [choice_label(c) for c in choices(deflators)] == ["pesos de cada ficha", "M$ de 2024"]
     assert describe(deflators.factor(2022, 2024)) == "1,1002 (2022 → 2024, ficha ab86556523989ed3)"
+
+
+def test_the_list_in_m_2024_sorts_converted_figures_and_leaves_sin_factor_after(sample):
+    pesos = Pesos(2024, sample.deflators())
+    ordered = [
+        (p.program_id, number(c.value), c.factor, c.note)
+        for p, c in by_executed(sample.programs(), pesos)
+    ]
+    assert ordered == [
+        (RF, "8.146.335", None, None),  # printed in M$ 2024
+        (GSL, "2.870.029", 1.1002, None),  # 2.608.643 M$ 2022 x 1,1002
+        (RLP, "10.174.000", None, NO_FACTOR),  # nominal 2019: larger, but not comparable
+    ]
+
+
+def test_the_list_in_each_fichas_pesos_never_compares_two_bases(sample):
+    ordered = [(p.program_id, c.basis.label) for p, c in by_executed(sample.programs(), EACH_FICHA)]
+    # Three programs, three bases: no basis is shared, so each is its own group; the largest
+    # group (a tie of one) is the first found, and the amounts are never compared across groups.
+    assert sorted(label for _, label in ordered) == ["M$ 2022", "M$ 2024", "M$ nominales"]
+    fixture = Store.open(REPO / "tests" / "data" / "fixture")
+    try:
+        rows = by_executed(fixture.programs(), EACH_FICHA)
+    finally:
+        fixture.close()
+    bases = [c.basis.price_year for _, c in rows if c.value is not None]
+    main = max(set(bases), key=bases.count)
+    leading = [c.value for _, c in rows[: bases.count(main)]]
+    assert all(c.basis.price_year == main for _, c in rows[: bases.count(main)])
+    assert leading == sorted(leading, reverse=True)
+
+
+def test_marks_and_notes_say_what_was_converted_and_what_was_not(sample):
+    pesos = Pesos(2024, sample.deflators())
+    rlp = sample.program_row(RLP)
+    left = executed(rlp, pesos)
+    assert mark(number(left.value), left) == "10.174.000†"
+    gsl = executed(sample.program_row(GSL), pesos)
+    assert mark(number(gsl.value), gsl) == "≈2.870.029"
+    assert mark("N/C", Cell(None, "N/C", factor=1.1)) == "N/C"
+    basis, label = pesos.column(None, "M$ de distintos años, ver cada fila")
+    table = Table(
+        "t",
+        f"Ejecutado ({label})",
+        (Column("year", "Año", YEAR), Column("spent", "Ejecutado", AMOUNT, basis=basis)),
+        (Row((Cell(2019), left)), Row((Cell(2021), gsl))),
+    )
+    assert annotate(table, pesos).notes == (
+        "≈ convertido a M$ de 2024 con los inflactores de las fichas del dataset (ver ayuda).",
+        "† sin factor para ese año en el dataset: la cifra queda como en la ficha, "
+        "en M$ nominales.",
+    )
+    assert annotate(table, EACH_FICHA) is table
+    assert label == "M$ 2024 (convertidos)"
+    assert EACH_FICHA.column(None, "M$ 2022") == (None, "M$ 2022")
+    assert pesos.following().target is None and EACH_FICHA.following().target is None

@@ -109,9 +109,8 @@ class Store:
         if self._programs is None:
             sql = _PROGRAMS_SQL.format(source=_DERIVED_SQL if self._derived else "programs")
             programs = []
-            for pid, name, ministry, service, years, year, amount, status, price, key in self._rows(
-                sql, []
-            ):
+            for row in self._rows(sql, []):
+                pid, name, ministry, service, years, year, amount, status, price, key, spent = row
                 name = name or pid
                 programs.append(
                     ProgramRow(
@@ -126,6 +125,7 @@ class Store:
                         # the dataset's key is folded already (folding again changes nothing)
                         key=key or fold(" ".join(filter(None, (name, ministry, service)))),
                         sort_name=fold(name),
+                        executed_year=spent,
                     )
                 )
             programs.sort(key=lambda p: (p.sort_name, p.program_id))
@@ -392,7 +392,7 @@ def _in(sql: str, ids: list[str]) -> str:
 _DERIVED_SQL = "(" + PROGRAMS_SQL + ")"
 _PROGRAMS_SQL = """
 SELECT program_id, program_name, ministry, service, years, latest_year,
-       executed_kclp, executed_status, executed_price_year, search_key
+       executed_kclp, executed_status, executed_price_year, search_key, executed_year
 FROM {source}
 """
 

@@ -30,6 +30,7 @@ class ProgramRow:
     price_year: int | None
     key: str  # folded name + ministry + service, what the filter matches
     sort_name: str
+    executed_year: int | None = None  # the year of `executed` (its pesos when nominal)
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
-from ..data.records import Deflators, Factor
+from ..data.records import Deflators, Factor, ProgramRow
 from .figures import number
-from .model import Basis, Cell
+from .model import AMOUNT, Basis, Cell, Table
 
 NO_FACTOR = "sin factor"
 # How a converted figure is told from one printed in the ficha (explained in the help).
 CONVERTED_MARK = "≈"
 PER_FICHA = "pesos de cada ficha"
+NO_FACTOR_MARK = "†"
 FACTOR_DECIMALS = 4  # the fichas print their inflators with 4 decimals
 
 
@@ -106,3 +108,109 @@ def series_lines(deflators: Deflators) -> tuple[str, ...]:
         items = " · ".join(f"{f.year} {factor_text(f.factor)}" for f in steps)
         lines.append(f"{choice_label(target)}: {items}")
     return tuple(lines)
+
+
+@dataclass(frozen=True)
+class Pesos:
+    """The peso basis in force: each ficha's own pesos (`target` None) or M$ of `target`."""
+
+    target: int | None = None
+    deflators: Deflators = field(default_factory=Deflators)
+
+    @property
+    def label(self) -> str:
+        return choice_label(self.target)
+
+    def cell(self, cell: Cell, year: int | None = None, basis: Basis | None = None) -> Cell:
+        """`cell` in the basis in force (see convert); `year` is its row's year."""
+        return convert(cell, self.target, self.deflators, year=year, basis=basis)
+
+    def column(self, basis: Basis | None, label: str) -> tuple[Basis | None, str]:
+        """A column's basis and its label in words, as the builder found them in the rows,
+        or the target's when converting ('M$ 2024 (convertidos)')."""
+        if self.target is None:
+            return basis, label
+        converted = Basis(price_year=self.target, converted=True)
+        return converted, converted.label
+
+    def following(self) -> Pesos:
+        """The next choice of `p` (see next_choice)."""
+        return replace(self, target=next_choice(self.target, self.deflators))
+
+
+EACH_FICHA = Pesos()
+
+
+def mark(text: str, cell: Cell) -> str:
+    """A figure as shown: '≈2.870.029' converted, '9.686.000†' left in its own pesos."""
+    if cell.value is None:
+        return text
+    if cell.factor is not None:
+        return CONVERTED_MARK + text
+    if cell.note == NO_FACTOR:
+        return text + NO_FACTOR_MARK
+    return text
+
+
+def annotate(table: Table, pesos: Pesos) -> Table:
+    """The table with a note for each mark its cells carry, saying what was done to them."""
+    if pesos.target is None:
+        return table
+    amounts = [i for i, c in enumerate(table.columns) if c.kind == AMOUNT]
+    cells = [row.cells[i] for row in table.rows for i in amounts]
+    notes = []
+    if any(c.factor is not None for c in cells if c.value is not None):
+        notes.append(
+            f"{CONVERTED_MARK} convertido a M$ de {pesos.target} con los inflactores de las "
+            "fichas del dataset (ver ayuda)."
+        )
+    left = sorted({c.basis.label for c in cells if c.note == NO_FACTOR and c.basis is not None})
+    if left:
+        notes.append(
+            f"{NO_FACTOR_MARK} sin factor para ese año en el dataset: la cifra queda como en la "
+            f"ficha, en {' / '.join(left)}."
+        )
+    return replace(table, notes=(*table.notes, *notes)) if notes else table
+
+
+def executed(program: ProgramRow, pesos: Pesos) -> Cell:
+    """A program's executed amount (its latest ficha's) in the basis in force."""
+    spent = program.executed
+    cell = Cell(
+        spent.value,
+        spent.status if spent.value is None else None,
+        basis=Basis(price_year=program.price_year),
+    )
+    return pesos.cell(cell, year=program.executed_year)
+
+
+def by_executed(programs, pesos: Pesos) -> list[tuple[ProgramRow, Cell]]:
+    """Programs by executed amount, largest first, comparing figures of one basis only.
+
+    The basis compared is the target's when converting, else the one most programs are in.
+    Programs in other pesos (or "sin factor") follow, grouped by basis; missing amounts last.
+    """
+    rows = [(p, executed(p, pesos)) for p in programs]
+    if pesos.target is not None:
+        main = ("M$", pesos.target)
+    else:
+        found = Counter(_pesos_of(p, c) for p, c in rows if c.value is not None)
+        main = found.most_common(1)[0][0] if found else None
+
+    def key(item):
+        program, cell = item
+        if cell.value is None:
+            return (2, (), 0.0, program.sort_name)
+        own = _pesos_of(program, cell)
+        other = own != main
+        return (int(other), own if other else (), -cell.value, program.sort_name)
+
+    return sorted(rows, key=key)
+
+
+def _pesos_of(program: ProgramRow, cell: Cell) -> tuple:
+    """Which pesos a figure is in, comparable across rows: nominal pesos are each year's own."""
+    basis = cell.basis or Basis()
+    if basis.price_year is not None:
+        return (basis.unit, basis.price_year)
+    return (basis.unit, 0, program.executed_year or 0)
