@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import locations
+from .across_cli import register as register_across
 
 # Nothing here imports textual, duckdb or pyarrow at module level: `fichas --help` and
 # `fichas ingest` must start fast, and the explorer pays its imports only when it opens.
@@ -167,6 +168,8 @@ def serve(data_dir: Path | None, host: str, port: int, public_url: str | None) -
 
     run_serve(locations.dataset_to_open(data_dir), host, port, public_url)
 
+
+register_across(main, DATA_OPTION)
 
 if __name__ == "__main__":
     main()

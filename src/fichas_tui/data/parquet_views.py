@@ -29,6 +29,7 @@ EXPLORER_TABLES = (
     "findings",
     "warnings",
     "coverage",
+    "spending_per_beneficiary",
 )
 
 # Columns named in docs/SCHEMA.md: a file without one of these is damaged. Additions may be

@@ -102,6 +102,10 @@ class Store:
                     f"{self.folder}: no se puede leer el dataset ({first_line(exc)})"
                 ) from exc
 
+    def query(self, sql: str, params: list) -> list[tuple]:
+        """Rows of a parameterized query over the dataset's views (data.across builds them)."""
+        return self._rows(sql, params)
+
     # -- program list --------------------------------------------------------------------
 
     def programs(self) -> tuple[ProgramRow, ...]:
