@@ -6,14 +6,15 @@ import asyncio
 import sys
 from pathlib import Path
 
-from textual.widgets import Input
-
-from fichas_tui.app import make_app
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tests.helpers: the same keys and pilot steps as the tests
+
+from tests.helpers import COMMITTED_DATASET, open_keys, press, settle, steady_cursor  # noqa: E402
+
+from fichas_tui.app import make_app  # noqa: E402
+
 OUT = ROOT / "screenshots"
-DATA = ROOT / "data" / "parquet"
-OPEN = ("slash", *"residencia familiar", "enter", "enter")
+OPEN = open_keys("residencia familiar")
 
 # file name -> (size, keys)
 SHOTS = {
@@ -29,20 +30,16 @@ SHOTS = {
 
 
 async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...]) -> None:
-    app = make_app(DATA)
+    app = make_app(COMMITTED_DATASET)
     async with app.run_test(size=size) as pilot:
-        for key in ("", *keys):
-            if key:
-                await pilot.press(key)
-            await pilot.pause()
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settle(pilot)
+        await press(pilot, *keys)
         app.save_screenshot(str(OUT / f"{name}.svg"))
 
 
 def main() -> int:
     OUT.mkdir(exist_ok=True)
-    Input._toggle_cursor = lambda self: None  # a steady cursor, same picture every run
+    steady_cursor()  # the same picture every run
     for name, (size, keys) in SHOTS.items():
         asyncio.run(shoot(name, size, keys))
         print(OUT / f"{name}.svg", file=sys.stderr)

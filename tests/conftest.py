@@ -1,19 +1,15 @@
-"""Shared fixtures: the sample fichas, parsed once per test session."""
+"""Session fixtures: the sample fichas parsed once; the hypothesis profile. Shared code lives in
+tests/helpers.py (never import from here)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-import duckdb
 import pytest
+from hypothesis import settings
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE_DIR = REPO / "data" / "fichas"
-COMMITTED_DATASET = REPO / "data" / "parquet"
-
-F2019 = "002_d169eeaf477df404.txt"
-F2021 = "000_db7d9702ee44d38f.txt"
-F2023 = "003_177960693a00c8d4.txt"
+from tests.helpers import SAMPLE_DIR, Dataset, quiet
 
 
 @pytest.fixture(autouse=True)
@@ -27,10 +23,6 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
-def quiet(*_args, **_kwargs) -> None:
-    """An echo that prints nothing."""
-
-
 @pytest.fixture(scope="session")
 def sample_dataset(tmp_path_factory) -> Path:
     """The three sample fichas ingested into a fresh dataset folder."""
@@ -41,35 +33,12 @@ def sample_dataset(tmp_path_factory) -> Path:
     return out
 
 
-class Dataset:
-    """SQL over a dataset folder, one ficha at a time, for readable assertions."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.con = duckdb.connect()
-        for path in folder.glob("*.parquet"):
-            self.con.execute(
-                f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{path.as_posix()}')"
-            )
-        self.ids = dict(self.con.execute("SELECT source_file, ficha_id FROM fichas").fetchall())
-
-    def rows(self, sql: str, source_file: str, *params) -> list[tuple]:
-        return self.con.execute(sql, [self.ids[source_file], *params]).fetchall()
-
-    def one(self, sql: str, source_file: str, *params):
-        rows = self.rows(sql, source_file, *params)
-        assert len(rows) == 1, rows
-        return rows[0] if len(rows[0]) > 1 else rows[0][0]
-
-
 @pytest.fixture(scope="session")
 def ds(sample_dataset) -> Dataset:
     return Dataset(sample_dataset)
 
 
 # Fuzz tests: a fixed seed and example count in CI; `HYPOTHESIS_PROFILE=long` for a deep run.
-from hypothesis import settings as _hypothesis_settings  # noqa: E402
-
-_hypothesis_settings.register_profile("ci", max_examples=40, derandomize=True, print_blob=True)
-_hypothesis_settings.register_profile("long", max_examples=2000, derandomize=False)
-_hypothesis_settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))
+settings.register_profile("ci", max_examples=40, derandomize=True, print_blob=True)
+settings.register_profile("long", max_examples=2000, derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

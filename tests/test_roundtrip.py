@@ -11,8 +11,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from tests.helpers import CATALOG
+
 ROOT = Path(__file__).resolve().parents[1]
-CATALOG = ROOT.parent / "shared" / "catalog" / "bips-2025-programs.csv"
 
 # Natural key of each truth table (with ficha_id); findings are compared as a multiset.
 KEYS = {
@@ -98,10 +99,8 @@ def compare(truth_dir: Path, data_dir: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def roundtrip(tmp_path_factory):
     pipeline = pytest.importorskip("fichas_tui.ingest.pipeline")
-    if not CATALOG.exists():
-        pytest.skip("catalog not available")
     out = tmp_path_factory.mktemp("roundtrip")
-    _load().generate(out, fichas=30, seed=11, years=(2015, 2024), workers=1)
+    _load().generate(out, fichas=30, seed=11, years=(2015, 2024), workers=1, catalog=CATALOG)
     data_dir = out / "dataset"
     ok = pipeline.run_ingest([out / "fichas"], data_dir, echo=lambda *a, **k: None)
     return out, data_dir, ok

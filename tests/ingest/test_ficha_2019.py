@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import F2019 as F
+from tests.helpers import F2019 as F
 
 
 def test_program_facts(ds):
@@ -172,7 +172,7 @@ def test_other_sections(ds):
 def test_a_very_long_program_name_is_read_from_the_text():
     """Regression: a 215-character name (a real catalog program) was missed as a heading."""
     from fichas_tui.ingest.pipeline import parse_bytes
-    from tests.conftest import SAMPLE_DIR
+    from tests.helpers import SAMPLE_DIR
 
     long_name = (
         "PROGRAMA DE APOYO POR MEDIO DE LABORATORIO ARBITRADOR A LA IMPLEMENTACIÓN DE LA LEY N° "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import F2021 as F
+from tests.helpers import F2021 as F
 
 
 def test_program_facts_from_text_and_manifest(ds):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import F2023 as F
+from tests.helpers import F2023 as F
 
 
 def test_program_facts(ds):

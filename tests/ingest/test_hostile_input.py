@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from fichas_tui.ingest.build import records_to_tables
 from fichas_tui.ingest.parsed import FichaError
 from fichas_tui.ingest.pipeline import parse_bytes, run_ingest
-from tests.conftest import F2019, F2021, F2023, SAMPLE_DIR
+from tests.helpers import F2019, F2021, F2023, SAMPLE_DIR
 
 SAMPLES = {name: (SAMPLE_DIR / name).read_text(encoding="utf-8") for name in (F2019, F2021, F2023)}
 NAMES = sorted(SAMPLES)

@@ -13,7 +13,7 @@ from fichas_tui.data.dataset import read_dataset
 from fichas_tui.data.schema import TABLES
 from fichas_tui.ingest.parsed import FichaError
 from fichas_tui.ingest.pipeline import parse_bytes, run_ingest
-from tests.conftest import COMMITTED_DATASET, F2021, F2023, SAMPLE_DIR, quiet
+from tests.helpers import COMMITTED_DATASET, F2021, F2023, SAMPLE_DIR, quiet
 
 
 def _canonical(table):

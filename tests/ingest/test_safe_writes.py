@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 from fichas_tui.data.dataset import PENDING, read_dataset, write_lock
 from fichas_tui.data.schema import TABLES
 from fichas_tui.ingest.pipeline import run_ingest
-from tests.conftest import F2021, F2023, SAMPLE_DIR, quiet
+from tests.helpers import F2021, F2023, SAMPLE_DIR, quiet
 
 SLOW_INGEST = textwrap.dedent(
     """

@@ -16,21 +16,13 @@ from fichas_tui.screens.empty import EmptyScreen
 from fichas_tui.widgets.detail import Detail
 from fichas_tui.widgets.program_list import ProgramList
 from tests.data import make_hostile
-
-from .conftest import FIXTURE, press, screen_output, settle
-
-RESIDENCIA = ("slash", *"residencia", "enter", "enter")
+from tests.helpers import FIXTURE, RESIDENCIA, pane_text, press, screen_output, settle
 
 
 def copy_fixture(tmp_path: Path, name: str = "ds") -> Path:
     folder = tmp_path / name
     shutil.copytree(FIXTURE, folder)
     return folder
-
-
-def pane_text(app, pane: str) -> str:
-    widget = app.screen.query_one(f"#pane-{pane}")
-    return "\n".join(strip.text for strip in widget.content_lines())
 
 
 def flat(text: str) -> str:

@@ -11,34 +11,23 @@ from fichas_tui.screens.empty import EmptyScreen
 from fichas_tui.screens.help import HelpScreen
 from fichas_tui.widgets.detail import Detail
 from fichas_tui.widgets.program_list import ProgramList
-
-from .conftest import FIXTURE, press, settle
+from tests.helpers import FIXTURE, list_names, pane_text, press, settle
 
 pytestmark = pytest.mark.asyncio
-
-
-def names(app) -> list[str]:
-    return [p.name for p in app.screen.query_one(ProgramList).programs]
-
-
-def body(app, pane: str) -> str:
-    """Plain text of a pane as rendered now."""
-    widget = app.screen.query_one(f"#pane-{pane}")
-    return "\n".join(strip.text for strip in widget.content_lines())
 
 
 async def test_typing_narrows_the_list(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert len(names(app)) == 5
+        assert len(list_names(app)) == 5
         await press(pilot, "slash", *"residencia adolesc")
-        assert names(app) == ["Residencia Familiar para Adolescentes"]
+        assert list_names(app) == ["Residencia Familiar para Adolescentes"]
         app.screen.query_one("#filter", Input).value = ""
         await press(pilot, *"ESCOLAR alimentación")
-        assert names(app) == ["Programa de Alimentación Escolar"]
+        assert list_names(app) == ["Programa de Alimentación Escolar"]
         app.screen.query_one("#filter", Input).value = ""
         await press(pilot, *"100%_'\\")
-        assert names(app) == []
+        assert list_names(app) == []
         assert "0 de 5 programas" in str(app.screen.query_one("#list-status").render())
 
 
@@ -49,23 +38,23 @@ async def test_selecting_fills_every_pane(app):
         detail = app.screen.query_one(Detail).detail
         assert detail.program.program_id == "residencia-familiar-adolescentes"
         assert detail.year == 2023
-        resumen = body(app, "resumen")
+        resumen = pane_text(app, "resumen")
         assert "Servicio Nacional de Protección Especializada" in resumen
         assert "subejecución presupuestaria" in resumen
         await press(pilot, "2")
-        presupuesto = body(app, "presupuesto")
+        presupuesto = pane_text(app, "presupuesto")
         assert "Presupuesto por año (M$ 2024)" in presupuesto
         assert "8.146.335" in presupuesto and "83,1 %" in presupuesto
         assert "297.978" in presupuesto and "4.789,7" in presupuesto
         assert "N/C" in presupuesto  # production of 2022, kept as its code
         await press(pilot, "3")
-        indicadores = body(app, "indicadores")
+        indicadores = pane_text(app, "indicadores")
         assert "Indicadores de propósito" in indicadores
         assert "72,5" in indicadores and "N/C" in indicadores and "61,25" in indicadores
         await press(pilot, "f")
-        assert "Fórmula:" in body(app, "indicadores")
+        assert "Fórmula:" in pane_text(app, "indicadores")
         await press(pilot, "4")
-        regiones = body(app, "regiones")
+        regiones = pane_text(app, "regiones")
         assert "1.745.448" in regiones and "22,6 %" in regiones and "15.310,9" in regiones
         lines = regiones.splitlines()
         central = next(
@@ -79,12 +68,12 @@ async def test_year_selector_changes_figures(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "slash", *"residencia", "enter", "enter", "2")
-        assert "8.146.335" in body(app, "presupuesto")
+        assert "8.146.335" in pane_text(app, "presupuesto")
         await press(pilot, "left_square_bracket")
         detail = app.screen.query_one(Detail).detail
         assert detail.year == 2021
         assert app.screen.query_one("#year", Select).value == 2021
-        presupuesto = body(app, "presupuesto")
+        presupuesto = pane_text(app, "presupuesto")
         assert "M$ 2022" in presupuesto and "2.000.000" in presupuesto
         assert "8.146.335" not in presupuesto
         # The Select works too.
@@ -121,17 +110,20 @@ async def test_sort_by_budget_and_filters(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "o")
-        assert names(app)[0] == "Programa de Alimentación Escolar"
-        assert names(app)[-1] == "Residencia Familiar para Adolescentes"
+        assert list_names(app)[0] == "Programa de Alimentación Escolar"
+        assert list_names(app)[-1] == "Residencia Familiar para Adolescentes"
         screen = app.screen
         screen.filters = type(screen.filters)(ministry="Ministerio de Desarrollo Social y Familia")
         screen.refilter()
         await settle(pilot)
-        assert sorted(names(app)) == ["Programa Vínculos", "Residencia Familiar para Adolescentes"]
+        assert sorted(list_names(app)) == [
+            "Programa Vínculos",
+            "Residencia Familiar para Adolescentes",
+        ]
         screen.filters = type(screen.filters)(year=2019)
         screen.refilter()
         await settle(pilot)
-        assert names(app) == ["Programa de Alimentación Escolar"]
+        assert list_names(app) == ["Programa de Alimentación Escolar"]
 
 
 async def test_help_and_quit(app):
@@ -150,7 +142,7 @@ async def test_no_region_breakdown_says_so(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "slash", *"subsidio", "enter", "enter", "4")
-        assert "no trae desglose regional" in body(app, "regiones")
+        assert "no trae desglose regional" in pane_text(app, "regiones")
 
 
 async def test_missing_and_damaged_dataset(tmp_path):
@@ -178,7 +170,7 @@ async def test_resumen_shows_coverage_on_both_bases():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, "slash", *"primera infancia", "enter", "enter")
-        resumen = body(app, "resumen")
+        resumen = pane_text(app, "resumen")
         assert "Cobertura por año (% de la población), ficha 2019" in resumen
         objetivo = next(line for line in resumen.splitlines() if "Población objetivo" in line)
         potencial = next(line for line in resumen.splitlines() if "Población potencial" in line)

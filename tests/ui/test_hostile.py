@@ -29,8 +29,7 @@ from tests.data.make_hostile import (
     PLAIN_NAME,
     QUOTES_NAME,
 )
-
-from .conftest import HOSTILE, press, screen_output, settle
+from tests.helpers import HOSTILE, press, screen_output, settle
 
 pytestmark = pytest.mark.asyncio
 

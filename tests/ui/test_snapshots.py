@@ -7,10 +7,7 @@ from pathlib import Path
 import pytest
 
 from fichas_tui.app import make_app
-
-from .conftest import FIXTURE, SIZES, press, settle
-
-RESIDENCIA = ("slash", *"residencia", "enter", "enter")
+from tests.helpers import FIXTURE, RESIDENCIA, SIZES, press, settle
 
 # name -> keys pressed before the screenshot
 SCENES = {
