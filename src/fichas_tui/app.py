@@ -47,13 +47,20 @@ class FichasApp(App[None]):
     ]
 
     def __init__(
-        self, data_dir: Path, source_label: str | None = None, settings: Settings | None = None
+        self,
+        data_dir: Path,
+        store: Store | None,
+        problem: DatasetError | None = None,
+        source_label: str | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
+        # The app owns the store: screens read it from here, and a reload swaps it here.
+        self.store = store
+        self.problem = problem  # why there is no store: no dataset yet, or a damaged one
         self.source_label = source_label  # for the status line; None: not shown
         self.settings = settings  # None (tests): nothing remembered
-        self.store: Store | None = None
         self._hangup_stop = threading.Event()
         saved = settings.get("theme") if settings else None
         self.theme = saved if saved in self.available_themes else "textual-dark"
@@ -67,16 +74,18 @@ class FichasApp(App[None]):
             self.settings.set("last_dataset", str(self.data_dir.resolve()))
         if not self.is_headless and "TEXTUAL_DRIVER" not in os.environ:
             watch_hangup(self, self._hangup_stop)
-        try:
-            self.store = Store.open(self.data_dir)
-        except DatasetMissing as exc:
-            self.push_screen(EmptyScreen(self.data_dir, str(exc)))
+        if self.store is None:
+            damaged = not isinstance(self.problem, DatasetMissing)
+            self.push_screen(EmptyScreen(self.data_dir, str(self.problem), damaged=damaged))
             return
-        except DatasetError as exc:
-            self.push_screen(EmptyScreen(self.data_dir, str(exc), damaged=True))
-            return
-        self.push_screen(BrowserScreen(self.store))
+        self.push_screen(BrowserScreen())
         self.call_after_refresh(self.settle_memory)
+
+    def replace_store(self, store: Store) -> None:
+        """Use `store` from now on (a reload) and close the one it replaces."""
+        old, self.store = self.store, store
+        if old is not None:
+            old.close()
 
     def settle_memory(self) -> None:
         """Move what is loaded now (the program list, the widgets) out of the garbage
@@ -129,4 +138,10 @@ def watch_hangup(app: App, stop: threading.Event) -> None:
 def make_app(
     data_dir: Path, source_label: str | None = None, settings: Settings | None = None
 ) -> FichasApp:
-    return FichasApp(data_dir, source_label=source_label, settings=settings)
+    """The explorer on `data_dir`: the dataset is opened here (a few ms: the program list);
+    without one the app shows why and how to make it."""
+    try:
+        store = Store.open(Path(data_dir))
+    except DatasetError as exc:  # DatasetMissing too
+        return FichasApp(data_dir, None, exc, source_label=source_label, settings=settings)
+    return FichasApp(data_dir, store, source_label=source_label, settings=settings)

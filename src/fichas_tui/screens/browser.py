@@ -17,7 +17,8 @@ from textual.widgets import Footer, Input, Static, TabbedContent
 from ..data.dataset import DatasetError
 from ..data.diagnosis import PANE_TABLES, ingest_command, missing_tables
 from ..data.queries import SORT_BUDGET, SORT_NAME, ProgramDetail, Store
-from ..text import clean
+from ..text import clean, one_line
+from ..views.figures import years_label
 from ..widgets.detail import TABS, Detail
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
@@ -54,6 +55,17 @@ class Reloaded(Message):
         self.store = store
 
 
+def no_match(typed: str, filters: Filters) -> str:
+    """What an empty list says: the typed text and the filters that left nothing."""
+    typed = one_line(typed).strip()
+    which = [f"«{typed}»"] if typed else []
+    if filters.label():
+        which.append(f"los filtros ({filters.label()})")
+    if not which:
+        return "No hay programas en el dataset."
+    return "Ningún programa coincide con " + " y ".join(which) + "."
+
+
 class BrowserScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Buscar", key_display="/"),
@@ -70,15 +82,19 @@ class BrowserScreen(Screen[None]):
         Binding("ctrl+r", "reload", "Recargar", show=False),
     ]
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.store = store
         self.filters = Filters()
         self.sort = SORT_NAME
         self._detail_token = 0
         self._part_token = 0
         self._pending: Timer | None = None  # a program to read once typing pauses
         self._loaded_id: str | None = None
+
+    @property
+    def store(self) -> Store:
+        """The app's store (the app owns it; a reload replaces it there)."""
+        return self.app.store
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="body"):
@@ -139,28 +155,23 @@ class BrowserScreen(Screen[None]):
             self.refilter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(ProgramList).focus()
-        if self._pending is not None:  # the typing is over: read the program now
-            self._pending.stop()
-            self._pending = None
-            current = self.query_one(ProgramList).current
-            if current is not None and current.program_id != self._loaded_id:
-                self.load(current.program_id)
+        """Enter in the filter opens the highlighted program; with none, the list takes focus."""
+        plist = self.query_one(ProgramList)
+        plist.focus()
+        if plist.current is not None:
+            plist.action_select()
 
     def refilter(self) -> None:
         """Filter the list now: an in-memory pass over the loaded program rows (a few ms even
         at 5,000 programs; no query), so the list follows each keystroke in the same frame."""
         f = self.filters
+        typed = self.query_one("#filter", Input).value
         programs = self.store.filter(
-            self.query_one("#filter", Input).value,
-            ministry=f.ministry,
-            service=f.service,
-            year=f.year,
-            sort=self.sort,
+            typed, ministry=f.ministry, service=f.service, year=f.year, sort=self.sort
         )
         plist = self.query_one(ProgramList)
         keep = plist.current.program_id if plist.current else None
-        plist.set_programs(programs, keep=keep)
+        plist.set_programs(programs, keep=keep, empty=no_match(typed, f))
         self._update_status(len(programs))
 
     # -- loading a program -----------------------------------------------------------------
@@ -307,9 +318,7 @@ class BrowserScreen(Screen[None]):
         self.post_message(Reloaded(store))
 
     def on_reloaded(self, message: Reloaded) -> None:
-        old, self.store = self.store, message.store
-        self.app.store = message.store
-        old.close()
+        self.app.replace_store(message.store)
         self._loaded_id = None  # the program on screen is read again from the new files
         self.refilter()
         self.call_after_refresh(self.app.settle_memory)
@@ -351,7 +360,19 @@ class BrowserScreen(Screen[None]):
         self.query_one(Detail).activate(tab_id)
 
     def action_year(self, delta: int) -> None:
-        self.query_one(Detail).step_year(delta)
+        detail = self.query_one(Detail).detail
+        if detail is None:
+            return
+        if len(detail.years) < 2:
+            self.notify(
+                f"Este programa tiene una sola ficha ({years_label(detail.years)}): "
+                "no hay otro año.",
+                timeout=3,
+                markup=False,
+            )
+        elif not self.query_one(Detail).step_year(delta):
+            which = "anterior" if delta < 0 else "posterior"
+            self.notify(f"No hay una ficha {which} a la de {detail.year}.", timeout=3, markup=False)
 
     def action_formulas(self) -> None:
         self.query_one("#pane-indicadores").toggle_formulas()
@@ -365,9 +386,8 @@ class BrowserScreen(Screen[None]):
         # Footer shows only what applies where the focus is.
         if action == "formulas":
             return self._in_detail() and self.query_one(Detail).active_tab == "indicadores"
-        if action == "year":
-            detail = self.query_one(Detail).detail
-            return detail is not None and len(detail.years) > 1
+        if action == "year":  # on a single ficha it says there is no other year
+            return self.query_one(Detail).detail is not None
         return True
 
 

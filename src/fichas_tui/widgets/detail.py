@@ -99,14 +99,16 @@ class Detail(Vertical):
         if event.value != self.detail.year:
             self.post_message(self.YearChosen(self.detail.program.program_id, event.value))
 
-    def step_year(self, delta: int) -> None:
-        """Ask for the previous (-1) or next (+1) year's ficha."""
+    def step_year(self, delta: int) -> bool:
+        """Ask for the previous (-1) or next (+1) year's ficha; False when there is none."""
         if self.detail is None or self.detail.year is None:
-            return
+            return False
         years = list(self.detail.years)
         index = years.index(self.detail.year) + delta
         if 0 <= index < len(years):
             self.post_message(self.YearChosen(self.detail.program.program_id, years[index]))
+            return True
+        return False
 
     def activate(self, tab_id: str) -> None:
         self.query_one(TabbedContent).active = tab_id

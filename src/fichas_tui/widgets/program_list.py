@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -72,6 +73,7 @@ class ProgramList(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.programs: tuple[ProgramRow, ...] = ()
+        self.empty_text = ""  # drawn in place of the rows when there are none
 
     @property
     def row_height(self) -> int:
@@ -81,9 +83,13 @@ class ProgramList(ScrollView, can_focus=True):
     def current(self) -> ProgramRow | None:
         return self.programs[self.cursor] if 0 <= self.cursor < len(self.programs) else None
 
-    def set_programs(self, programs: tuple[ProgramRow, ...], keep: str | None = None) -> None:
-        """Replace the rows, keeping the cursor on program `keep` when it is still listed."""
+    def set_programs(
+        self, programs: tuple[ProgramRow, ...], keep: str | None = None, empty: str = ""
+    ) -> None:
+        """Replace the rows, keeping the cursor on program `keep` when it is still listed;
+        `empty` says why there are none."""
         self.programs = programs
+        self.empty_text = empty
         index = 0
         if keep is not None:
             for i, program in enumerate(programs):
@@ -154,6 +160,12 @@ class ProgramList(ScrollView, can_focus=True):
         line = int(self.scroll_y) + y
         index, sub = divmod(line, self.row_height)
         base = self.rich_style
+        if not self.programs and self.empty_text:
+            lines = textwrap.wrap(self.empty_text, max(10, width - 2))
+            if line < len(lines):
+                text = " " + fit(lines[line], width - 1)
+                dim = base + self.get_component_rich_style("program-list--dim")
+                return Strip([Segment(text, dim)], width)
         if index >= len(self.programs):
             return Strip.blank(width, base)
         program = self.programs[index]

@@ -1,0 +1,74 @@
+"""The main screen's flows: one Enter opens, an empty result says so, year keys, the app's store."""
+
+from __future__ import annotations
+
+import pytest
+
+from fichas_tui.app import make_app
+from fichas_tui.data.queries import Store
+from fichas_tui.widgets.detail import Detail
+from fichas_tui.widgets.program_list import ProgramList
+from tests.helpers import FIXTURE, list_names, open_keys, press, screen_output, settle
+
+pytestmark = pytest.mark.asyncio
+
+
+def notices(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_make_app_opens_the_store_and_screens_read_it_from_the_app():
+    app = make_app(FIXTURE)
+    assert isinstance(app.store, Store)  # opened by the factory, before the app runs
+    store = app.store
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.store is store
+        await press(pilot, "ctrl+r")
+        assert app.store is not store  # a reload swaps the app's store...
+        assert app.screen.store is app.store  # ...and the screen reads the new one
+        assert "Dataset recargado: 5 programas" in notices(app)
+
+
+async def test_one_enter_in_the_filter_opens_the_highlighted_program(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # Several matches: the highlighted one (the first) opens.
+        await press(pilot, *open_keys("programa"))
+        assert list_names(app) == ["Programa de Alimentación Escolar", "Programa Vínculos"]
+        detail = app.screen.query_one(Detail)
+        assert detail.detail.program.name == "Programa de Alimentación Escolar"
+        assert detail.display and not app.screen.query_one("#list-pane").display
+        await press(pilot, *open_keys("vinculos"))
+        assert detail.detail.program.name == "Programa Vínculos"
+        assert detail.display and not app.screen.query_one("#list-pane").display
+
+
+async def test_an_empty_result_says_so(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash", *"zzz gsl")
+        assert list_names(app) == []
+        text, _, _ = screen_output(app)
+        assert "Ningún programa coincide con «zzz gsl»." in text
+        await press(pilot, "enter")  # nothing to open: the list takes the focus, no error
+        assert app.screen.focused is app.screen.query_one(ProgramList)
+        assert not app.screen.query_one(Detail).display  # no program opened
+
+
+async def test_year_keys_on_a_single_ficha_say_there_is_no_other_year(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, *open_keys("vinculos"), "right_square_bracket")
+        assert notices(app) == ["Este programa tiene una sola ficha (2022): no hay otro año."]
+        assert app.screen.query_one(Detail).detail.year == 2022
+
+
+async def test_year_keys_at_the_first_ficha_say_so(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, *open_keys("residencia"), "left_square_bracket")
+        assert app.screen.query_one(Detail).detail.year == 2021
+        await press(pilot, "left_square_bracket")
+        assert app.screen.query_one(Detail).detail.year == 2021
+        assert notices(app) == ["No hay una ficha anterior a la de 2021."]
