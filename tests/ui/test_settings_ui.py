@@ -7,8 +7,7 @@ from textual.widgets import Static
 
 from fichas_tui.app import make_app
 from fichas_tui.settings import Settings
-
-from .conftest import FIXTURE, press, settle
+from tests.helpers import FIXTURE, press, settle
 
 
 @pytest.mark.asyncio
