@@ -47,12 +47,12 @@ TABLE = Table(
             (2020, HOSTILE[1], Cell(None, status="N/C"), Cell(None, status="S/I")),
             (2021, HOSTILE[2], Cell(1198.6), Cell(100.0)),
             (2022, HOSTILE[3], Cell(-2500), Cell(None, status="N/A")),
-            (2023, HOSTILE[4], Cell(0), Cell(12.25)),
+            (2023, HOSTILE[4], Cell(0), Cell(12.34)),
         ]
     ),
 )
 AMOUNTS = [8146335, None, 1198.6, -2500, 0]
-PCTS = [83.1, None, 100.0, None, 12.25]
+PCTS = [83.1, None, 100.0, None, 12.34]
 HEADERS = [
     "Año", "Concepto", "Ejecutado (M$ 2024)", "Ejecutado (M$ 2024) código", "% ejecución",
     "% ejecución código",
@@ -142,3 +142,14 @@ def test_proposed_name_is_free_and_plain(tmp_path):
     assert proposed_path("Residencia Familiar · 2023 · Presupuesto", "csv", tmp_path).name == (
         "residencia-familiar-2023-presupuesto-2.csv"
     )
+
+
+def test_tsv_shows_figures_as_on_screen_and_guards_text():
+    from fichas_tui.export import tsv
+
+    lines = tsv(TABLE).split("\n")
+    assert lines[0] == "Año\tConcepto\tEjecutado (M$ 2024)\t% ejecución"
+    assert lines[1] == "2019\t'=HYPERLINK(\"http://x\",\"clic\")\t8.146.335\t83,1 %"
+    assert lines[2] == "2020\t'+56 9 1234\tN/C\tS/I"
+    assert lines[4] == "2022\t'@SUMA(A1)\t-2.500\tN/A"  # a negative number stays a number
+    assert tsv(TABLE, [4], header=False) == "2023\tNormal\t0\t12,3 %"

@@ -44,6 +44,9 @@ class FichasApp(App[None]):
         Binding("ctrl+p", "command_palette", "Ir a programa", show=False, priority=True),
         Binding("q", "quit", "Salir"),
         Binding("question_mark,f1", "help", "Ayuda", key_display="?"),
+        Binding("e", "export", "Exportar", show=False),
+        Binding("y", "copy(False)", "Copiar fila", show=False),
+        Binding("Y", "copy(True)", "Copiar tabla", show=False),
     ]
 
     def __init__(
@@ -105,6 +108,34 @@ class FichasApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        from .screens.export import ExportScreen, target
+
+        found = target(self)
+        if found is None or not any(t.rows for t in found.tables):
+            self.notify("Aquí no hay una tabla que exportar.", severity="warning")
+            return
+        self.push_screen(ExportScreen([t for t in found.tables if t.rows], found.stem))
+
+    def action_copy(self, whole: bool) -> None:
+        """Copy to the local clipboard with OSC 52, which works over SSH (y: the row under
+        the cursor, Y: the table, tab-separated)."""
+        from .export import tsv
+        from .screens.export import target
+
+        found = target(self)
+        if found is None or not found.tables or found.row is None:
+            self.notify("Aquí no hay nada que copiar.", severity="warning")
+            return
+        table = found.tables[0]
+        if whole:
+            self.copy_to_clipboard(tsv(table))
+            what = f"la tabla {table.title} ({len(table.rows)} filas)"
+        else:
+            self.copy_to_clipboard(tsv(table, [found.row], header=False))
+            what = table.rows[found.row].cells[0].value or "la fila"
+        self.notify(f"Copiado: {clean(str(what))}", title="Portapapeles", markup=False)
 
     def open_program(self, program_id: str) -> None:
         if isinstance(self.screen, BrowserScreen):

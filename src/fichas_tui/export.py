@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .text import clean, fold
-from .views.model import AMOUNT, BAR, PERCENT, TEXT, YEAR, Table
+from .text import clean, fold, one_line
+from .views.figures import figure, missing, number, percent
+from .views.model import AMOUNT, BAR, COUNT, PERCENT, TEXT, YEAR, Cell, Column, Table
 
 FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON", "parquet": "Parquet"}
 CODE = "código"  # header suffix of the missing-value code column
@@ -81,8 +82,9 @@ def _rows(columns: list[Flat]) -> Iterator[list[Any]]:
 
 
 def safe_text(text: str) -> str:
-    """A text cell a spreadsheet shows as text: a leading ' where it would start a formula."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """A text cell a spreadsheet shows as text: a leading ' where it would start a formula
+    (a lone '-', the ficha's code for "none", is not one)."""
+    return "'" + text if text.startswith(FORMULA_START) and len(text) > 1 else text
 
 
 def _csv_value(value: Any) -> str:
@@ -181,6 +183,39 @@ def write_parquet(table: Table, path: Path) -> None:
     data = pa.table(arrays) if arrays else pa.table({})
     meta = {"title": clean(table.title), "notes": "\n".join(clean(n) for n in table.notes)}
     pq.write_table(data.replace_schema_metadata({k: v.encode() for k, v in meta.items()}), path)
+
+
+def display(column: Column, cell: Cell) -> str:
+    """A cell as the screen shows it (Chilean figures, the ficha's code when missing)."""
+    value = cell.value
+    if value is None:
+        return missing(cell.status) if column.numeric or cell.status else ""
+    if column.kind == BAR or not column.numeric:
+        return "" if column.kind == BAR else str(value)
+    if _number(value) is None:
+        return str(value)
+    if column.kind == YEAR:
+        return str(int(value))
+    if column.kind in (AMOUNT, COUNT):
+        return number(value, column.decimals)
+    if column.kind == PERCENT:
+        return percent(value, column.decimals)
+    return figure(value)
+
+
+def tsv(table: Table, rows: list[int] | None = None, header: bool = True) -> str:
+    """Rows as tab-separated text for the clipboard: what the screen shows, one line per row,
+    header first; text that a spreadsheet would run as a formula gets a leading '."""
+    columns = [(i, c) for i, c in enumerate(table.columns) if c.kind != BAR]
+    lines = ["\t".join(safe_text(one_line(c.header)) for _i, c in columns)] if header else []
+    for r in range(len(table.rows)) if rows is None else rows:
+        cells = table.rows[r].cells
+        texts = (one_line(display(c, cells[i])) for i, c in columns)
+        # Numbers as shown (a negative one starts with '-' and must stay a number).
+        lines.append("\t".join(
+            t if c.numeric else safe_text(t) for (_i, c), t in zip(columns, texts, strict=True)
+        ))
+    return "\n".join(lines)
 
 
 WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json, "parquet": write_parquet}

@@ -1,0 +1,42 @@
+"""The program list as a view table: what `e` exports and `Y` copies from the list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..data.records import ProgramRow
+from .figures import years_label
+from .model import AMOUNT, TEXT, YEAR, Basis, Cell, Column, Row, Table
+
+
+def programs_table(programs: Sequence[ProgramRow], title: str = "Programas") -> Table:
+    """One row per program, in the list's order; spending of each program's latest ficha, in
+    that ficha's pesos (so the basis is per row)."""
+    columns = (
+        Column("program", "Programa", TEXT),
+        Column("ministry", "Ministerio", TEXT),
+        Column("service", "Servicio", TEXT),
+        Column("years", "Fichas", TEXT),
+        Column("latest_year", "Última ficha", YEAR),
+        Column("executed", "Ejecutado", AMOUNT),
+    )
+    rows = tuple(
+        Row(
+            (
+                Cell(p.name),
+                Cell(p.ministry, None if p.ministry else "-"),
+                Cell(p.service, None if p.service else "-"),
+                Cell(years_label(p.years) or None, None if p.years else "-"),
+                Cell(p.latest_year),
+                Cell(
+                    p.executed.value,
+                    p.executed.status if p.executed.value is None else None,
+                    Basis(price_year=p.price_year),
+                ),
+            ),
+            key=p.program_id,
+        )
+        for p in programs
+    )
+    notes = ("Ejecutado: el último año de la última ficha de cada programa, en sus pesos.",)
+    return Table("programs", title, columns, rows, notes=notes)

@@ -1,0 +1,134 @@
+"""`e` exports the table in focus through a dialog; `y`/`Y` copy a row or the table with OSC 52."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from openpyxl import load_workbook
+from textual.widgets import Select, Static
+
+from fichas_tui.app import make_app
+from fichas_tui.locations import sample_dir
+from fichas_tui.screens.export import ExportScreen
+
+from .conftest import press, settle
+
+# The bundled sample, in name order: hand-checked against the fichas (ejecutado, M$ of the
+# ficha's pesos; the 2019 ficha's budget is nominal).
+GSL = (
+    "Gestión Social Local - GSL (Ex Apoyo, Monitoreo y Supervisión a la Gestión Territorial)"
+)
+EXECUTED = [2608643, 10174000, 8146335]
+BASES = ["M$ 2022", "M$ nominales", "M$ 2024"]
+
+
+@pytest.fixture
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _notices(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+@pytest.mark.asyncio
+async def test_export_list_to_xlsx_reads_back_the_list(in_tmp):
+    app = make_app(sample_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#export-format", Select).value = "xlsx"
+        await settle(pilot)
+        await press(pilot, "enter")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportScreen)
+        assert _notices(app) == [f"Exportado a {in_tmp / 'programas.xlsx'}"]
+    rows = list(load_workbook(in_tmp / "programas.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][0] == "Programa" and rows[0][5] == "Ejecutado"
+    assert rows[1][0] == GSL
+    assert [r[5] for r in rows[1:]] == EXECUTED
+    assert [r[6] for r in rows[1:]] == BASES
+
+
+@pytest.mark.asyncio
+async def test_existing_file_is_replaced_only_on_second_enter(in_tmp):
+    (in_tmp / "mio.csv").write_text("no tocar")
+    app = make_app(sample_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        app.screen.query_one("#export-path").value = "mio.csv"
+        await press(pilot, "enter")
+        message = str(app.screen.query_one("#export-message", Static).render())
+        assert "ya existe" in message
+        assert (in_tmp / "mio.csv").read_text() == "no tocar"
+        await press(pilot, "enter")
+        await pilot.pause(0.5)
+        await settle(pilot)
+    assert (in_tmp / "mio.csv").read_text(encoding="utf-8").startswith("Programa,")
+
+
+@pytest.mark.asyncio
+async def test_unwritable_folder_is_said_in_the_dialog(in_tmp):
+    app = make_app(sample_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        app.screen.query_one("#export-path").value = "no/existe/tabla.csv"
+        await press(pilot, "enter")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)  # still open, nothing lost
+        message = str(app.screen.query_one("#export-message", Static).render())
+        assert "No se pudo escribir" in message and "No such file" in message
+
+
+@pytest.mark.asyncio
+async def test_escape_cancels(in_tmp):
+    app = make_app(sample_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e", "escape")
+        assert not isinstance(app.screen, ExportScreen)
+    assert list(in_tmp.iterdir()) == []
+
+
+def _osc52(text: str) -> str:
+    return "\x1b]52;c;" + base64.b64encode(text.encode("utf-8")).decode() + "\a"
+
+
+@pytest.mark.asyncio
+async def test_y_copies_the_row_and_Y_the_table_with_osc52():
+    app = make_app(sample_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        written: list[str] = []
+        app._driver.write = written.append  # what the terminal would receive
+        await press(pilot, "y")
+        row = "\t".join([
+            GSL, "Ministerio de Desarrollo Social y Familia",
+            "Subsecretaría de Servicios Sociales", "2021", "2021", "2.608.643",
+        ])
+        assert _osc52(row) in written
+        assert _notices(app)[-1] == f"Copiado: {GSL}"
+
+        await press(pilot, "Y")
+        table = app.clipboard.splitlines()
+        assert table[0] == "Programa\tMinisterio\tServicio\tFichas\tÚltima ficha\tEjecutado"
+        assert [line.rsplit("\t", 1)[1] for line in table[1:]] == [
+            "2.608.643", "10.174.000", "8.146.335",
+        ]
+        assert _osc52(app.clipboard) in written
+        assert _notices(app)[-1] == "Copiado: la tabla Programas (3 filas)"
+
+
+def test_dialog_snapshot(snap_compare, in_tmp):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await press(pilot, "e")
+
+    assert snap_compare(make_app(sample_dir()), terminal_size=(80, 24), run_before=run_before)
