@@ -69,12 +69,18 @@ class FichasApp(App[None]):
         self.theme = saved if saved in self.available_themes else "textual-dark"
 
     def watch_theme(self, theme: str) -> None:
+        self.remember("theme", theme)
+
+    def remember(self, key: str, value: str) -> None:
+        """Keep a choice for the next run (theme, peso basis); tests pass no settings."""
         if self.settings is not None:
-            self.settings.set("theme", theme)
+            self.settings.set(key, value)
+
+    def recall(self, key: str) -> str | None:
+        return self.settings.get(key) if self.settings is not None else None
 
     def on_mount(self) -> None:
-        if self.settings is not None:
-            self.settings.set("last_dataset", str(self.data_dir.resolve()))
+        self.remember("last_dataset", str(self.data_dir.resolve()))
         if not self.is_headless and "TEXTUAL_DRIVER" not in os.environ:
             watch_hangup(self, self._hangup_stop)
         if self.store is None:
