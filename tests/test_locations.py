@@ -10,11 +10,7 @@ from click.testing import CliRunner
 
 from fichas_tui import locations
 from fichas_tui.cli import main
-
-REPO = Path(__file__).resolve().parents[1]
-COMMITTED_DATASET = REPO / "data" / "parquet"
-SAMPLE_DIR = REPO / "data" / "fichas"
-F2021 = "000_db7d9702ee44d38f.txt"
+from tests.helpers import COMMITTED_DATASET, F2021, SAMPLE_DIR
 
 
 def _digest(folder: Path) -> dict[str, str]:

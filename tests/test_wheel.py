@@ -9,7 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from tests.helpers import REPO
 
 
 def _run(*args, **kwargs) -> subprocess.CompletedProcess:

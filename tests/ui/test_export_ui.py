@@ -11,8 +11,7 @@ from textual.widgets import Select, Static
 from fichas_tui.app import make_app
 from fichas_tui.locations import sample_dir
 from fichas_tui.screens.export import ExportScreen
-
-from .conftest import press, settle
+from tests.helpers import press, settle
 
 # The bundled sample, in name order: hand-checked against the fichas (ejecutado, M$ of the
 # ficha's pesos; the 2019 ficha's budget is nominal).
