@@ -30,6 +30,9 @@ KEYS = (
     ("General", None),
     ("Esc", "Volver (a la lista)"),
     ("Ctrl+R", "Recargar el dataset (después de un fichas ingest)"),
+    ("e", "Exportar la tabla a CSV, XLSX, JSON o Parquet"),
+    ("y  Y", "Copiar la fila / la tabla al portapapeles (también por SSH)"),
+    ("Ctrl+P tema", "Cambiar los colores (se recuerda)"),
     ("? o F1", "Esta ayuda"),
     ("q", "Salir"),
 )
