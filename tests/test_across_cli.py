@@ -173,3 +173,42 @@ def test_help_lists_measures_with_units_and_imports_nothing_heavy():
     )
     out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_ranking_in_constant_pesos(data):
+    out = json.loads(
+        run("ranking", "--by", "gasto", "--data", data, "--json", "--pesos", "2024").output
+    )
+    assert out["basis"] == "M$ 2024 (convertidos)" and out["filters"]["pesos"] == 2024
+    rows = [(r["program_id"], r["rank"], r["value"], r["factor"]) for r in out["rows"]]
+    # Delta: 5.000 M$ 2022 x 1,10 = 5.500 M$ 2024, now ranked with the others
+    assert rows[0][:3] == ("delta", 1, pytest.approx(5500.0)) and rows[0][3] == 1.10
+    assert rows[1:] == [
+        ("beta", 2, 1800.0, None),  # already M$ 2024: unchanged, no factor
+        ("alfa", 3, 900.0, None),
+        ("epsilon", 3, 900.0, None),
+        ("gamma", None, None, None),
+    ]
+    assert out["rows"][0]["source_basis"] == "M$ 2022"
+    assert out["counts"]["other_basis"] == 0
+
+
+def test_region_in_constant_pesos_of_a_year(data):
+    # Alfa's 2022 ficha is in M$ 2023: 800 x 1,05 = 840 M$ 2024; 40 beneficiaries -> 21,0
+    out = json.loads(
+        run(
+            "region", "coquimbo", "--year", "2022", "--pesos", "2024", "--data", data, "--json"
+        ).output
+    )
+    row = out["rows"][0]
+    assert (row["value"], row["factor"], row["price_year"]) == (pytest.approx(840.0), 1.05, 2024)
+    assert row["per_beneficiary_kclp"] == pytest.approx(21.0)
+    text = run("region", "coquimbo", "--year", "2022", "--pesos", "2024", "--data", data).output
+    assert "≈840" in text and "≈21,0" in text and "convertido a M$ de 2024" in text
+
+
+def test_pesos_without_factors_is_refused(data):
+    result = run("ranking", "--by", "gasto", "--pesos", "2019", "--data", data)
+    assert result.exit_code == 2
+    assert "No hay factores para expresar montos en M$ de 2019" in result.output
+    assert "2024" in result.output

@@ -35,6 +35,14 @@ def register(main: click.Group, data_option) -> None:
         help="Año evaluado de las fichas (por omisión, la última de cada programa).",
     )
 
+    pesos = click.option(
+        "--pesos",
+        type=int,
+        default=None,
+        metavar="AÑO",
+        help="Montos convertidos a M$ de AÑO con los inflactores de las fichas del dataset.",
+    )
+
     def outputs(f):
         for option in reversed(output):
             f = option(f)
@@ -44,13 +52,15 @@ def register(main: click.Group, data_option) -> None:
     @click.argument("nombre")
     @data_option
     @year
+    @pesos
     @outputs
-    def region(nombre: str, data_dir: Path, year: int | None, as_json: bool, as_csv: bool):
+    def region(nombre, data_dir, year, pesos, as_json, as_csv):
         """Programas que desglosan gasto en la región NOMBRE (sin tildes ni mayúsculas:
         coquimbo, nuble, ohiggins) y los que la listan sin desglose regional."""
         from .across_output import run_region
 
-        sys.exit(run_region(nombre, _dataset(data_dir), year=year, fmt=_fmt(as_json, as_csv)))
+        fmt = _fmt(as_json, as_csv)
+        sys.exit(run_region(nombre, _dataset(data_dir), year=year, pesos=pesos, fmt=fmt))
 
     # "\b" keeps click from rewrapping the list into one paragraph
     @main.command(epilog="\b\nMedidas (--by):\n" + _MEASURE_HELP)
@@ -79,6 +89,7 @@ def register(main: click.Group, data_option) -> None:
     @click.option("--ascendente", is_flag=True, help="De menor a mayor.")
     @data_option
     @year
+    @pesos
     @outputs
     def ranking(
         measure,
@@ -91,6 +102,7 @@ def register(main: click.Group, data_option) -> None:
         ascendente,
         data_dir,
         year,
+        pesos,
         as_json,
         as_csv,
     ):
@@ -114,6 +126,7 @@ def register(main: click.Group, data_option) -> None:
                 with_warnings=with_warnings,
                 limit=limit,
                 descending=not ascendente,
+                pesos=pesos,
                 fmt=_fmt(as_json, as_csv),
             )
         )

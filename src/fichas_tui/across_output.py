@@ -22,6 +22,7 @@ from .text import clean, fold
 from .views.across import MEASURES, AcrossView, ranking_view, region_view
 from .views.figures import missing, number
 from .views.model import AMOUNT, BAR, COUNT, PERCENT, TEXT, YEAR, Cell, Column, Table
+from .views.pesos import EACH_FICHA, NO_FACTOR, Pesos, mark, series_lines
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
@@ -94,22 +95,44 @@ def resolve_names(text: str | None, names: tuple[str, ...], what: str) -> tuple[
     return found
 
 
+def resolve_pesos(store: Store, target: int | None) -> Pesos:
+    """The basis asked for with --pesos AÑO, if the dataset's deflators reach it, or Refused."""
+    if target is None:
+        return EACH_FICHA
+    deflators = store.deflators()
+    if target not in deflators.targets:
+        reach = ", ".join(str(t) for t in deflators.targets)
+        raise Refused(
+            f"No hay factores para expresar montos en M$ de {target}. "
+            + (f"Años posibles: {reach}." if reach else series_lines(deflators)[0])
+        )
+    return Pesos(target, deflators)
+
+
 def run_region(
-    text: str, data_dir: Path, *, year: int | None = None, fmt: str = "text", console=None
+    text: str,
+    data_dir: Path,
+    *,
+    year: int | None = None,
+    pesos: int | None = None,
+    fmt: str = "text",
+    console=None,
 ) -> int:
     out, err = _consoles(console)
     try:
         region = resolve_region(text)
         store = open_store(data_dir)
         try:
-            view = region_view(region_rows(store, region, Selection(year=year)), region)
+            basis = resolve_pesos(store, pesos)
+            rows = region_rows(store, region, Selection(year=year))
+            view = region_view(rows, region, pesos=basis)
         finally:
             store.close()
     except (Refused, DatasetError) as exc:
         return _refuse(err, exc)
     if missing_tables(data_dir, ("regions",)):
         err.print(Text("Aviso: " + missing_message(data_dir, ("regions",))))
-    _emit(out, view, fmt, extra={"region": region, "year": year})
+    _emit(out, view, fmt, extra={"region": region, "year": year, "pesos": pesos})
     return 0
 
 
@@ -125,6 +148,7 @@ def run_ranking(
     with_warnings: bool = False,
     limit: int | None = None,
     descending: bool = True,
+    pesos: int | None = None,
     fmt: str = "text",
     console=None,
 ) -> int:
@@ -143,6 +167,7 @@ def run_ranking(
                 layout=layout,
                 with_warnings=with_warnings,
             )
+            basis = resolve_pesos(store, pesos)
             rows = measure_rows(store, key, selection)
         finally:
             store.close()
@@ -151,7 +176,7 @@ def run_ranking(
     absent = missing_tables(data_dir, MEASURE_TABLES[key])
     if absent:  # an absent table reads as empty: every program would show "sin dato"
         err.print(Text("Aviso: " + missing_message(data_dir, absent)))
-    view = ranking_view(rows, key, descending=descending, limit=limit)
+    view = ranking_view(rows, key, descending=descending, limit=limit, pesos=basis)
     filters = {
         "year": year,
         "region": canonical,
@@ -159,6 +184,7 @@ def run_ranking(
         "service": service,
         "layout": layout,
         "with_warnings": with_warnings,
+        "pesos": pesos,
     }
     _emit(out, view, fmt, extra={"filters": filters})
     return 0
@@ -297,7 +323,9 @@ def _print_stacked(out: Console, table: Table, texts: list[list[Text]], bases: d
             if column.key in _HEADING:
                 continue
             header = column.header
-            if column.kind == AMOUNT and cell.basis and cell.basis != column.basis:
+            if column.kind == AMOUNT and cell.basis and cell.basis.price_year != (
+                column.basis.price_year if column.basis else None
+            ):
                 header = f"{column.title} ({cell.basis.label})"  # its own pesos, not the column's
             out.print(Text(f"  {clean(header)}: ").append_text(text))
 
@@ -307,7 +335,9 @@ def _other_bases(table: Table) -> dict[int, str]:
     found = {}
     for row in table.rows:
         for cell, column in zip(row.cells, table.columns, strict=True):
-            if column.kind == AMOUNT and cell.basis and column.basis and cell.basis != column.basis:
+            if column.kind == AMOUNT and cell.basis and column.basis and (
+                cell.basis.price_year != column.basis.price_year or cell.note == NO_FACTOR
+            ):
                 found[id(row)] = cell.basis.label
     return found
 
@@ -319,6 +349,8 @@ def cell_text(cell: Cell, column: Column) -> Text:
     if column.kind in (AMOUNT, PERCENT, COUNT):
         decimals = column.decimals if isinstance(cell.value, float) else 0
         text = number(cell.value, decimals)
+        if column.kind == AMOUNT:
+            return Text(mark(text, cell))  # converted (≈) or left in its own pesos (†)
         return Text(text + (COMPUTED_MARK if cell.note else ""))
     if column.kind == YEAR:
         return Text(str(cell.value))

@@ -11,6 +11,8 @@ The programs, their latest ficha and what each one is there for:
   indicator lower-is-better (meta 20 / efectivo 30).
 - Delta (MINB, 2021, M$ 2022, layout 2021, a warning): amounts in other pesos, listed after
   the M$ 2024 ones; its regional % is not given (computed 1.000 / 5.000 = 20 %).
+- Alfa's 2023 ficha prints inflators into M$ 2024 (2022: 1,10; 2023: 1,05): with --pesos 2024
+  Delta's 5.000 M$ 2022 is 5.500 and ranks first; Alfa's 2022 ficha (M$ 2023) becomes x1,05.
 - Épsilon (MINA, 2023): gasto 900 like Alfa (tie, ordered by name: Alfa, Épsilon);
   execution 90 % like Alfa and Beta (three-way tie).
 """
@@ -90,6 +92,9 @@ REGIONS = {
     "delta21": [("Coquimbo", 1000, None, 50), ("Nivel central", 4000, None, None)],
     "eps23": [("Biobío", 900, 100.0, "S/I")],
 }
+
+# Alfa's 2023 ficha prints the factors into its M$ 2024: the only series (target 2024).
+INFLATORS = {"alfa23": {2022: 1.10, 2023: 1.05, 2024: 1.0}}
 
 WARNINGS = {"delta21": [("regions", "Porcentajes regionales no informados")]}
 
@@ -204,6 +209,9 @@ def build() -> dict:
                     year=fichas[fid][5],
                 )
             )
+    for fid, factors in INFLATORS.items():
+        for year, factor in factors.items():
+            rows["inflators"].append(dict(ficha_id=fid, year=year, factor=factor))
     for fid, warnings in WARNINGS.items():
         for section, message in warnings:
             rows["warnings"].append(dict(ficha_id=fid, section=section, message=message))
