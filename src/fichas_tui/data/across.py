@@ -11,83 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .queries import Store
-
-# Measures that can rank programs: key -> SQL giving (ficha_id, year, value, status, price_year,
-# a, b, label) for every ficha; the caller keeps the row of the ficha's evaluated year.
-# `a`/`b` are the two figures a ratio comes from (ejecutado and inicial, efectivo and meta).
-_SHARE = """
-    -- The ficha's own ratio when it states one (even as a code), else part / whole of budget.
-    SELECT coalesce(r.ficha_id, p.ficha_id) AS ficha_id, coalesce(r.year, p.year) AS year,
-           CASE WHEN r.ficha_id IS NOT NULL THEN r.value_pct
-                WHEN w.amount_kclp > 0 THEN p.amount_kclp / w.amount_kclp * 100 END AS value,
-           CASE WHEN r.ficha_id IS NOT NULL THEN r.value_status
-                WHEN p.amount_kclp IS NULL THEN p.amount_status
-                WHEN w.amount_kclp IS NULL THEN coalesce(w.amount_status, 'sin dato')
-                WHEN w.amount_kclp <= 0 THEN '-' END AS status,
-           p.price_year, p.amount_kclp AS a, w.amount_kclp AS b, NULL AS label
-    FROM (SELECT * FROM budget WHERE concept = '{part}') p
-    LEFT JOIN (SELECT * FROM budget WHERE concept = '{whole}') w USING (ficha_id, year)
-    FULL JOIN (SELECT * FROM ratios WHERE ratio = '{ratio}') r
-           ON r.ficha_id = p.ficha_id AND r.year = p.year
-"""
-
-MEASURE_SQL = {
-    "gasto": """
-        SELECT ficha_id, year, amount_kclp AS value, amount_status AS status, price_year,
-               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
-        FROM budget WHERE concept = 'ejecutado'
-    """,
-    "ejecucion-inicial": _SHARE.format(
-        part="ejecutado", whole="inicial", ratio="ejecucion_inicial"
-    ),
-    "ejecucion-final": _SHARE.format(part="ejecutado", whole="final", ratio="ejecucion_final"),
-    "administrativo": _SHARE.format(
-        part="administrativo", whole="ejecutado", ratio="gasto_administrativo"
-    ),
-    "gasto-por-beneficiario": """
-        SELECT ficha_id, year, amount_kclp AS value, amount_status AS status, price_year,
-               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
-        FROM spending_per_beneficiary
-    """,
-    "cobertura": """
-        SELECT ficha_id, year, coverage_pct AS value, coverage_status AS status,
-               NULL::INTEGER AS price_year, beneficiaries AS a, target_population AS b,
-               NULL AS label
-        FROM coverage WHERE basis = 'objetivo'
-    """,
-    "indicador": """
-        -- The ficha's first propósito indicator: efectivo as % of its meta (meta / efectivo
-        -- when the ficha says lower is better).
-        WITH first AS (
-            SELECT ficha_id, indicator FROM indicators WHERE level = 'proposito'
-            QUALIFY row_number() OVER (
-                PARTITION BY ficha_id ORDER BY position NULLS LAST, indicator) = 1
-        ),
-        points AS (
-            SELECT i.ficha_id, i.year, any_value(i.indicator) AS label,
-                   max(i.value) FILTER (WHERE i.kind = 'efectivo') AS e,
-                   max(i.value_status) FILTER (WHERE i.kind = 'efectivo') AS es,
-                   count(*) FILTER (WHERE i.kind = 'meta') AS has_meta,
-                   max(i.value) FILTER (WHERE i.kind = 'meta') AS m,
-                   max(i.value_status) FILTER (WHERE i.kind = 'meta') AS ms,
-                   bool_or(lower(i.direction) LIKE 'desc%') AS lower_better
-            FROM indicators i JOIN first f USING (ficha_id, indicator)
-            WHERE i.level = 'proposito'
-            GROUP BY i.ficha_id, i.year
-        )
-        SELECT ficha_id, year,
-               CASE WHEN e IS NULL OR m IS NULL THEN NULL
-                    WHEN lower_better AND e > 0 THEN m / e * 100
-                    WHEN NOT coalesce(lower_better, false) AND m > 0 THEN e / m * 100 END,
-               CASE WHEN e IS NULL THEN coalesce(es, 'sin dato')
-                    WHEN has_meta = 0 THEN 'sin meta'
-                    WHEN m IS NULL THEN coalesce(ms, 'sin meta')
-                    WHEN (lower_better AND e <= 0) OR (NOT coalesce(lower_better, false)
-                          AND m <= 0) THEN '-' END,
-               NULL::INTEGER, e, m, label
-        FROM points
-    """,
-}
+from .summaries import MEASURE_SQL, MEASURES_SQL, REGION_PRESENCE_SQL
 
 # The tables each measure reads beyond fichas (for a missing-table message).
 MEASURE_TABLES = {
@@ -147,12 +71,19 @@ class RegionRow:
     has_breakdown: bool  # False: the ficha lists the region but gives no figures for it
 
 
-def _selected(selection: Selection) -> tuple[str, list]:
-    """SQL of the selected fichas (one per program) and its parameters."""
-    where, params = ["TRUE"], []
+def _source(store: Store, table: str, sql: str) -> str:
+    """The derived table, or its rows computed in place for a dataset written without it."""
+    return table if store.has_derived(table) else f"({sql})"
+
+
+def _where(store: Store, selection: Selection) -> tuple[list[str], list]:
+    """Conditions (on `measures` or `region_presence` columns) and their parameters."""
+    where, params = [], []
     if selection.year is not None:
         where.append("evaluated_year = ?")
         params.append(selection.year)
+    else:
+        where.append("latest")
     for column, values in (("ministry", selection.ministries), ("service", selection.services)):
         if values is not None:
             where.append(f"{column} IN ({', '.join('?' * len(values)) or 'NULL'})")
@@ -161,88 +92,85 @@ def _selected(selection: Selection) -> tuple[str, list]:
         where.append("layout = ?")
         params.append(selection.layout)
     if selection.region is not None:
-        where.append(
-            "(list_contains(regions, ?) OR ficha_id IN (SELECT ficha_id FROM regions "
-            "WHERE region = ?))"
-        )
-        params += [selection.region, selection.region]
+        presence = _source(store, "region_presence", REGION_PRESENCE_SQL)
+        where.append(f"ficha_id IN (SELECT ficha_id FROM {presence} WHERE region = ?)")
+        params.append(selection.region)
     if selection.with_warnings:
-        where.append("ficha_id IN (SELECT ficha_id FROM warnings)")
-    # The latest ficha, ordered as the programs table orders it (derived.PROGRAMS_SQL).
-    sql = f"""
-        SELECT ficha_id, program_id, program_name, evaluated_year AS year, regions
-        FROM fichas WHERE {" AND ".join(where)}
-        QUALIFY row_number() OVER (
-            PARTITION BY program_id ORDER BY evaluated_year DESC NULLS LAST, ficha_id) = 1
-    """
-    return sql, params
+        where.append("has_warnings")
+    return where, params
+
+
+def _one_per_program(rows: list[tuple]) -> list[tuple]:
+    """With a year, a program could have two fichas of it: keep the first by ficha_id (a window
+    in SQL costs more than the whole query). Rows start with program_id, _, ficha_id."""
+    best: dict[str, tuple] = {}
+    for row in rows:
+        if row[0] not in best or row[2] < best[row[0]][2]:
+            best[row[0]] = row
+    return list(best.values()) if len(best) < len(rows) else rows
 
 
 def measure_rows(store: Store, measure: str, selection: Selection) -> list[MeasureRow]:
     """Every selected program with its value of `measure` (unordered; see views.across)."""
-    inner = MEASURE_SQL[measure]  # KeyError for an unknown measure: callers check first
-    sel, params = _selected(selection)
+    if measure not in MEASURE_SQL:
+        raise KeyError(measure)  # callers check the name first
+    where, params = _where(store, selection)
     sql = f"""
-        WITH sel AS ({sel}), m AS ({inner})
-        SELECT sel.program_id, sel.program_name, sel.ficha_id, sel.year,
-               m.* EXCLUDE (ficha_id, year)
-        FROM sel LEFT JOIN m ON m.ficha_id = sel.ficha_id AND m.year = sel.year
+        SELECT program_id, program_name, ficha_id, evaluated_year, value, status, price_year,
+               a, b, label
+        FROM {_source(store, "measures", MEASURES_SQL)}
+        WHERE measure = ? AND {" AND ".join(where)}
     """
     return [
-        MeasureRow(
-            pid,
-            name or pid,
-            fid,
-            year,
-            value,
-            None if value is not None else status,
-            price,
-            a,
-            b,
-            label,
+        MeasureRow(pid, name or pid, fid, year, value, None if value is not None else status,
+                   price, a, b, label)
+        for pid, name, fid, year, value, status, price, a, b, label in _one_per_program(
+            store.query(sql, [measure, *params])
         )
-        for pid, name, fid, year, value, status, price, a, b, label in store.query(sql, params)
-    ]
+    ]  # fmt: skip
+
+
+def ficha_measures(store: Store, ficha_ids: list[str]) -> dict[tuple[str, str], MeasureRow]:
+    """(ficha_id, measure) -> the ficha's figure of each measure, for comparing fichas."""
+    marks = ", ".join("?" * len(ficha_ids)) or "NULL"
+    sql = f"""
+        SELECT measure, program_id, program_name, ficha_id, evaluated_year, value, status,
+               price_year, a, b, label
+        FROM {_source(store, "measures", MEASURES_SQL)} WHERE ficha_id IN ({marks})
+    """
+    return {
+        (fid, measure): MeasureRow(pid, name or pid, fid, year, value,
+                                   None if value is not None else status, price, a, b, label)
+        for measure, pid, name, fid, year, value, status, price, a, b, label in store.query(
+            sql, list(ficha_ids)
+        )
+    }  # fmt: skip
 
 
 def region_rows(store: Store, region: str, selection: Selection) -> list[RegionRow]:
-    """Programs whose selected ficha breaks down spending for `region`, or only lists it."""
-    sel, params = _selected(selection)
+    """Programs whose selected ficha breaks down spending for `region`, or only lists it.
+
+    Only the year of `selection` applies here (each program's latest ficha without one).
+    """
+    if selection.year is not None:
+        where, params = "evaluated_year = ?", [selection.year]
+    else:
+        where, params = "latest", []
     sql = f"""
-        WITH sel AS ({sel}),
-        r AS (
-            SELECT ficha_id, region, spending_kclp, spending_status, spending_pct,
-                   beneficiaries, beneficiaries_status, price_year,
-                   sum(spending_kclp) OVER (PARTITION BY ficha_id) AS total
-            FROM regions WHERE ficha_id IN (SELECT ficha_id FROM sel)
-        )
-        SELECT sel.program_id, sel.program_name, sel.ficha_id, sel.year,
-               r.spending_kclp, r.spending_status, r.spending_pct,
-               CASE WHEN r.spending_kclp IS NOT NULL AND r.total > 0
-                    THEN r.spending_kclp / r.total * 100 END,
-               r.beneficiaries, r.beneficiaries_status, r.price_year, r.ficha_id IS NOT NULL
-        FROM sel LEFT JOIN r ON r.ficha_id = sel.ficha_id AND r.region = ?
-        WHERE r.ficha_id IS NOT NULL OR list_contains(sel.regions, ?)
+        SELECT program_id, program_name, ficha_id, evaluated_year, spending_kclp,
+               spending_status, spending_pct, share_computed, beneficiaries,
+               beneficiaries_status, price_year, breakdown
+        FROM {_source(store, "region_presence", REGION_PRESENCE_SQL)}
+        WHERE region = ? AND {where}
     """
     out = []
-    for pid, name, fid, year, s, ss, pct, computed, b, bs, price, broken in store.query(
-        sql, [*params, region, region]
+    for pid, name, fid, year, s, ss, pct, computed, b, bs, price, broken in _one_per_program(
+        store.query(sql, [region, *params])
     ):
         share = pct if pct is not None else computed
         out.append(
-            RegionRow(
-                pid,
-                name or pid,
-                fid,
-                year,
-                s,
-                ss if s is None else None,
-                share,
-                pct is None and computed is not None,
-                b,
-                bs if b is None else None,
-                price,
-                broken,
-            )
-        )
+            RegionRow(pid, name or pid, fid, year, s, ss if s is None else None, share,
+                      pct is None and computed is not None, b, bs if b is None else None,
+                      price, broken)
+        )  # fmt: skip
     return out

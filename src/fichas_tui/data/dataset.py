@@ -178,6 +178,10 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> dict[str, pa.Tab
         tables["deflators"] = derive_deflators(
             fichas, tables.get("inflators", empty_table("inflators")), TABLES["deflators"]
         )
+        from .summaries import SOURCES, derive_summaries
+
+        sources = {name: tables.get(name, empty_table(name)) for name in SOURCES}
+        tables.update(derive_summaries(sources, TABLES))
         for name in TABLES:
             data = tables.get(name, empty_table(name))
             path = table_path(staging, name)

@@ -60,6 +60,7 @@ class Store:
         self._by_id: dict[str, ProgramRow] = {}
         self._derived = False
         self._deflators: Deflators | None = None
+        self._derived_present: dict[str, bool] = {}
 
     @classmethod
     def open(cls, folder: Path) -> Store:
@@ -101,6 +102,14 @@ class Store:
                 raise DatasetError(
                     f"{self.folder}: no se puede leer el dataset ({first_line(exc)})"
                 ) from exc
+
+    def has_derived(self, table: str) -> bool:
+        """Whether the dataset has the derived `table` (attached on first ask). An older dataset
+        lacks it; the caller then computes the same rows in place."""
+        with self._lock:
+            if table not in self._derived_present:
+                self._derived_present[table] = attach(self._con, self.folder, table)
+            return self._derived_present[table]
 
     def query(self, sql: str, params: list) -> list[tuple]:
         """Rows of a parameterized query over the dataset's views (data.across builds them)."""

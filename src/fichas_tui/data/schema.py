@@ -191,6 +191,41 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("conflict_ficha_ids", "VARCHAR[]"),
         ("conflict_factors", "DOUBLE[]"),
     ),
+    # Derived too: per-ficha summaries for the queries across programs (see summaries.py).
+    "measures": (
+        ("measure", "VARCHAR"),
+        ("ficha_id", "VARCHAR"),
+        ("program_id", "VARCHAR"),
+        ("program_name", "VARCHAR"),
+        ("ministry", "VARCHAR"),
+        ("service", "VARCHAR"),
+        ("evaluated_year", "INTEGER"),
+        ("layout", "VARCHAR"),
+        ("latest", "BOOLEAN"),
+        ("has_warnings", "BOOLEAN"),
+        ("value", "DOUBLE"),
+        ("status", "VARCHAR"),
+        ("price_year", "INTEGER"),
+        ("a", "DOUBLE"),
+        ("b", "DOUBLE"),
+        ("label", "VARCHAR"),
+    ),
+    "region_presence": (
+        ("region", "VARCHAR"),
+        ("ficha_id", "VARCHAR"),
+        ("program_id", "VARCHAR"),
+        ("program_name", "VARCHAR"),
+        ("evaluated_year", "INTEGER"),
+        ("latest", "BOOLEAN"),
+        ("spending_kclp", "DOUBLE"),
+        ("spending_status", "VARCHAR"),
+        ("spending_pct", "DOUBLE"),
+        ("share_computed", "DOUBLE"),
+        ("beneficiaries", "DOUBLE"),
+        ("beneficiaries_status", "VARCHAR"),
+        ("price_year", "INTEGER"),
+        ("breakdown", "BOOLEAN"),
+    ),
     "texts": (
         ("ficha_id", "VARCHAR"),
         ("section", "VARCHAR"),
@@ -201,7 +236,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 TABLE_NAMES = tuple(COLUMNS)
-DERIVED_TABLES = ("programs", "deflators")
+DERIVED_TABLES = ("programs", "deflators", "measures", "region_presence")
 PARSED_TABLES = tuple(name for name in COLUMNS if name not in DERIVED_TABLES)
 BUDGET_CONCEPTS = ("inicial", "final", "ejecutado", "componentes", "administrativo")
 INDICATOR_LEVELS = ("proposito", "complementario", "componente")
@@ -223,6 +258,7 @@ class _ArrowSchemas(Mapping):
                 "DOUBLE": pa.float64(),
                 "VARCHAR[]": pa.list_(pa.string()),
                 "INTEGER[]": pa.list_(pa.int32()),
+                "BOOLEAN": pa.bool_(),
                 "DOUBLE[]": pa.list_(pa.float64()),
             }
             self._built[table] = pa.schema([(n, types[t]) for n, t in COLUMNS[table]])

@@ -1,0 +1,178 @@
+"""Per-ficha summaries derived when a dataset is written, for the queries across programs.
+
+`measures`: one row per ficha and measure (executed spending, execution %, spending per
+beneficiary, administrative share, coverage, propósito indicator against its meta), each the
+figure of the ficha's evaluated year, with the facets the rankings filter on. `region_presence`:
+one row per ficha and region it breaks spending down for or lists among its regions. Both are
+sorted by their first column, so a query for one measure or one region reads few row groups.
+A dataset written before they existed gets the same rows computed in place (see data/across.py).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only the writer calls derive_summaries; the explorer imports the SQL
+    import pyarrow as pa
+
+# Measures that can rank programs: key -> SQL giving (ficha_id, year, value, status, price_year,
+# a, b, label) for every ficha; the caller keeps the row of the ficha's evaluated year.
+# `a`/`b` are the two figures a ratio comes from (ejecutado and inicial, efectivo and meta).
+_SHARE = """
+    -- The ficha's own ratio when it states one (even as a code), else part / whole of budget.
+    SELECT coalesce(r.ficha_id, p.ficha_id) AS ficha_id, coalesce(r.year, p.year) AS year,
+           CASE WHEN r.ficha_id IS NOT NULL THEN r.value_pct
+                WHEN w.amount_kclp > 0 THEN p.amount_kclp / w.amount_kclp * 100 END AS value,
+           CASE WHEN r.ficha_id IS NOT NULL THEN r.value_status
+                WHEN p.amount_kclp IS NULL THEN p.amount_status
+                WHEN w.amount_kclp IS NULL THEN coalesce(w.amount_status, 'sin dato')
+                WHEN w.amount_kclp <= 0 THEN '-' END AS status,
+           p.price_year, p.amount_kclp AS a, w.amount_kclp AS b, NULL AS label
+    FROM (SELECT * FROM budget WHERE concept = '{part}') p
+    LEFT JOIN (SELECT * FROM budget WHERE concept = '{whole}') w USING (ficha_id, year)
+    FULL JOIN (SELECT * FROM ratios WHERE ratio = '{ratio}') r
+           ON r.ficha_id = p.ficha_id AND r.year = p.year
+"""
+
+MEASURE_SQL = {
+    "gasto": """
+        SELECT ficha_id, year, amount_kclp AS value, amount_status AS status, price_year,
+               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
+        FROM budget WHERE concept = 'ejecutado'
+    """,
+    "ejecucion-inicial": _SHARE.format(
+        part="ejecutado", whole="inicial", ratio="ejecucion_inicial"
+    ),
+    "ejecucion-final": _SHARE.format(part="ejecutado", whole="final", ratio="ejecucion_final"),
+    "administrativo": _SHARE.format(
+        part="administrativo", whole="ejecutado", ratio="gasto_administrativo"
+    ),
+    "gasto-por-beneficiario": """
+        SELECT ficha_id, year, amount_kclp AS value, amount_status AS status, price_year,
+               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
+        FROM spending_per_beneficiary
+    """,
+    "cobertura": """
+        SELECT ficha_id, year, coverage_pct AS value, coverage_status AS status,
+               NULL::INTEGER AS price_year, beneficiaries AS a, target_population AS b,
+               NULL AS label
+        FROM coverage WHERE basis = 'objetivo'
+    """,
+    "indicador": """
+        -- The ficha's first propósito indicator: efectivo as % of its meta (meta / efectivo
+        -- when the ficha says lower is better).
+        WITH first AS (
+            SELECT ficha_id, indicator FROM indicators WHERE level = 'proposito'
+            QUALIFY row_number() OVER (
+                PARTITION BY ficha_id ORDER BY position NULLS LAST, indicator) = 1
+        ),
+        points AS (
+            SELECT i.ficha_id, i.year, any_value(i.indicator) AS label,
+                   max(i.value) FILTER (WHERE i.kind = 'efectivo') AS e,
+                   max(i.value_status) FILTER (WHERE i.kind = 'efectivo') AS es,
+                   count(*) FILTER (WHERE i.kind = 'meta') AS has_meta,
+                   max(i.value) FILTER (WHERE i.kind = 'meta') AS m,
+                   max(i.value_status) FILTER (WHERE i.kind = 'meta') AS ms,
+                   bool_or(lower(i.direction) LIKE 'desc%') AS lower_better
+            FROM indicators i JOIN first f USING (ficha_id, indicator)
+            WHERE i.level = 'proposito'
+            GROUP BY i.ficha_id, i.year
+        )
+        SELECT ficha_id, year,
+               CASE WHEN e IS NULL OR m IS NULL THEN NULL
+                    WHEN lower_better AND e > 0 THEN m / e * 100
+                    WHEN NOT coalesce(lower_better, false) AND m > 0 THEN e / m * 100 END
+               AS value,
+               CASE WHEN e IS NULL THEN coalesce(es, 'sin dato')
+                    WHEN has_meta = 0 THEN 'sin meta'
+                    WHEN m IS NULL THEN coalesce(ms, 'sin meta')
+                    WHEN (lower_better AND e <= 0) OR (NOT coalesce(lower_better, false)
+                          AND m <= 0) THEN '-' END AS status,
+               NULL::INTEGER AS price_year, e AS a, m AS b, label
+        FROM points
+    """,
+}
+
+# Facets of every ficha: `latest` is the program's latest ficha, ordered as derived.PROGRAMS_SQL.
+_FICHA_FACETS = """
+    SELECT ficha_id, program_id, coalesce(program_name, program_id) AS program_name, ministry,
+           service, evaluated_year, layout,
+           row_number() OVER (
+               PARTITION BY program_id ORDER BY evaluated_year DESC NULLS LAST, ficha_id
+           ) = 1 AS latest,
+           ficha_id IN (SELECT ficha_id FROM warnings) AS has_warnings
+    FROM fichas
+"""
+
+_ONE_MEASURE = """
+    SELECT '{key}' AS measure, f.*, x.value, x.status, x.price_year, x.a, x.b, x.label
+    FROM facets f LEFT JOIN ({inner}) x
+         ON x.ficha_id = f.ficha_id AND x.year = f.evaluated_year
+    -- one row per ficha even if the ficha repeats a figure: the first present one
+    QUALIFY row_number() OVER (PARTITION BY f.ficha_id ORDER BY x.value IS NULL, x.value) = 1
+"""
+
+MEASURES_SQL = (
+    "WITH facets AS (" + _FICHA_FACETS + ")\n"
+    + "\nUNION ALL\n".join(
+        _ONE_MEASURE.format(key=key, inner=inner) for key, inner in MEASURE_SQL.items()
+    )
+    + "\nORDER BY measure, program_id, evaluated_year"
+)
+
+REGION_PRESENCE_SQL = (
+    "WITH facets AS (" + _FICHA_FACETS + ")" + """,
+    broken AS (
+        SELECT ficha_id, region, spending_kclp, spending_status, spending_pct, beneficiaries,
+               beneficiaries_status, price_year,
+               sum(spending_kclp) OVER (PARTITION BY ficha_id) AS total
+        FROM regions WHERE region IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY ficha_id, region) = 1
+    ),
+    listed AS (
+        SELECT DISTINCT ficha_id, unnest(regions) AS region FROM fichas
+    ),
+    present AS (
+        SELECT ficha_id, region, b.ficha_id IS NOT NULL AS breakdown
+        FROM broken b FULL JOIN listed l USING (ficha_id, region)
+    )
+    SELECT p.region, f.ficha_id, f.program_id, f.program_name, f.evaluated_year, f.latest,
+           b.spending_kclp, b.spending_status, b.spending_pct,
+           CASE WHEN b.spending_kclp IS NOT NULL AND b.total > 0
+                THEN b.spending_kclp / b.total * 100 END AS share_computed,
+           b.beneficiaries, b.beneficiaries_status, b.price_year, p.breakdown
+    FROM present p JOIN facets f USING (ficha_id)
+    LEFT JOIN broken b USING (ficha_id, region)
+    WHERE p.region IS NOT NULL
+    ORDER BY p.region, f.program_id, f.evaluated_year
+"""
+)
+
+# The parsed tables the summaries are computed from.
+SOURCES = (
+    "fichas",
+    "budget",
+    "ratios",
+    "coverage",
+    "spending_per_beneficiary",
+    "indicators",
+    "regions",
+    "warnings",
+)
+
+
+def derive_summaries(tables: dict, schemas) -> dict[str, pa.Table]:
+    """The `measures` and `region_presence` tables of a dataset about to be written."""
+    import duckdb
+
+    con = duckdb.connect(config={"threads": 2})
+    try:
+        for name in SOURCES:
+            con.register(name, tables[name])
+        out = {}
+        for name, sql in (("measures", MEASURES_SQL), ("region_presence", REGION_PRESENCE_SQL)):
+            schema = schemas[name]
+            out[name] = con.sql(sql).to_arrow_table().select(schema.names).cast(schema)
+    finally:
+        con.close()
+    return out
