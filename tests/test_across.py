@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+import shutil
 
 import pytest
 
 from fichas_tui.data.across import Selection, measure_rows, region_rows
 from fichas_tui.data.queries import Store
 from fichas_tui.views.across import MEASURES, ranking_view, region_view
-
-HERE = Path(__file__).resolve().parent
-
-
-def _load_make_across():
-    spec = importlib.util.spec_from_file_location("make_across", HERE / "data" / "make_across.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.data import make_across
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    folder = _load_make_across().write(tmp_path_factory.mktemp("across"))
+def folder(tmp_path_factory):
+    return make_across.write(tmp_path_factory.mktemp("across"))
+
+
+@pytest.fixture(scope="module")
+def store(folder):
     store = Store.open(folder)
     yield store
     store.close()
@@ -185,3 +180,22 @@ def test_every_measure_has_sql():
     from fichas_tui.data.across import MEASURE_SQL, MEASURE_TABLES
 
     assert set(MEASURES) == set(MEASURE_SQL) == set(MEASURE_TABLES)
+
+
+def test_older_dataset_without_summaries_gives_the_same_rows(folder, store, tmp_path):
+    """A dataset written before `measures` / `region_presence` existed: computed in place."""
+    old = tmp_path / "old"
+    shutil.copytree(folder, old)
+    (old / "measures.parquet").unlink()
+    (old / "region_presence.parquet").unlink()
+    with Store.open(old) as older:
+        assert not older.has_derived("measures")
+        for measure in MEASURES:
+            for selection in (Selection(), Selection(region="Coquimbo"), Selection(year=2022)):
+                assert set(measure_rows(older, measure, selection)) == set(
+                    measure_rows(store, measure, selection)
+                ), (measure, selection)
+        assert set(region_rows(older, "Coquimbo", Selection())) == set(
+            region_rows(store, "Coquimbo", Selection())
+        )
+    assert store.has_derived("measures") and store.has_derived("region_presence")

@@ -15,13 +15,12 @@ from fichas_tui.across_output import to_csv
 from fichas_tui.cli import main
 from fichas_tui.data.across import MeasureRow
 from fichas_tui.views.across import ranking_view
-
-from .test_across import _load_make_across
+from tests.data import make_across
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
-    return str(_load_make_across().write(tmp_path_factory.mktemp("across-cli")))
+    return str(make_across.write(tmp_path_factory.mktemp("across-cli")))
 
 
 def run(*args):
