@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import click
@@ -32,6 +31,8 @@ NO_TERMINAL = (
 
 
 def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version  # ~0.3 s: only for --version
+
     try:
         return version(package)
     except PackageNotFoundError:

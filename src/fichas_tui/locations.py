@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
@@ -17,10 +16,16 @@ SAMPLE_LABEL = "muestra incluida"
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
 
+def _packaged(kind: str) -> Path:
+    from importlib.resources import files  # imported here: it costs `fichas --help` ~40 ms
+
+    return Path(str(files("fichas_tui") / "sample" / kind))
+
+
 def _sample(kind: str) -> Path:
     """A wheel carries the sample as package data (fichas_tui/sample/...); an editable install
     of the repository runs from src/ and reads the repository's data/ folder itself."""
-    packaged = Path(str(files("fichas_tui") / "sample" / kind))
+    packaged = _packaged(kind)
     if packaged.is_dir():
         return packaged
     checkout = _CHECKOUT / "data" / kind
@@ -41,7 +46,7 @@ def sample_fichas_dir() -> Path:
 
 def packaged_sample_dir() -> Path:
     """The sample as installed inside the package, which `ingest` must never write to."""
-    return Path(str(files("fichas_tui") / "sample" / "parquet"))
+    return _packaged("parquet")
 
 
 def user_data_dir() -> Path:
