@@ -59,11 +59,14 @@ def test_show_json_round_trips_exactly():
     for raw in RAW:
         assert raw not in result.output, raw
     data = json.loads(result.output)
-    assert data["program"]["name"] == HOSTILE_NAME
-    assert data["ficha"]["purpose"] == hostile("Propósito")
-    assert data["findings"][0]["text"] == hostile("Hallazgo")
-    assert data["indicators"][0]["formula"] == hostile("Fórmula")
-    assert data["components"][0]["years"][0]["production"]["status"] == LINK
+    assert data["name"] == HOSTILE_NAME
+    blocks = {b["key"]: b for pane in data["panes"] for b in pane["blocks"]}
+    assert dict((i["label"], i["value"]) for i in blocks["ficha"]["items"])[
+        "Propósito"
+    ] == hostile("Propósito")
+    assert blocks["findings"]["items"][0]["text"] == hostile("Hallazgo")
+    assert blocks["indicator:0"]["notes"][0] == "Fórmula: " + hostile("Fórmula")
+    assert blocks["component:0"]["rows"][0]["cells"]["production"]["status"] == LINK
 
 
 def test_show_json_candidates_round_trip():
@@ -116,7 +119,7 @@ def test_show_query_is_literal(query, expected):
     result = cli(query, "--data", str(HOSTILE), "--json")
     if expected:
         assert result.exit_code == 0, result.output
-        assert json.loads(result.output)["program"]["name"] == expected[0]
+        assert json.loads(result.output)["name"] == expected[0]
     else:
         assert result.exit_code == EXIT_NOT_FOUND
         assert "Ningún programa coincide" in result.output

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import re
 import sys
 from pathlib import Path
 
@@ -14,30 +11,18 @@ from rich.table import Table
 from rich.text import Text
 
 from .data.dataset import DatasetError
-from .data.diagnosis import (
-    PANE_TABLES,
-    folder_problem,
-    ingest_command,
-    missing_message,
-    missing_tables,
-)
-from .data.queries import DatasetMissing, ProgramDetail, ProgramRow, Store, Value
+from .data.diagnosis import folder_problem, ingest_command, missing_message, missing_tables
+from .data.queries import DatasetMissing, ProgramDetail, ProgramRow, Store
+from .render_rich import renderable
 from .text import clean, fold
-from .views.figures import figure, level_label, money_unit, number, percent, years_label
+from .views.figures import years_label
+from .views.panes import REQUIRED_TABLES
+from .views.program import program_view
+from .views.serialize import dumps, program
 
 EXIT_NOT_FOUND = 1
 EXIT_AMBIGUOUS = 2
 EXIT_NO_DATA = 3
-
-# json.dumps escapes C0 controls but leaves DEL, the C1 controls (0x9b is a one-byte CSI) and
-# the bidirectional overrides raw: escape them too, so the output is safe on a terminal and
-# still decodes to exactly the same text.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def dumps(data) -> str:
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def run_show(
@@ -85,7 +70,7 @@ def run_show(
         if detail is None:
             err.print(Text(f"«{clean(matches[0].name)}» ya no está en el dataset."))
             return EXIT_NOT_FOUND
-        absent = missing_tables(data_dir, {t for ts in PANE_TABLES.values() for t in ts})
+        absent = missing_tables(data_dir, REQUIRED_TABLES)
         if absent:
             err.print(Text("Aviso: " + missing_message(data_dir, sorted(absent))))
         if year is not None and detail.year != year:
@@ -98,7 +83,7 @@ def run_show(
             )
             return EXIT_NOT_FOUND
         if as_json:
-            out.file.write(dumps(to_json(detail)) + "\n")
+            out.file.write(dumps(program(program_view(detail))) + "\n")
         else:
             print_detail(out, detail)
         return 0
@@ -142,105 +127,17 @@ def _candidates(out: Console, text: str, matches, as_json: bool) -> int:
     return EXIT_AMBIGUOUS
 
 
-def _v(value: Value, decimals: int = 0) -> Text:
-    return Text(number(value.value, decimals, value.status))
-
-
-def _p(value: Value) -> Text:
-    return Text(percent(value.value, 1, value.status))
-
-
-def _table(title: str, *columns: str) -> Table:
-    table = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD)
-    for i, name in enumerate(columns):
-        table.add_column(
-            Text(name),
-            justify="left" if i == 0 else "right",
-            min_width=14 if i == 0 else None,
-            no_wrap=i > 0,
-        )
-    return table
-
-
-def print_detail(out: Console, d: ProgramDetail) -> None:
-    f = d.ficha
-    unit = money_unit(f.price_year)
-    facts = Table.grid(padding=(0, 1))
-    facts.add_column(style="bold")
-    facts.add_column()
-    for label, value in (
-        ("Programa", f.name),
-        ("Ministerio", f.ministry),
-        ("Servicio", f.service),
-        ("Fichas", f"{years_label(d.years)} (mostrando {f.evaluated_year})"),
-        ("Año de inicio", str(f.start_year or "")),
-        ("Propósito", f.purpose),
-        ("Regiones", ", ".join(f.regions)),
-    ):
-        facts.add_row(Text(label), Text(clean(value) or "—"))
-    out.print(facts)
-    budget = _table(
-        f"Presupuesto ({unit})",
-        "Año",
-        "Inicial",
-        "Final",
-        "Ejecutado",
-        "% ej./inicial",
-        "% ej./final",
-    )
-    for b in d.budget:
-        budget.add_row(
-            Text(str(b.year)),
-            _v(b.inicial),
-            _v(b.final),
-            _v(b.ejecutado),
-            _p(b.exec_inicial),
-            _p(b.exec_final),
-        )
-    out.print(budget)
-    for indicator in d.indicators:
-        out.print(Text(level_label(indicator.level), style="bold"))
-        out.print(Text(clean(indicator.name)))
-        table = _table("", "Año", "Efectivo", "Meta")
-        for p in indicator.points:
-            table.add_row(
-                Text(str(p.year)),
-                Text(figure(p.efectivo.value, p.efectivo.status)),
-                Text(figure(p.meta.value, p.meta.status)),
-            )
-        out.print(table)
-    if d.regions:
-        regions = _table(
-            f"Regiones, ficha {f.evaluated_year} ({unit})",
-            "Región",
-            "Gasto",
-            "% gasto",
-            "Beneficiarios",
-            "% benef.",
-            "M$/benef.",
-        )
-        for r in sorted(d.regions, key=lambda r: (r.central, fold(r.region))):
-            regions.add_row(
-                Text(clean(r.region)),
-                _v(r.spending),
-                _p(r.spending_pct),
-                _v(r.beneficiaries),
-                _p(r.beneficiaries_pct),
-                _v(r.per_beneficiary, 1),
-            )
-        out.print(regions)
-    else:
-        out.print(Text(f"La ficha {f.evaluated_year} no trae desglose regional."))
-
-
-def to_json(d: ProgramDetail) -> dict:
-    data = dataclasses.asdict(d)
-    program = data.pop("program")
-    program.pop("key", None)
-    program.pop("sort_name", None)
-    data["program"] = program
-    data["year"] = d.year
-    return data
+def print_detail(out: Console, detail: ProgramDetail) -> None:
+    """Every pane of the program, as the explorer shows them; a table too wide for the
+    terminal (or a pipe's 80 columns) is stacked row by row, never cut."""
+    view = program_view(detail)
+    out.print(Text(clean(view.name), style="bold"))
+    if view.subtitle:
+        out.print(Text(clean(view.subtitle), style="dim"))
+    for pane in view.panes:
+        out.print()
+        out.print(Text(f"── {pane.title} ", style="bold magenta"))
+        out.print(renderable(pane, fit=True))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -323,6 +323,14 @@ REGIONS = {
     "vin2022": [("Maule", 6_000_000, 46.3, 5_000, 45.5), ("Ñuble", 6_950_000, 53.7, 6_000, 54.5)],
 }
 
+# ficha -> the breakdown's TOTAL row as the ficha states it (spending, %, beneficiaries, %).
+# faa2022's stated spending total is 100.000 more than its regions add up to (on purpose).
+REGION_TOTALS = {
+    "res2023": (7_735_432, 100.0, 417, 100.0),
+    "pae2023": (1_283_987_654, 100.0, 1_100_000, 100.0),
+    "faa2022": (9_976_543, 100.0, "S/I", "S/I"),
+}
+
 FINDINGS = {
     "res2023": [
         ("Focalización", "Sin hallazgos en la dimensión de focalización."),
@@ -433,6 +441,22 @@ def build() -> dict:
                     region_as_written=region,
                     spending_status=ss,
                     beneficiaries_status=bs,
+                    year=year,
+                )
+            )
+        if fid in REGION_TOTALS:
+            spend, spct, ben, bpct = REGION_TOTALS[fid]
+            (s, ss), (b, bs) = split(spend), split(ben)
+            rows["region_totals"].append(
+                dict(
+                    ficha_id=fid,
+                    spending_kclp=s,
+                    spending_status=ss,
+                    spending_pct=split(spct)[0],
+                    beneficiaries=b,
+                    beneficiaries_status=bs,
+                    beneficiaries_pct=split(bpct)[0],
+                    price_year=price,
                     year=year,
                 )
             )

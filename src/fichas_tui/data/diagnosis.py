@@ -10,14 +10,6 @@ from pathlib import Path
 from ..text import clean
 from .dataset import table_path
 
-# Contract tables each pane reads: a missing file is named there instead of "no data".
-PANE_TABLES = {
-    "resumen": ("findings", "warnings", "coverage"),
-    "presupuesto": ("budget", "subtitles", "components"),
-    "indicadores": ("indicators",),
-    "regiones": ("regions",),
-}
-
 
 def ingest_command(folder: Path) -> str:
     return f"fichas ingest data/fichas/ --data {clean(str(folder))}"

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from ..text import fold
+from . import sections
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .parquet_views import EXPLORER_TABLES, attach, first_line
@@ -61,6 +62,7 @@ class Store:
         self._derived = False
         self._deflators: Deflators | None = None
         self._derived_present: dict[str, bool] = {}
+        self._attached: set[str] = set()
 
     @classmethod
     def open(cls, folder: Path) -> Store:
@@ -75,6 +77,7 @@ class Store:
             with store._lock:
                 for table in EXPLORER_TABLES:
                     present = attach(store._con, folder, table)
+                    store._attached.add(table)
                     if table == "programs" and not present:
                         store._derived = True  # an older dataset: computed from fichas + budget
             if not store.programs():
@@ -93,6 +96,19 @@ class Store:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+    def _attach(self, table: str) -> None:
+        """Views of the smaller tables are made the first time a program needs them (fewer
+        views to check at open)."""
+        with self._lock:
+            if table not in self._attached:
+                try:
+                    attach(self._con, self.folder, table)
+                except duckdb.Error as exc:
+                    raise DatasetError(
+                        f"{self.folder}: no se puede leer {table} ({first_line(exc)})"
+                    ) from exc
+                self._attached.add(table)
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
         with self._lock:
@@ -236,14 +252,16 @@ class Store:
         year_of = {f.ficha_id: f.evaluated_year for f in fichas}
         problems: dict[str, str] = {}
 
-        wanted = None if tables is None else frozenset(tables) & DETAIL_FIELDS.keys()
+        wanted = None if tables is None else frozenset(tables) & DETAIL_FIELDS
 
         def part(table: str, read):
             if wanted is not None and table not in wanted and table != "ratios":
                 return ()
             if not partial:
+                self._attach(table)
                 return read()
             try:
+                self._attach(table)
                 return read()
             except DatasetError as exc:
                 problems.setdefault(table, str(exc))
@@ -267,8 +285,8 @@ class Store:
             subtitles=part(
                 "subtitles",
                 lambda: tuple(
-                    Subtitle(y, s, n or "", Value(a, st))
-                    for y, s, n, a, st in self._rows(_SUBTITLES_SQL, [fid])
+                    Subtitle(y, s, n or "", Value(a, st), price)
+                    for y, s, n, a, st, price in self._rows(_SUBTITLES_SQL, [fid])
                 ),
             ),
             components=part("components", lambda: self._components(fid)),
@@ -289,14 +307,21 @@ class Store:
                     for y, b, v, s in self._rows(_COVERAGE_SQL, [fid])
                 ),
             ),
+            **{
+                table: part(table, lambda read=read: read(self._rows, fid))
+                for table, read in sections.READERS.items()
+            },
             unreadable=tuple(problems.items()),
             tables=wanted,
         )
 
     def _budget(self, fid: str, part=None) -> tuple[BudgetYear, ...]:
         amounts: dict[int, dict[str, Value]] = {}
-        for year, concept, amount, status in self._rows(_BUDGET_SQL, [fid]):
+        prices: dict[int, int | None] = {}
+        for year, concept, amount, status, price in self._rows(_BUDGET_SQL, [fid]):
             amounts.setdefault(year, {})[concept] = Value(amount, status)
+            if prices.get(year) is None:
+                prices[year] = price
         ratios: dict[int, dict[str, Value]] = {}
         # a damaged ratios file costs only the ratios (with `part`, see detail)
         read_ratios = lambda: self._rows(_RATIOS_SQL, [fid])  # noqa: E731
@@ -318,15 +343,16 @@ class Store:
                     exec_inicial=r.get("ejecucion_inicial") or _share(ejecutado, a.get("inicial")),
                     exec_final=r.get("ejecucion_final") or _share(ejecutado, a.get("final")),
                     admin_share=admin,
+                    price_year=prices.get(year),
                 )
             )
         return tuple(out)
 
     def _components(self, fid: str) -> tuple[Component, ...]:
         grouped: dict[str, tuple[str | None, list[ComponentYear]]] = {}
-        for name, unit, year, s, ss, p, ps, c, cs in self._rows(_COMPONENTS_SQL, [fid]):
+        for name, unit, year, s, ss, p, ps, c, cs, price in self._rows(_COMPONENTS_SQL, [fid]):
             entry = grouped.setdefault(name or "", (unit, []))
-            entry[1].append(ComponentYear(year, Value(s, ss), Value(p, ps), Value(c, cs)))
+            entry[1].append(ComponentYear(year, Value(s, ss), Value(p, ps), Value(c, cs), price))
         return tuple(Component(n, u, tuple(ys)) for n, (u, ys) in grouped.items())
 
     def _indicators(self, fichas: tuple[Ficha, ...], ficha: Ficha) -> tuple[Indicator, ...]:
@@ -336,10 +362,10 @@ class Store:
         # History across fichas: a later ficha's figure for a year replaces an earlier one's.
         history: dict[tuple[str, str], dict[int, dict]] = {}
         chosen: dict[tuple[str, str], tuple] = {}
-        for fid, level, name, formula, unit, year, kind, value, status, _pos in rows:
+        for fid, level, name, formula, unit, year, kind, value, status, text, _pos in rows:
             key = (level or "", fold(name))
             point = history.setdefault(key, {}).setdefault(year, {"ficha": year_of[fid]})
-            point[kind] = Value(value, status)
+            point[kind] = Value(value, status, text)
             point["ficha"] = year_of[fid]
             if fid == ficha.ficha_id and key not in chosen:
                 chosen[key] = (level or "", name or "", formula, unit)
@@ -359,7 +385,7 @@ class Store:
 
     def _regions(self, fid: str) -> tuple[Region, ...]:
         out = []
-        for region, s, sp, b, bp, ss, bs in self._rows(_REGIONS_SQL, [fid]):
+        for region, s, sp, b, bp, ss, bs, price in self._rows(_REGIONS_SQL, [fid]):
             spending, beneficiaries = Value(s, ss), Value(b, bs)
             if s is not None and b:
                 per = Value(s / b)
@@ -373,6 +399,7 @@ class Store:
                     beneficiaries,
                     Value(bp, bs if bp is None else None),
                     per,
+                    price,
                 )
             )
         return tuple(out)
@@ -411,30 +438,32 @@ FROM {source}
 
 _FICHAS_SQL = """
 SELECT ficha_id, evaluated_year, price_year, program_name, ministry, service, start_year,
-       description, purpose, coalesce(regions, []), executors, source_file
+       description, purpose, coalesce(regions, []), executors, source_file, layout
 FROM fichas WHERE program_id = ? ORDER BY evaluated_year NULLS FIRST, ficha_id
 """
 _BUDGET_SQL = (
-    "SELECT year, concept, amount_kclp, amount_status FROM budget WHERE ficha_id = ? ORDER BY year"
+    "SELECT year, concept, amount_kclp, amount_status, price_year FROM budget "
+    "WHERE ficha_id = ? ORDER BY year"
 )
 _RATIOS_SQL = "SELECT year, ratio, value_pct, value_status FROM ratios WHERE ficha_id = ?"
 _SUBTITLES_SQL = """
-SELECT year, subtitle, subtitle_name, amount_kclp, amount_status FROM subtitles
+SELECT year, subtitle, subtitle_name, amount_kclp, amount_status, price_year FROM subtitles
 WHERE ficha_id = ? ORDER BY year, subtitle
 """
 _COMPONENTS_SQL = """
 SELECT component, production_unit, year, spending_kclp, spending_status, production,
-       production_status, unit_cost_kclp, unit_cost_status
+       production_status, unit_cost_kclp, unit_cost_status, price_year
 FROM components WHERE ficha_id = ? ORDER BY position NULLS LAST, component, year
 """
 _INDICATORS_SQL = """
-SELECT ficha_id, level, indicator, formula, unit, year, kind, value, value_status, position
+SELECT ficha_id, level, indicator, formula, unit, year, kind, value, value_status, value_text,
+       position
 FROM indicators WHERE ficha_id IN ({ids})
 ORDER BY position NULLS LAST, year
 """
 _REGIONS_SQL = """
 SELECT region, spending_kclp, spending_pct, beneficiaries, beneficiaries_pct,
-       spending_status, beneficiaries_status
+       spending_status, beneficiaries_status, price_year
 FROM regions WHERE ficha_id = ?
 """
 _FINDINGS_SQL = (

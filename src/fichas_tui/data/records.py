@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
+from ..geography import NIVEL_CENTRAL
 from ..text import fold
+from ..views.panes import DETAIL_TABLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,6 +15,7 @@ class Value:
 
     value: float | None
     status: str | None = None
+    text: str | None = None  # as the ficha writes it (`92,00%`, `N/C*`), when kept
 
 
 MISSING = Value(None, None)
@@ -47,6 +50,7 @@ class Ficha:
     regions: tuple[str, ...]
     executors: str | None
     source_file: str | None
+    layout: str | None = None  # template generation: 2019, 2021, 2023
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,7 @@ class BudgetYear:
     exec_inicial: Value  # % executed against the initial budget
     exec_final: Value
     admin_share: Value  # % of spending that is administrative
+    price_year: int | None = None  # the pesos of the year's amounts; None: nominal
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,7 @@ class Subtitle:
     subtitle: int | None
     name: str
     amount: Value
+    price_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,7 @@ class ComponentYear:
     spending: Value
     production: Value
     unit_cost: Value
+    price_year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +124,67 @@ class Region:
     beneficiaries: Value
     beneficiaries_pct: Value
     per_beneficiary: Value  # M$ per beneficiary
+    price_year: int | None = None
 
     @property
     def central(self) -> bool:
-        return fold(self.region) == "nivel central"
+        return fold(self.region) == _CENTRAL
+
+
+_CENTRAL = fold(NIVEL_CENTRAL)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionTotal:
+    """The regional breakdown's own TOTAL row, as the ficha states it."""
+
+    spending: Value
+    spending_pct: Value
+    beneficiaries: Value
+    beneficiaries_pct: Value
+    price_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class YearAmount:
+    """One year's amount (spending per beneficiary), in M$ of `price_year` (None: nominal)."""
+
+    year: int
+    amount: Value
+    price_year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    kind: str  # ex_ante, ex_post, monitoreo, otras
+    year: int | None
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    section: str
+    criterion: str
+    result: str
+    comment: str
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A Sustainable Development Goal the program contributes to."""
+
+    goal: int | None
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Prose:
+    """A paragraph of a prose section (observations, technical notes, poverty, gender)."""
+
+    section: str
+    label: str | None
+    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +207,13 @@ class ProgramDetail:
     findings: tuple[Note, ...] = ()
     warnings: tuple[Note, ...] = field(default=())
     coverage: tuple[Coverage, ...] = ()
+    region_totals: tuple[RegionTotal, ...] = ()
+    spending_per_beneficiary: tuple[YearAmount, ...] = ()
+    evaluations: tuple[Evaluation, ...] = ()
+    assessments: tuple[Assessment, ...] = ()
+    ods: tuple[Goal, ...] = ()
+    complementarities: tuple[str, ...] = ()
+    texts: tuple[Prose, ...] = ()
     # (table, reason) for each table that could not be read (Store.detail(partial=True)):
     # the panes that read it say so, the others still show.
     unreadable: tuple[tuple[str, str], ...] = ()
@@ -155,16 +226,16 @@ class ProgramDetail:
 
     def has(self, tables) -> bool:
         """Whether every table in `tables` was read."""
-        return self.tables is None or self.tables.issuperset(tables)
+        return self.tables is None or self.tables.issuperset(DETAIL_FIELDS.intersection(tables))
 
     def merged(self, other: ProgramDetail) -> ProgramDetail:
         """This detail with the tables `other` (same ficha) read added."""
         if other.tables is None:
             return other
-        fields = {DETAIL_FIELDS[t]: getattr(other, DETAIL_FIELDS[t]) for t in other.tables}
+        parts = {t: getattr(other, t) for t in other.tables if t in DETAIL_FIELDS}
         return replace(
             self,
-            **fields,
+            **parts,
             unreadable=self.unreadable + other.unreadable,
             tables=None if self.tables is None else self.tables | other.tables,
         )
@@ -179,19 +250,6 @@ class Facets:
     ministries: tuple[str, ...]
     services: tuple[str, ...]
     years: tuple[int, ...]
-
-
-# The ProgramDetail field each detail table fills (the ratios are read with the budget).
-DETAIL_FIELDS = {
-    "budget": "budget",
-    "subtitles": "subtitles",
-    "components": "components",
-    "indicators": "indicators",
-    "regions": "regions",
-    "findings": "findings",
-    "warnings": "warnings",
-    "coverage": "coverage",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,3 +289,8 @@ class Deflators:
 
     def __bool__(self) -> bool:
         return bool(self.factors)
+
+
+# The detail tables, each filling the ProgramDetail field of its name (the ratios are read
+# with the budget).
+DETAIL_FIELDS = frozenset(DETAIL_TABLES) & {f.name for f in fields(ProgramDetail)}

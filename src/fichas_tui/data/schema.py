@@ -109,6 +109,18 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("beneficiaries_status", "VARCHAR"),
         ("year", "INTEGER"),
     ),
+    # The regional breakdown's own TOTAL row (one per ficha that has one), as written.
+    "region_totals": (
+        ("ficha_id", "VARCHAR"),
+        ("spending_kclp", "DOUBLE"),
+        ("spending_status", "VARCHAR"),
+        ("spending_pct", "DOUBLE"),
+        ("beneficiaries", "DOUBLE"),
+        ("beneficiaries_status", "VARCHAR"),
+        ("beneficiaries_pct", "DOUBLE"),
+        ("price_year", "INTEGER"),
+        ("year", "INTEGER"),
+    ),
     "findings": (
         ("ficha_id", "VARCHAR"),
         ("dimension", "VARCHAR"),
@@ -238,8 +250,6 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 TABLE_NAMES = tuple(COLUMNS)
 DERIVED_TABLES = ("programs", "deflators", "measures", "region_presence")
 PARSED_TABLES = tuple(name for name in COLUMNS if name not in DERIVED_TABLES)
-BUDGET_CONCEPTS = ("inicial", "final", "ejecutado", "componentes", "administrativo")
-INDICATOR_LEVELS = ("proposito", "complementario", "componente")
 
 
 class _ArrowSchemas(Mapping):

@@ -5,31 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text import fold, strip_accents  # noqa: F401  (the layouts import them from here)
-
-CANONICAL_REGIONS = (
-    "Arica y Parinacota",
-    "Tarapacá",
-    "Antofagasta",
-    "Atacama",
-    "Coquimbo",
-    "Valparaíso",
-    "Metropolitana de Santiago",
-    "Libertador General Bernardo O'Higgins",
-    "Maule",
-    "Ñuble",
-    "Biobío",
-    "La Araucanía",
-    "Los Ríos",
-    "Los Lagos",
-    "Aysén del General Carlos Ibáñez del Campo",
-    "Magallanes y Antártica Chilena",
-)
-NIVEL_CENTRAL = "Nivel central"
-
-# CANONICAL_REGIONS runs north to south, the order the fichas and users expect; Nivel central last.
-REGION_ORDER = {name: i for i, name in enumerate((*CANONICAL_REGIONS, NIVEL_CENTRAL))}
-
+# The layouts and tests import these from here.
+from ..geography import CANONICAL_REGIONS, NIVEL_CENTRAL, REGION_ORDER  # noqa: F401
+from ..text import fold, strip_accents  # noqa: F401
 
 # Folded key fragments -> canonical name. Checked in order; first hit wins.
 _PATTERNS: tuple[tuple[str, str], ...] = (

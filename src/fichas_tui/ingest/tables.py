@@ -211,6 +211,19 @@ def parse_region_table(
             beneficiaries_pct=vals.get("beneficiaries_pct", empty).value,
         )
         parsed.append(vals)
+    if total:
+        empty = Cell(None, None)
+        record.add(
+            "region_totals",
+            year=year,
+            price_year=price_year,
+            **cell_columns(total.get("spending", empty), "spending_kclp", "spending_status"),
+            spending_pct=total.get("spending_pct", empty).value,
+            **cell_columns(
+                total.get("beneficiaries", empty), "beneficiaries", "beneficiaries_status"
+            ),
+            beneficiaries_pct=total.get("beneficiaries_pct", empty).value,
+        )
     for key, what in (
         ("spending", "Gasto regional"),
         ("beneficiaries", "Beneficiarios por región"),

@@ -15,10 +15,11 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TabbedContent
 
 from ..data.dataset import DatasetError
-from ..data.diagnosis import PANE_TABLES, ingest_command, missing_tables
+from ..data.diagnosis import ingest_command, missing_tables
 from ..data.queries import SORT_BUDGET, SORT_NAME, ProgramDetail, Store
 from ..text import clean, one_line
 from ..views.figures import years_label
+from ..views.panes import PANE_TABLES, REQUIRED_TABLES
 from ..widgets.detail import TABS, Detail
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
@@ -231,7 +232,7 @@ class BrowserScreen(Screen[None]):
             # message in the panes, never a traceback; the list stays usable.
             self.post_message(Loaded(token, None, program_id, problem=str(exc), part=part))
             return
-        missing = missing_tables(store.folder, {t for ts in PANE_TABLES.values() for t in ts})
+        missing = missing_tables(store.folder, REQUIRED_TABLES)
         self.post_message(Loaded(token, detail, program_id, missing=missing, part=part))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:

@@ -6,6 +6,8 @@ from ..text import clean
 
 # Shown for a value that is null and carries no status code: still never blank nor 0.
 UNKNOWN = "s/d"
+# Shown for a number the dataset holds but that is not one (NaN, infinity).
+INVALID = "inválido"
 
 
 def number(value: float | None, decimals: int = 0, status: str | None = None) -> str:
@@ -68,3 +70,31 @@ def level_label(level: str) -> str:
         "complementario": "Indicadores complementarios",
         "componente": "Indicadores de componentes",
     }.get(level, "Indicadores: " + clean(level))
+
+
+# What the fichas' own footnotes say each missing-value code means (000's indicator notes).
+CODE_MEANINGS = {
+    "N/C": "valor no comparable dado que se realizaron ajustes o cambios en el indicador",
+    "S/I": "valor no informado",
+    "N/A": "no aplica reportar valor en el presente periodo",
+    "-": "la ficha no informa el valor",
+    "vacío": "celda vacía en la ficha",
+    UNKNOWN: "sin dato",
+    INVALID: "el dataset trae un número no válido (NaN o infinito)",
+}
+
+
+def code_notes(codes) -> tuple[str, ...]:
+    """One line per code present ('N/C: valor no comparable ...'), in the order above."""
+    present = set(codes)
+    return tuple(f"{code}: {text}." for code, text in CODE_MEANINGS.items() if code in present)
+
+
+def decimals_of(values) -> int:
+    """As many decimals (0-2) as the ficha wrote: 97,85 stays 97,85 and 75 stays 75."""
+    most = 0
+    for value in values:
+        if value is None or value == round(value):
+            continue
+        most = max(most, 1 if abs(value - round(value, 1)) < 1e-9 else 2)
+    return most

@@ -59,6 +59,7 @@ class Cell:
     factor: float | None = None  # converted amounts: the factor applied to the ficha's figure
     source: Basis | None = None  # converted amounts: the basis printed in the ficha
     note: str | None = None  # e.g. "sin factor", a footnote marker's text
+    written: str | None = None  # a missing value's code as the ficha writes it ("N/C*")
 
     @property
     def missing(self) -> bool:
@@ -129,10 +130,10 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """Label: value lines (Programa, Ministerio, ...)."""
+    """Label: value lines (Programa, Ministerio, ...); a value the ficha lacks is None."""
 
     key: str
-    items: tuple[tuple[str, str], ...]
+    items: tuple[tuple[str, str | None], ...]
     title: str = ""
 
 

@@ -14,10 +14,11 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
-from ..data.diagnosis import PANE_TABLES, ingest_command, missing_message
+from ..data.diagnosis import ingest_command, missing_message
 from ..data.queries import ProgramDetail, Value
 from ..text import clean
 from ..views.figures import number, percent
+from ..views.panes import PANE_TABLES, pane
 
 # Every cell is a Text object: ficha text is data and must never be parsed as Rich markup.
 
@@ -69,10 +70,6 @@ def txt(value: str | None) -> Text:
     return Text(clean(value) or "—")
 
 
-# The tables each pane reads (the presupuesto pane also reads the ratios).
-READS = {**PANE_TABLES, "presupuesto": (*PANE_TABLES["presupuesto"], "ratios")}
-
-
 class Pane(ScrollView, can_focus=True):
     """A focusable, scrollable pane that renders one ProgramDetail.
 
@@ -88,7 +85,7 @@ class Pane(ScrollView, can_focus=True):
     }
     """
     DEFAULT_CLASSES = "pane"
-    NAME = ""  # the pane's key in PANE_TABLES
+    NAME = ""  # the pane's key in views.panes.PANES
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -114,12 +111,12 @@ class Pane(ScrollView, can_focus=True):
         ):
             return
         self._problem = None
-        tables = READS.get(self.NAME, ())
-        absent = [t for t in tables if t in missing]
-        damaged = [(t, why) for t, why in detail.unreadable if t in tables]
+        spec = pane(self.NAME)
+        absent = [t for t in spec.required if t in missing]
+        damaged = [(t, why) for t, why in detail.unreadable if t in spec.tables]
         self._notice = None
         # Every table of the pane missing: only the notice ("no indicators" would be untrue).
-        self._notice_only = bool(absent) and len(absent) == len(PANE_TABLES.get(self.NAME, ()))
+        self._notice_only = bool(absent) and len(absent) == len(spec.required)
         if absent and folder is not None:
             self._notice = Text(missing_message(folder, absent), style="bold yellow")
         if damaged:

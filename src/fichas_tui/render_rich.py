@@ -1,0 +1,217 @@
+"""View models drawn as Rich renderables: the one renderer of tables, facts and prose that the
+explorer's panes and `fichas show` share (all text goes in as Text, never as markup)."""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.measure import Measurement
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from .text import clean, one_line
+from .views.cells import display
+from .views.model import (
+    APART,
+    BAR,
+    TEXT,
+    TOTAL,
+    Bar,
+    Block,
+    Cell,
+    Column,
+    Facts,
+    PaneView,
+    Paragraphs,
+    Table,
+)
+
+BAR_WIDTH = 12
+_EIGHTHS = " ▏▎▍▌▋▊▉█"
+# A text column (a region, a subtitle) keeps at least this many cells before a table stacks.
+TEXT_MIN = 12
+
+
+def title(text: str) -> Text:
+    return Text(one_line(text), style="bold cyan")
+
+
+def note(text: str) -> Text:
+    return Text(clean(text), style="italic")
+
+
+def bar(b: Bar, width: int = BAR_WIDTH) -> Text:
+    """The value's share of the scale in eighths of a cell; the meta marked '┃' (green bar when
+    reached); nothing at all without a value or a scale."""
+    if b.fraction is None:
+        chart = Text(" " * width)
+    else:
+        eighths = round(b.fraction * width * 8)
+        full, part = divmod(eighths, 8)
+        body = "█" * full + (_EIGHTHS[part] if part else "")
+        chart = Text(body.ljust(width), style="green" if b.reached else "cyan")
+    if b.target is not None:
+        at = min(width - 1, max(0, round(b.target * width) - 1))
+        chart = chart[:at] + Text("┃", style="bold yellow") + chart[at + 1 :]
+    return chart
+
+
+def cell(column: Column, c: Cell) -> Text:
+    if isinstance(c.value, Bar):
+        return bar(c.value)
+    text = display(column, c)
+    # A missing code is shown as written, dimmed so it reads as "no figure" at a glance.
+    return Text(text, style="dim" if c.value is None else "")
+
+
+def header(column: Column) -> str:
+    """Amount columns say their basis in the table title; a figure's unit goes in its header."""
+    if column.kind == TEXT or column.kind == BAR or column.basis is not None:
+        return column.title
+    return column.header
+
+
+def grid(t: Table) -> RichTable:
+    """The table at its natural width: numbers and years never wrap nor shrink."""
+    out = RichTable(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        expand=False,
+        show_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+    )
+    for i, column in enumerate(t.columns):
+        text = column.kind == TEXT
+        out.add_column(
+            Text(header(column)),
+            justify="left" if text or column.kind == BAR else "right",
+            no_wrap=not text,
+            min_width=(BAR_WIDTH if column.kind == BAR else None)
+            if not text
+            else (TEXT_MIN if i == 0 else None),
+        )
+    rows = t.rows
+    for i, row in enumerate(rows):
+        style = "bold" if row.role == TOTAL else "italic" if row.role == APART else ""
+        following = rows[i + 1].role if i + 1 < len(rows) else None
+        out.add_row(
+            *(cell(col, c) for col, c in zip(t.columns, row.cells, strict=True)),
+            style=style,
+            end_section=following is not None and following != row.role,
+        )
+    return out
+
+
+def stacked(t: Table) -> Group:
+    """A table too wide for the width: one block per row, `Column: value` lines."""
+    parts: list[RenderableType] = []
+    for row in t.rows:
+        first, *rest = zip(t.columns, row.cells, strict=True)
+        label = cell(*first)
+        label.stylize("bold italic" if row.role == APART else "bold")
+        parts.append(label)
+        for column, c in rest:
+            if column.kind == BAR:
+                continue
+            line = Text(f"  {header(column)}: ", style="dim") + cell(column, c)
+            parts.append(line)
+    return Group(*parts)
+
+
+class Fitted:
+    """A table drawn as a grid when it fits the width, else stacked (never a dropped column)."""
+
+    def __init__(self, t: Table) -> None:
+        self.table = t
+        self.grid = grid(t)
+
+    def needed(self, console: Console, options: ConsoleOptions) -> int:
+        """The narrowest the grid can be with every number whole and text columns wrapped
+        down to TEXT_MIN."""
+        lines = console.render_lines(self.grid, options.update(width=10_000), pad=False)
+        widest = max((sum(seg.cell_length for seg in line) for line in lines), default=0)
+        slack = 0
+        for i, column in enumerate(self.table.columns):
+            if column.kind == TEXT:
+                longest = max(
+                    [len(header(column))]
+                    + [len(display(column, row.cells[i])) for row in self.table.rows]
+                )
+                slack += max(0, longest - TEXT_MIN)
+        return widest - slack
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.grid)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        fits = self.needed(console, options) <= options.max_width
+        yield self.grid if fits else stacked(self.table)
+
+
+def table_parts(t: Table, *, fit: bool) -> list[RenderableType]:
+    """Title, notes and the table; `fit` stacks a table too wide for the width (fichas show),
+    else it keeps its natural width (a pane scrolls sideways)."""
+    parts: list[RenderableType] = [title(t.title)] if t.title else []
+    parts += [note(n) for n in t.notes]
+    if t.order:
+        parts.append(note(f"Orden: {t.order}."))
+    if not t.rows:
+        parts.append(note(t.empty))
+    else:
+        parts.append(Fitted(t) if fit else grid(t))
+    return parts
+
+
+def facts(f: Facts) -> RenderableType:
+    out = RichTable.grid(padding=(0, 1))
+    out.add_column(style="bold", no_wrap=True)
+    out.add_column(ratio=1)
+    for label, value in f.items:
+        out.add_row(Text(clean(label)), Text(clean(value) or "—"))
+    return Group(title(f.title), out) if f.title else out
+
+
+def paragraphs(p: Paragraphs) -> list[RenderableType]:
+    parts: list[RenderableType] = [title(p.title)] if p.title else []
+    if not p.items and p.empty:
+        parts.append(note(p.empty))
+    last = None
+    for heading, text in p.items:
+        if heading and heading != last:
+            parts.append(Text(clean(heading), style="bold"))
+        last = heading
+        body = Text(clean(text))
+        parts.append(Text("• ") + body if p.bullets else body)
+    return parts
+
+
+def block_parts(b: Block, *, fit: bool) -> list[RenderableType]:
+    if isinstance(b, Table):
+        return table_parts(b, fit=fit)
+    if isinstance(b, Facts):
+        return [facts(b)]
+    return paragraphs(b)
+
+
+def blocks(view: PaneView, *, fit: bool) -> list[tuple[RenderableType, bool]]:
+    """(renderable, is a table) for each part of a pane, a blank line between blocks: a pane
+    draws tables at their natural width and the prose at its own."""
+    out: list[tuple[RenderableType, bool]] = []
+    if view.notice:
+        out += [(Text(clean(view.notice), style="bold yellow"), False), (Text(), False)]
+    for i, b in enumerate(view.blocks):
+        if i and not (isinstance(b, Table) and _heading_only(view.blocks[i - 1])):
+            out.append((Text(), False))
+        for part in block_parts(b, fit=fit):
+            out.append((part, isinstance(part, (RichTable, Fitted))))
+    return out
+
+
+def _heading_only(b: Block) -> bool:
+    """A heading with no items (a level of indicators): its tables follow without a gap."""
+    return isinstance(b, Paragraphs) and not b.items and not b.empty
+
+
+def renderable(view: PaneView, *, fit: bool = True) -> Group:
+    return Group(*(part for part, _table in blocks(view, fit=fit)))

@@ -1,0 +1,41 @@
+"""How a view cell reads as text: the one formatting of a Cell under its Column."""
+
+from __future__ import annotations
+
+import math
+
+from ..data.records import Value
+from ..text import one_line
+from .figures import INVALID, figure, missing, number, percent
+from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column
+
+
+def of(value: Value, basis: Basis | None = None, *, written: bool = False) -> Cell:
+    """A record's value as a cell; a non-finite number (a dataset made elsewhere) is missing."""
+    v = value.value
+    if isinstance(v, float) and not math.isfinite(v):
+        return Cell(None, INVALID, basis)
+    text = value.text if written and v is None and value.text != value.status else None
+    return Cell(v, value.status if v is None else None, basis, written=text)
+
+
+def text_cell(text: str | None) -> Cell:
+    return Cell(text or None, None if text else "-")
+
+
+def display(column: Column, cell: Cell) -> str:
+    """The cell as shown: '1.745.448', '22,6 %', 'N/C*' (as the ficha wrote the code)."""
+    if column.kind == BAR or isinstance(cell.value, Bar):
+        return ""
+    if cell.value is None:
+        return one_line(cell.written) if cell.written else missing(cell.status)
+    value = cell.value
+    if column.kind == YEAR:
+        return str(int(value))
+    if column.kind in (AMOUNT, COUNT):
+        return number(value, column.decimals)
+    if column.kind == PERCENT:
+        return percent(value, column.decimals)
+    if column.kind == FIGURE:
+        return figure(value) if column.decimals == 0 else number(value, column.decimals)
+    return one_line(str(value))

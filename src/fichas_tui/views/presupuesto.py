@@ -1,0 +1,197 @@
+"""Presupuesto: budget and execution by year, administrative share, subtitles, components and
+spending per beneficiary, each amount in the pesos its rows say."""
+
+from __future__ import annotations
+
+from ..data.records import ProgramDetail, Value
+from .cells import of
+from .figures import code_notes
+from .model import (
+    AMOUNT,
+    COUNT,
+    PERCENT,
+    TEXT,
+    YEAR,
+    Basis,
+    Cell,
+    Column,
+    PaneView,
+    Paragraphs,
+    Row,
+    Table,
+)
+
+
+def basis_of(price_years) -> tuple[Basis | None, str]:
+    """The basis shared by rows with these price years (None: nominal), and its label.
+
+    Rows in different pesos: no column basis (each cell carries its own) and the label says so.
+    """
+    found = set(price_years)
+    if len(found) == 1:
+        basis = Basis(price_year=found.pop())
+        return basis, basis.label
+    if not found:
+        return None, "M$"
+    return None, "M$ de distintos años, ver cada fila"
+
+
+def _amounts_present(values: list[Value]) -> bool:
+    return any(v.value is not None or v.status for v in values)
+
+
+def budget(detail: ProgramDetail) -> Table:
+    rows_in = [
+        b for b in detail.budget if _amounts_present([b.inicial, b.final, b.ejecutado])
+    ] or list(detail.budget)
+    basis, label = basis_of(
+        b.price_year for b in rows_in if _amounts_present([b.inicial, b.final, b.ejecutado])
+    )
+    columns = (
+        Column("year", "Año", YEAR),
+        Column("inicial", "Inicial", AMOUNT, basis=basis),
+        Column("final", "Final", AMOUNT, basis=basis),
+        Column("ejecutado", "Ejecutado", AMOUNT, basis=basis),
+        Column("exec_inicial", "% ej. inicial", PERCENT, unit="%", decimals=1),
+        Column("exec_final", "% ej. final", PERCENT, unit="%", decimals=1),
+    )
+    rows = []
+    codes = []
+    for b in detail.budget:
+        own = Basis(price_year=b.price_year)
+        values = (b.inicial, b.final, b.ejecutado, b.exec_inicial, b.exec_final)
+        codes += [v.status for v in values if v.value is None and v.status]
+        rows.append(
+            Row(
+                (
+                    Cell(b.year),
+                    of(b.inicial, own),
+                    of(b.final, own),
+                    of(b.ejecutado, own),
+                    of(b.exec_inicial),
+                    of(b.exec_final),
+                ),
+                key=str(b.year),
+            )
+        )
+    return Table(
+        "budget",
+        f"Presupuesto por año ({label})",
+        columns,
+        tuple(rows),
+        notes=_nominal_note(basis) + code_notes(codes),
+        empty="La ficha no trae cuadro de presupuesto.",
+    )
+
+
+def _nominal_note(basis: Basis | None) -> tuple[str, ...]:
+    if basis is not None and basis.price_year is None:
+        return ("Montos en miles de pesos de cada año (nominales): no comparables entre años.",)
+    return ()
+
+
+def admin_share(detail: ProgramDetail) -> Table | None:
+    if not any(b.admin_share.value is not None for b in detail.budget):
+        return None
+    return Table(
+        "admin_share",
+        "Gasto administrativo (% del gasto ejecutado)",
+        (
+            Column("year", "Año", YEAR),
+            Column("admin_share", "% gasto administrativo", PERCENT, unit="%", decimals=1),
+        ),
+        tuple(Row((Cell(b.year), of(b.admin_share)), key=str(b.year)) for b in detail.budget),
+    )
+
+
+def subtitles(detail: ProgramDetail) -> Table:
+    basis, label = basis_of(s.price_year for s in detail.subtitles)
+    rows = []
+    for s in detail.subtitles:
+        name = f"{s.subtitle} {s.name}" if s.subtitle else s.name
+        rows.append(
+            Row(
+                (Cell(name), Cell(s.year), of(s.amount, Basis(price_year=s.price_year))),
+                key=str(s.subtitle or s.name),
+            )
+        )
+    return Table(
+        "subtitles",
+        f"Gasto por subtítulo ({label})",
+        (
+            Column("subtitle", "Subtítulo", TEXT),
+            Column("year", "Año", YEAR),
+            Column("amount", "Gasto ejecutado", AMOUNT, basis=basis),
+        ),
+        tuple(rows),
+        empty="La ficha no desglosa el gasto por subtítulo.",
+    )
+
+
+def components(detail: ProgramDetail) -> list[Table]:
+    """One table per component: spending, production and unit cost by year."""
+    tables = []
+    for i, component in enumerate(detail.components):
+        basis, _label = basis_of(y.price_year for y in component.years)
+        rows = []
+        for y in component.years:
+            own = Basis(price_year=y.price_year)
+            rows.append(
+                Row(
+                    (Cell(y.year), of(y.spending, own), of(y.production), of(y.unit_cost, own)),
+                    key=str(y.year),
+                )
+            )
+        unit = component.unit
+        tables.append(
+            Table(
+                f"component:{i}",
+                component.name + (f" ({unit})" if unit else ""),
+                (
+                    Column("year", "Año", YEAR),
+                    Column("spending", "Gasto", AMOUNT, basis=basis),
+                    Column("production", "Producción", COUNT),
+                    Column("unit_cost", "Costo unit.", AMOUNT, basis=basis, decimals=1),
+                ),
+                tuple(rows),
+            )
+        )
+    return tables
+
+
+def per_beneficiary(detail: ProgramDetail) -> Table | None:
+    if not detail.spending_per_beneficiary:
+        return None
+    basis, label = basis_of(a.price_year for a in detail.spending_per_beneficiary)
+    return Table(
+        "spending_per_beneficiary",
+        f"Gasto por beneficiario ({label})",
+        (
+            Column("year", "Año", YEAR),
+            Column("amount", "Gasto por beneficiario", AMOUNT, basis=basis, decimals=1),
+        ),
+        tuple(
+            Row((Cell(a.year), of(a.amount, Basis(price_year=a.price_year))), key=str(a.year))
+            for a in detail.spending_per_beneficiary
+        ),
+    )
+
+
+def build(detail: ProgramDetail) -> PaneView:
+    blocks: list = [budget(detail)]
+    share = admin_share(detail)
+    if share is not None:
+        blocks.append(share)
+    blocks.append(subtitles(detail))
+    parts = components(detail)
+    heading = "Componentes: gasto, producción y costo unitario"
+    if parts:
+        _basis, label = basis_of(y.price_year for c in detail.components for y in c.years)
+        blocks.append(Paragraphs("components", f"{heading} ({label})"))
+        blocks += parts
+    else:
+        blocks.append(Paragraphs("components", heading, empty="La ficha no informa componentes."))
+    spb = per_beneficiary(detail)
+    if spb is not None:
+        blocks.append(spb)
+    return PaneView("presupuesto", "Presupuesto", tuple(blocks))

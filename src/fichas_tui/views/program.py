@@ -1,0 +1,37 @@
+"""A program's ficha as a ProgramView: every pane's view, built from one ProgramDetail."""
+
+from __future__ import annotations
+
+from ..data.records import ProgramDetail
+from . import evaluacion, indicadores, presupuesto, regiones, resumen
+from .model import PaneView, ProgramView
+from .panes import PANES
+
+# pane key -> builder; the keys and their order come from the declaration in panes.py.
+BUILDERS = {
+    "resumen": resumen.build,
+    "presupuesto": presupuesto.build,
+    "indicadores": indicadores.build,
+    "regiones": regiones.build,
+    "evaluacion": evaluacion.build,
+}
+assert tuple(BUILDERS) == tuple(p.key for p in PANES)
+
+
+def pane_view(key: str, detail: ProgramDetail, **options) -> PaneView:
+    """One pane's view; `options` are the pane's settings (formulas=, order=)."""
+    return BUILDERS[key](detail, **options)
+
+
+def program_view(detail: ProgramDetail, *, formulas: bool = True) -> ProgramView:
+    """Every pane with its default settings (indicator formulas shown: scripts want them)."""
+    ficha = detail.ficha
+    options = {"indicadores": {"formulas": formulas}}
+    return ProgramView(
+        program_id=detail.program.program_id,
+        name=ficha.name,
+        subtitle=ficha.service or ficha.ministry or "",
+        year=ficha.evaluated_year,
+        years=detail.years,
+        panes=tuple(pane_view(p.key, detail, **options.get(p.key, {})) for p in PANES),
+    )

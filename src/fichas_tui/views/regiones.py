@@ -1,0 +1,164 @@
+"""Regiones: spending and beneficiaries by region, in a chosen order, Nivel central apart and
+the ficha's own total last (saying so when the regions do not add up to it)."""
+
+from __future__ import annotations
+
+from ..data.records import ProgramDetail, Region, RegionTotal
+from ..geography import region_rank
+from .cells import of
+from .figures import code_notes, number
+from .model import (
+    AMOUNT,
+    APART,
+    BAR,
+    COUNT,
+    PERCENT,
+    TEXT,
+    TOTAL,
+    Bar,
+    Basis,
+    Cell,
+    Column,
+    PaneView,
+    Paragraphs,
+    Row,
+    Table,
+)
+
+
+def _desc(get):
+    """Largest first; missing values last."""
+    return lambda r: (get(r).value is None, -(get(r).value or 0.0))
+
+
+# (key, label in words, sort key). The first is the default.
+ORDERS = (
+    ("gasto", "gasto, de mayor a menor", _desc(lambda r: r.spending)),
+    ("beneficiarios", "beneficiarios, de mayor a menor", _desc(lambda r: r.beneficiaries)),
+    (
+        "gasto por beneficiario",
+        "gasto por beneficiario, de mayor a menor",
+        _desc(lambda r: r.per_beneficiary),
+    ),
+    ("región", "región, de norte a sur", lambda r: (region_rank(r.region), r.region)),
+)
+ORDER_KEYS = tuple(key for key, _label, _sort in ORDERS)
+
+
+def ordered(regions, order: str = "gasto") -> tuple[list[Region], list[Region]]:
+    """(regions in `order`, Nivel central rows): the central level always goes apart."""
+    sort = next(s for key, _label, s in ORDERS if key == order)
+    return sorted((r for r in regions if not r.central), key=sort), [
+        r for r in regions if r.central
+    ]
+
+
+def _parts_check(regions, total: RegionTotal | None) -> tuple[str, ...]:
+    """A note when the ficha's regions do not add up to its own total (1 of rounding each)."""
+    if total is None:
+        return ()
+    notes = []
+    for what, get, stated in (
+        ("el gasto", lambda r: r.spending, total.spending),
+        ("los beneficiarios", lambda r: r.beneficiaries, total.beneficiaries),
+    ):
+        parts = [get(r).value for r in regions if get(r).value is not None]
+        if stated.value is None or not parts:
+            continue
+        added = sum(parts)
+        if abs(added - stated.value) > max(len(parts), 1):
+            notes.append(
+                f"Las filas suman {number(added)} en {what}, pero el total de la ficha dice "
+                f"{number(stated.value)} (diferencia {number(stated.value - added)})."
+            )
+    return tuple(notes)
+
+
+def _row(r: Region, top: float | None, basis: Basis, role: str) -> Row:
+    share = r.spending_pct.value
+    fraction = None if share is None or not top else max(0.0, min(share / top, 1.0))
+    return Row(
+        (
+            Cell(r.region),
+            of(r.spending, basis),
+            of(r.spending_pct),
+            Cell(Bar(fraction)),
+            of(r.beneficiaries),
+            of(r.beneficiaries_pct),
+            of(r.per_beneficiary, basis),
+        ),
+        role=role,
+        key=r.region,
+    )
+
+
+def table(detail: ProgramDetail, order: str = "gasto") -> Table:
+    regional, central = ordered(detail.regions, order)
+    prices = {r.price_year for r in detail.regions}
+    price = prices.pop() if len(prices) == 1 else detail.ficha.price_year
+    basis = Basis(price_year=price)
+    top = max((r.spending_pct.value or 0.0 for r in detail.regions), default=0.0) or None
+    rows = [_row(r, top, basis, "data") for r in regional]
+    rows += [_row(r, top, basis, APART) for r in central]
+    total = detail.region_totals[0] if detail.region_totals else None
+    if total is not None:
+        rows.append(
+            Row(
+                (
+                    Cell("Total"),
+                    of(total.spending, basis),
+                    of(total.spending_pct),
+                    Cell(Bar(None)),
+                    of(total.beneficiaries),
+                    of(total.beneficiaries_pct),
+                    _per_beneficiary(total, basis),
+                ),
+                role=TOTAL,
+                key="total",
+            )
+        )
+    label = next(words for key, words, _s in ORDERS if key == order)
+    codes = [c.status for row in rows for c in row.cells if c.missing and c.status]
+    notes = (
+        f"Gasto en {basis.label}; M$/benef. = gasto por beneficiario.",
+        f"La barra va de 0 al mayor % del gasto ({number(top or 0, 1)} %)." if top else "",
+        "Nivel central va aparte, al final." if central else "",
+        *_parts_check(detail.regions, total),
+        *code_notes(codes),
+    )
+    return Table(
+        "regions",
+        f"Gasto y beneficiarios por región, ficha {detail.ficha.evaluated_year} ({basis.label})",
+        (
+            Column("region", "Región", TEXT),
+            Column("spending", "Gasto", AMOUNT, basis=basis),
+            Column("spending_pct", "% gasto", PERCENT, unit="%", decimals=1),
+            Column("chart", "", BAR, unit="%", scale=top),
+            Column("beneficiaries", "Benef.", COUNT),
+            Column("beneficiaries_pct", "% benef.", PERCENT, unit="%", decimals=1),
+            Column("per_beneficiary", "M$/benef.", AMOUNT, basis=basis, decimals=1),
+        ),
+        tuple(rows),
+        notes=tuple(n for n in notes if n),
+        order=label,
+    )
+
+
+def _per_beneficiary(total: RegionTotal, basis: Basis) -> Cell:
+    s, b = total.spending.value, total.beneficiaries.value
+    if s is not None and b:
+        return Cell(s / b, basis=basis)
+    return Cell(None, total.spending.status if s is None else (total.beneficiaries.status or "-"))
+
+
+def build(detail: ProgramDetail, order: str = "gasto") -> PaneView:
+    if detail.regions:
+        return PaneView("regiones", "Regiones", (table(detail, order),))
+    year = detail.ficha.evaluated_year
+    text = "Esta ficha no trae desglose regional del gasto ni de los beneficiarios."
+    items = [("", text)]
+    if detail.ficha.regions:
+        items.append(("Regiones donde se implementa", ", ".join(detail.ficha.regions)))
+    return PaneView(
+        "regiones", "Regiones", (Paragraphs("regions", f"Regiones, ficha {year}", tuple(items)),)
+    )
