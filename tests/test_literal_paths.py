@@ -35,7 +35,7 @@ def test_glob_characters_in_the_folder_name(tmp_path, literal, neighbours):
         main, ["show", "alimentacion-escolar", "--json", "--data", str(tmp_path / literal)]
     )
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["program"]["program_id"] == "alimentacion-escolar"
+    assert json.loads(result.output)["program_id"] == "alimentacion-escolar"
 
 
 def test_glob_folder_alone_is_not_empty(tmp_path):
