@@ -18,6 +18,10 @@ CATALOG = REPO / "tests" / "data" / "catalog" / "bips-2025-programs.csv"
 F2019 = "002_d169eeaf477df404.txt"
 F2021 = "000_db7d9702ee44d38f.txt"
 F2023 = "003_177960693a00c8d4.txt"
+# The sample fichas' program ids, by layout.
+P2019 = "proteccion-residencia-de-proteccion-para-primera-infancia-rlp"
+P2021 = "gestion-social-local-gsl-ex-apoyo-monitoreo-y-supervision-a-la-gestion-territorial"
+P2023 = "residencia-familiar-de-administracion-directa-rf"
 
 # Every screen is snapshot at these sizes; the smallest supported one for some.
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}

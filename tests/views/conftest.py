@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from fichas_tui.data.queries import Store
-
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "data" / "parquet"
-FIXTURE = ROOT / "tests" / "data" / "fixture"
-
-# The sample fichas' programs (data/fichas): 2019, 2021 and 2023 layouts.
-P2019 = "proteccion-residencia-de-proteccion-para-primera-infancia-rlp"
-P2021 = "gestion-social-local-gsl-ex-apoyo-monitoreo-y-supervision-a-la-gestion-territorial"
-P2023 = "residencia-familiar-de-administracion-directa-rf"
+from tests.helpers import COMMITTED_DATASET, FIXTURE
 
 
 @pytest.fixture(scope="session")
 def sample():
-    store = Store.open(SAMPLE)
+    store = Store.open(COMMITTED_DATASET)
     yield store
     store.close()
 

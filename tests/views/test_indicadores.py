@@ -7,8 +7,7 @@ import pytest
 from fichas_tui.data.records import Indicator, IndicatorPoint, Value
 from fichas_tui.views import indicadores
 from fichas_tui.views.cells import display
-
-from .conftest import P2019, P2023
+from tests.helpers import P2019, P2023
 
 
 def _indicator(name, sample, program):

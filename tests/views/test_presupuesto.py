@@ -5,8 +5,7 @@ from __future__ import annotations
 from fichas_tui.views import presupuesto
 from fichas_tui.views.cells import display
 from fichas_tui.views.model import Basis
-
-from .conftest import P2019, P2021, P2023
+from tests.helpers import P2019, P2021, P2023
 
 
 def test_2019_budget_is_nominal_and_its_components_are_m_2020(sample):

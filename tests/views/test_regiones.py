@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from fichas_tui.views import regiones
 from fichas_tui.views.model import APART, TOTAL
-
-from .conftest import P2023
+from tests.helpers import P2023
 
 
 def test_total_row_and_missing_spending(sample):

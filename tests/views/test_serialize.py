@@ -12,8 +12,7 @@ from fichas_tui.data.schema import COLUMNS
 from fichas_tui.views import panes
 from fichas_tui.views.program import program_view
 from fichas_tui.views.serialize import dumps, program
-
-from .conftest import P2019, P2023
+from tests.helpers import P2019, P2023
 
 
 def test_amounts_carry_unit_and_price_year(sample):
