@@ -57,7 +57,7 @@ class _Group(click.Group):
         rows = [
             ("1. --data CARPETA", "la carpeta indicada"),
             (f"2. {locations.ENV_DATA}", os.environ.get(locations.ENV_DATA) or "(no definida)"),
-            ("3. datos propios", f"{user} (donde escribe fichas ingest sin --data)"),
+            ("3. datos propios", f"{user} (si tiene fichas; ahí escribe fichas ingest sin --data)"),
             (f"4. {locations.SAMPLE_LABEL}", f"{locations.sample_dir()} (sólo lectura)"),
         ]
         last = Settings().get("last_dataset")
