@@ -201,7 +201,7 @@ async def test_ingest_while_open_shows_old_or_new_data(tmp_path):
         await press(pilot, "escape", "slash")
         app.screen.query_one("#filter").value = ""
         await settle(pilot)
-        await press(pilot, "down", "enter", "enter")
+        await press(pilot, "down", "enter")
         for key in ("1", "2", "3", "4", "left_square_bracket", "f", "o"):
             await press(pilot, key)
         detail = app.screen.query_one(Detail)
@@ -219,7 +219,7 @@ async def test_ingest_while_open_shows_old_or_new_data(tmp_path):
         await settle(pilot)
         names = [p.name for p in app.screen.query_one(ProgramList).programs]
         assert make_hostile.PLAIN_NAME in names and len(names) == 4
-        await press(pilot, "escape", "slash", *"normal", "enter", "enter", "2")
+        await press(pilot, "escape", "slash", *"normal", "enter", "2")
         assert app.screen.query_one(Detail).detail.program.name == make_hostile.PLAIN_NAME
         assert "990" in pane_text(app, "presupuesto")
     assert app.return_code in (None, 0)

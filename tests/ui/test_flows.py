@@ -34,7 +34,7 @@ async def test_typing_narrows_the_list(app):
 async def test_selecting_fills_every_pane(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "slash", *"residencia", "enter", "enter")
+        await press(pilot, "slash", *"residencia", "enter")
         detail = app.screen.query_one(Detail).detail
         assert detail.program.program_id == "residencia-familiar-adolescentes"
         assert detail.year == 2023
@@ -67,7 +67,7 @@ async def test_selecting_fills_every_pane(app):
 async def test_year_selector_changes_figures(app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "slash", *"residencia", "enter", "enter", "2")
+        await press(pilot, "slash", *"residencia", "enter", "2")
         assert "8.146.335" in pane_text(app, "presupuesto")
         await press(pilot, "left_square_bracket")
         detail = app.screen.query_one(Detail).detail
@@ -141,7 +141,7 @@ async def test_help_and_quit(app):
 async def test_no_region_breakdown_says_so(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await press(pilot, "slash", *"subsidio", "enter", "enter", "4")
+        await press(pilot, "slash", *"subsidio", "enter", "4")
         assert "no trae desglose regional" in pane_text(app, "regiones")
 
 
@@ -169,7 +169,7 @@ async def test_resumen_shows_coverage_on_both_bases():
     app = make_app(sample_dir())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "slash", *"primera infancia", "enter", "enter")
+        await press(pilot, "slash", *"primera infancia", "enter")
         resumen = pane_text(app, "resumen")
         assert "Cobertura por año (% de la población), ficha 2019" in resumen
         objetivo = next(line for line in resumen.splitlines() if "Población objetivo" in line)

@@ -86,7 +86,7 @@ async def open_hostile(pilot) -> None:
     await settle(pilot)
     await press(pilot, "slash", *"100%")
     assert names(pilot.app) == [HOSTILE_NAME]
-    await press(pilot, "enter", "enter")
+    await press(pilot, "enter")
     assert pilot.app.screen.query_one(Detail).detail.program.program_id == "hostil"
 
 

@@ -19,7 +19,7 @@ SCENES = {
     "indicadores_formulas": (*RESIDENCIA, "3", "f"),
     "regiones": (*RESIDENCIA, "4"),
     "regiones_orden_beneficiarios": (*RESIDENCIA, "4", "o"),
-    "sin_regiones": ("slash", *"subsidio", "enter", "enter", "4"),
+    "sin_regiones": ("slash", *"subsidio", "enter", "4"),
     "anio_anterior": (*RESIDENCIA, "2", "left_square_bracket"),
     "ayuda": ("question_mark",),
     "paleta": ("ctrl+p", *"alim"),
