@@ -54,16 +54,16 @@ def test_ratios_pair_runs_of_the_same_round():
     assert ratios([], [0.1]) == {}
 
 
-def test_detail_shown_needs_the_first_program_and_its_pane():
+def test_detail_shown_needs_a_program_in_the_header_and_its_pane():
     from harness.dataset import NameFinder, Program
     from harness.measure import detail_shown
 
     first = Program("a", "Programa Alfa de Prueba", None, None, 2020, 2020, None, "alfa")
     other = Program("b", "Programa Beta de Prueba", None, None, 2020, 2020, None, "beta")
-    shown = detail_shown(NameFinder([first, other]), first)
+    shown = detail_shown(NameFinder([first, other]))
     header = [" lista ▕ Programa Alfa de Prueba", " x ▕ 1 Resumen", " ▕", " ▕"]
     assert not shown([*header, " ▕ Cargando…"])
-    assert not shown([" lista ▕ Programa Beta de Prueba", *header[1:], *[" ▕ texto"] * 5])
+    assert not shown([" Programa Alfa de Prueba ▕", *header[1:], *[" ▕ texto"] * 5])
     assert shown([*header, " ▕ Ministerio X", " ▕ Servicio Y", " ▕ Fichas 2020"])
 
 

@@ -19,12 +19,13 @@ NAME_PREFIX = 12  # characters of a (whitespace-collapsed) name looked for on sc
 
 
 def fold(text: str | None) -> str:
-    """Lowercase without accents, whitespace collapsed (how a user's query matches)."""
+    """Lowercase without accents, punctuation as spaces, whitespace collapsed (how the
+    explorer matches a user's query and orders its list)."""
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", stripped.casefold()).split())
 
 
 def collapse(text: str) -> str:

@@ -71,13 +71,12 @@ class FirstPaint:
     bytes_first: int = 0
 
 
-def detail_shown(finder: NameFinder, first: Program, body_rows: int = 3):
-    """The detail side names the first listed program in its header and shows at least
-    `body_rows` rows of text under its tabs (the pane's content, not a placeholder)."""
-    wanted = prefix_of(first.name)
+def detail_shown(finder: NameFinder, body_rows: int = 3):
+    """The detail side names a dataset program in its header (the one the list highlights at
+    start) and shows at least `body_rows` rows of text under its tabs (the pane's content)."""
 
     def condition(rows: list[str]) -> bool:
-        if wanted not in header_names(finder, rows):
+        if not header_names(finder, rows):
             return False
         body = [split_panes(r)[1].strip() for r in rows[4:]]
         return sum(1 for r in body if r) >= body_rows
@@ -96,7 +95,7 @@ def first_paint(
     `detail`, also exec -> the first program's detail visible (see detail_shown)."""
     finder = NameFinder(programs)
     condition = list_filled(finder, min(3, len(programs)))
-    shown = detail_shown(finder, programs[0]) if detail and programs else None
+    shown = detail_shown(finder) if detail else None
     result = FirstPaint()
     for _ in range(runs):
         screen = PtyScreen(argv, columns=COLUMNS, lines=LINES, env=env)

@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Hit, Hits, Provider
@@ -89,6 +89,19 @@ class FichasApp(App[None]):
             return
         self.push_screen(BrowserScreen())
         self.call_after_refresh(self.settle_memory)
+        if not self.store.connected:
+            self.call_after_refresh(self.connect_store, self.store)
+
+    @work(thread=True, exclusive=True, group="connect")
+    def connect_store(self, store: Store) -> None:
+        try:
+            store.connect()
+        except DatasetError as exc:  # a file damaged since the list file was written
+            self.call_from_thread(self.dataset_damaged, store, str(exc))
+
+    def dataset_damaged(self, store: Store, problem: str) -> None:
+        if store is self.store:
+            self.push_screen(EmptyScreen(self.data_dir, problem, damaged=True))
 
     def replace_store(self, store: Store) -> None:
         """Use `store` from now on (a reload) and close the one it replaces."""
@@ -178,7 +191,9 @@ def make_app(
     """The explorer on `data_dir`: the dataset is opened here (a few ms: the program list);
     without one the app shows why and how to make it."""
     try:
-        store = Store.open(Path(data_dir))
+        # The list from the dataset's list file when it is current: DuckDB is imported and
+        # every file checked in a thread once the list is on screen (FichasApp.connect_store).
+        store = Store.open(Path(data_dir), deferred=True)
     except DatasetError as exc:  # DatasetMissing too
         return FichasApp(data_dir, None, exc, source_label=source_label, settings=settings)
     return FichasApp(data_dir, store, source_label=source_label, settings=settings)

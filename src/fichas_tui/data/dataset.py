@@ -198,6 +198,10 @@ def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> dict[str, pa.Tab
         shutil.rmtree(staging, ignore_errors=True)
         raise
     recover(folder)
+    # The explorer's start-up list, stamped with the files now in place (see program_index).
+    from .program_index import rows_of, write
+
+    write(folder, rows_of(tables["programs"]))
     return tables
 
 

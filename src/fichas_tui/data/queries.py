@@ -12,13 +12,10 @@ import threading
 from collections.abc import Collection
 from pathlib import Path
 
-import duckdb
-
 from ..text import fold
-from . import sections
+from . import program_index, sections
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
-from .parquet_views import EXPLORER_TABLES, attach, first_line
 from .records import (  # re-exported: callers import the records from here
     DETAIL_FIELDS,
     MISSING,
@@ -52,11 +49,11 @@ class Store:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        # Small caps: the explorer's queries touch one program at a time.
-        self._con = duckdb.connect(
-            ":memory:", config={"threads": 2, "memory_limit": "128MB", "enable_object_cache": True}
-        )
+        self._con = None  # DuckDB, once connect() ran
         self._lock = threading.RLock()
+        self._listed: list[list] | None = None  # rows of the program list file (deferred)
+        self._started = threading.Event()  # connect() was called (see open(deferred=True))
+        self._closed = False
         self._programs: tuple[ProgramRow, ...] | None = None
         self._by_id: dict[str, ProgramRow] = {}
         self._derived = False
@@ -65,21 +62,26 @@ class Store:
         self._attached: set[str] = set()
 
     @classmethod
-    def open(cls, folder: Path) -> Store:
-        """Open a dataset; DatasetMissing when there is none, DatasetError when it is damaged."""
+    def open(cls, folder: Path, *, deferred: bool = False) -> Store:
+        """Open a dataset; DatasetMissing when there is none, DatasetError when it is damaged.
+
+        With `deferred`, when the program list file written with the dataset matches its files
+        (program_index), the list comes from it and DuckDB (its import, the views and the check
+        of every file) waits for connect(): the explorer paints its list first and connects in
+        a thread. Queries asked before wait for connect(). Otherwise the store connects here.
+        """
         folder = Path(folder)
         if not table_path(folder, "fichas").exists():
             raise DatasetMissing(f"{folder}: no hay dataset (falta fichas.parquet)")
         with contextlib.suppress(OSError):  # a read-only folder: read what is there
             recover(folder)
         store = cls(folder)
+        if deferred:
+            store._listed = program_index.read(folder) or None
+            if store._listed:
+                return store
         try:
-            with store._lock:
-                for table in EXPLORER_TABLES:
-                    present = attach(store._con, folder, table)
-                    store._attached.add(table)
-                    if table == "programs" and not present:
-                        store._derived = True  # an older dataset: computed from fichas + budget
+            store.connect()
             if not store.programs():
                 raise DatasetMissing(f"{folder}: el dataset no tiene fichas")
         except BaseException:
@@ -87,9 +89,57 @@ class Store:
             raise
         return store
 
-    def close(self) -> None:
+    def connect(self) -> None:
+        """Import DuckDB and create a view over every file the explorer opens with, each
+        checked (footer, contract columns, column kinds): DatasetError names a damaged one.
+        Idempotent, from any thread."""
         with self._lock:
-            self._con.close()
+            self._started.set()
+            if self._con is not None or self._closed:
+                return
+            import duckdb
+
+            from .parquet_views import EXPLORER_TABLES, attach
+
+            # Small caps: the explorer's queries touch one program at a time.
+            con = duckdb.connect(
+                ":memory:",
+                config={"threads": 2, "memory_limit": "128MB", "enable_object_cache": True},
+            )
+            try:
+                for table in EXPLORER_TABLES:
+                    present = attach(con, self.folder, table)
+                    self._attached.add(table)
+                    if table == "programs" and not present:
+                        self._derived = True  # an older dataset: computed from fichas + budget
+            except BaseException:
+                con.close()
+                self._attached.clear()
+                raise
+            self._con = con
+
+    @property
+    def connected(self) -> bool:
+        return self._con is not None
+
+    def _connection(self):
+        """The DuckDB connection, connecting if needed. In a worker thread of a deferred store
+        this first waits for connect() (the explorer calls it once its first frame is drawn;
+        the timeout guards against a caller that never does); the main thread never waits."""
+        if threading.current_thread() is not threading.main_thread():
+            self._started.wait(timeout=5)
+        with self._lock:
+            if self._closed:
+                raise DatasetError(f"{self.folder}: el dataset se cerró")
+            self.connect()
+            return self._con
+
+    def close(self) -> None:
+        self._started.set()  # a query waiting for connect() stops waiting
+        with self._lock:
+            self._closed = True
+            if self._con is not None:
+                self._con.close()
 
     def __enter__(self) -> Store:
         return self
@@ -100,10 +150,15 @@ class Store:
     def _attach(self, table: str) -> None:
         """Views of the smaller tables are made the first time a program needs them (fewer
         views to check at open)."""
+        con = self._connection()
+        import duckdb
+
+        from .parquet_views import attach, first_line
+
         with self._lock:
             if table not in self._attached:
                 try:
-                    attach(self._con, self.folder, table)
+                    attach(con, self.folder, table)
                 except duckdb.Error as exc:
                     raise DatasetError(
                         f"{self.folder}: no se puede leer {table} ({first_line(exc)})"
@@ -111,10 +166,15 @@ class Store:
                 self._attached.add(table)
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
+        con = self._connection()  # before the lock: it may wait for connect(), which takes it
+        import duckdb
+
         with self._lock:
             try:
-                return self._con.execute(sql, params).fetchall()
+                return con.execute(sql, params).fetchall()
             except duckdb.Error as exc:
+                from .parquet_views import first_line
+
                 raise DatasetError(
                     f"{self.folder}: no se puede leer el dataset ({first_line(exc)})"
                 ) from exc
@@ -122,9 +182,12 @@ class Store:
     def has_derived(self, table: str) -> bool:
         """Whether the dataset has the derived `table` (attached on first ask). An older dataset
         lacks it; the caller then computes the same rows in place."""
+        con = self._connection()
+        from .parquet_views import attach
+
         with self._lock:
             if table not in self._derived_present:
-                self._derived_present[table] = attach(self._con, self.folder, table)
+                self._derived_present[table] = attach(con, self.folder, table)
             return self._derived_present[table]
 
     def query(self, sql: str, params: list) -> list[tuple]:
@@ -136,9 +199,14 @@ class Store:
     def programs(self) -> tuple[ProgramRow, ...]:
         """Every program once, with its latest ficha's names and executed budget."""
         if self._programs is None:
-            sql = _PROGRAMS_SQL.format(source=_DERIVED_SQL if self._derived else "programs")
+            if self._listed is not None:
+                rows, self._listed = self._listed, None
+            else:
+                self._connection()
+                source = _DERIVED_SQL if self._derived else "programs"
+                rows = self._rows(_PROGRAMS_SQL.format(source=source), [])
             programs = []
-            for row in self._rows(sql, []):
+            for row in rows:
                 pid, name, ministry, service, years, year, amount, status, price, key, spent = row
                 name = name or pid
                 programs.append(
@@ -169,6 +237,9 @@ class Store:
         dataset written before the derived table existed chains its inflators here instead.
         """
         if self._deflators is None:
+            self._connection()
+            from .parquet_views import attach
+
             with self._lock:
                 if attach(self._con, self.folder, "deflators"):
                     rows = self._rows(_DEFLATORS_SQL, [])
@@ -430,11 +501,9 @@ def _in(sql: str, ids: list[str]) -> str:
 # The program list: the derived table, or the same rows computed from fichas + budget for a
 # dataset written before that table existed.
 _DERIVED_SQL = "(" + PROGRAMS_SQL + ")"
-_PROGRAMS_SQL = """
-SELECT program_id, program_name, ministry, service, years, latest_year,
-       executed_kclp, executed_status, executed_price_year, search_key, executed_year
-FROM {source}
-"""
+_PROGRAMS_SQL = (
+    "SELECT " + ", ".join(program_index.LIST_COLUMNS) + " FROM {source}"  # the list file's rows
+)
 
 _FICHAS_SQL = """
 SELECT ficha_id, evaluated_year, price_year, program_name, ministry, service, start_year,
