@@ -142,6 +142,7 @@ class FichasApp(App[None]):
         the cursor, Y: the table, tab-separated)."""
         from .export import tsv
         from .screens.export import target
+        from .views.cells import display
 
         found = target(self)
         if found is None or not found.tables or found.row is None:
@@ -153,7 +154,9 @@ class FichasApp(App[None]):
             what = f"la tabla {table.title} ({len(table.rows)} filas)"
         else:
             self.copy_to_clipboard(tsv(table, [found.row], header=False))
-            what = table.rows[found.row].cells[0].value or "la fila"
+            what = display(table.columns[0], table.rows[found.row].cells[0])
+            if found.stem:  # a pane: say which of its tables
+                what += f" ({table.title})"
         self.notify(f"Copiado: {clean(str(what))}", title="Portapapeles", markup=False)
 
     def open_program(self, program_id: str) -> None:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from .text import clean, fold, one_line
-from .views.figures import figure, missing, number, percent
-from .views.model import AMOUNT, BAR, COUNT, PERCENT, TEXT, YEAR, Cell, Column, Table
+from .views.cells import display
+from .views.figures import UNKNOWN
+from .views.model import AMOUNT, BAR, PERCENT, TEXT, YEAR, Table
 
 FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON", "parquet": "Parquet"}
 CODE = "código"  # header suffix of the missing-value code column
@@ -59,7 +60,7 @@ def flatten(table: Table) -> list[Flat]:
         numbers = [_number(c.value) for c in cells]
         out.append(Flat(column.header, True, column.kind, column.decimals, numbers))
         codes = [
-            None if n is not None else clean(c.status or "s/d")
+            None if n is not None else clean(c.written or c.status or UNKNOWN)
             for n, c in zip(numbers, cells, strict=True)
         ]
         if any(codes):
@@ -183,24 +184,6 @@ def write_parquet(table: Table, path: Path) -> None:
     data = pa.table(arrays) if arrays else pa.table({})
     meta = {"title": clean(table.title), "notes": "\n".join(clean(n) for n in table.notes)}
     pq.write_table(data.replace_schema_metadata({k: v.encode() for k, v in meta.items()}), path)
-
-
-def display(column: Column, cell: Cell) -> str:
-    """A cell as the screen shows it (Chilean figures, the ficha's code when missing)."""
-    value = cell.value
-    if value is None:
-        return missing(cell.status) if column.numeric or cell.status else ""
-    if column.kind == BAR or not column.numeric:
-        return "" if column.kind == BAR else str(value)
-    if _number(value) is None:
-        return str(value)
-    if column.kind == YEAR:
-        return str(int(value))
-    if column.kind in (AMOUNT, COUNT):
-        return number(value, column.decimals)
-    if column.kind == PERCENT:
-        return percent(value, column.decimals)
-    return figure(value)
 
 
 def tsv(table: Table, rows: list[int] | None = None, header: bool = True) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import csv
 
 import pytest
 from openpyxl import load_workbook
@@ -11,7 +12,7 @@ from textual.widgets import Select, Static
 from fichas_tui.app import make_app
 from fichas_tui.locations import sample_dir
 from fichas_tui.screens.export import ExportScreen
-from tests.helpers import press, settle
+from tests.helpers import open_keys, press, settle
 
 # The bundled sample, in name order: hand-checked against the fichas (ejecutado, M$ of the
 # ficha's pesos; the 2019 ficha's budget is nominal).
@@ -131,3 +132,57 @@ def test_dialog_snapshot(snap_compare, in_tmp):
         await press(pilot, "e")
 
     assert snap_compare(make_app(sample_dir()), terminal_size=(80, 24), run_before=run_before)
+
+
+RF = "residencia familiar"  # the 2023 sample ficha: M$ 2024
+
+
+@pytest.mark.asyncio
+async def test_export_from_a_pane_offers_its_tables_and_writes_the_chosen_one(in_tmp):
+    app = make_app(sample_dir())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, *open_keys(RF), "2", "e")
+        assert isinstance(app.screen, ExportScreen)
+        choice = app.screen.query_one("#export-table", Select)
+        assert len(choice._options) == 6  # budget, admin share, subtitles, 3 components
+        await press(pilot, "enter")  # the first table (budget by year), CSV
+        await pilot.pause(0.5)
+        await settle(pilot)
+    (path,) = in_tmp.glob("*.csv")
+    assert path.name == (
+        "residencia-familiar-de-administracion-directa-rf-2023-presupuesto-por-ano-m-2024.csv"
+    )
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:4] == ["Año", "Inicial (M$ 2024)", "Inicial (M$ 2024) código",
+                           "Final (M$ 2024)"]
+    ejecutado = rows[0].index("Ejecutado (M$ 2024)")
+    assert [(r[0], r[ejecutado]) for r in rows[1:]] == [
+        ("2021", "1773474"), ("2022", "5227400"), ("2023", "8146335"),
+    ]
+    assert {r[2] for r in rows[1:]} == {"s/d"}  # no initial budget in this ficha: never 0
+
+
+@pytest.mark.asyncio
+async def test_region_export_keeps_the_order_on_screen(in_tmp):
+    app = make_app(sample_dir())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, *open_keys(RF), "4", "o", "e", "enter")  # by beneficiaries
+        await pilot.pause(0.5)
+        await settle(pilot)
+    (path,) = in_tmp.glob("*.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        regions = [r[0] for r in list(csv.reader(handle))[1:5]]
+    assert regions == ["Metropolitana de Santiago", "Coquimbo", "Valparaíso", "Biobío"]
+
+
+@pytest.mark.asyncio
+async def test_y_in_a_pane_copies_its_first_row():
+    app = make_app(sample_dir())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, *open_keys(RF), "2", "y")
+        assert app.clipboard == "2021\ts/d\ts/d\t1.773.474\ts/d\ts/d"
+        assert _notices(app)[-1] == "Copiado: 2021 (Presupuesto por año (M$ 2024))"

@@ -137,14 +137,41 @@ class Target:
 
 
 def target(app) -> Target | None:
-    """The program list when it has focus (or nothing else does); None elsewhere."""
+    """The pane on screen when focus is in a program, else the program list; None elsewhere."""
     from ..views.lista import programs_table
+    from ..widgets.detail import Detail
     from ..widgets.program_list import ProgramList
     from .browser import BrowserScreen
 
     screen = app.screen
     if not isinstance(screen, BrowserScreen):
         return None
+    detail = screen.query_one(Detail)
+    focused = app.focused
+    if focused is not None and detail in focused.ancestors_with_self:
+        return _pane_target(detail)
     programs = screen.query_one(ProgramList)
     table = programs_table(programs.programs)
     return Target([table], "", programs.cursor if programs.programs else None)
+
+
+def _pane_target(detail) -> Target | None:
+    from ..views.program import pane_view
+    from ..views.regiones import ORDER_KEYS
+
+    pane = detail.query_one(f"#pane-{detail.active_tab}")
+    if pane.detail is None or not pane.ready(pane.detail):
+        return None
+    # The pane's own settings, so the file holds what is on screen.
+    options = {}
+    if pane.NAME == "regiones":
+        options["order"] = ORDER_KEYS[pane.sort_index]
+    elif pane.NAME == "indicadores":
+        options["formulas"] = pane.show_formulas
+    tables = [t for t in pane_view(pane.NAME, pane.detail, **options).tables() if t.rows]
+    if not tables:
+        return None
+    ficha = pane.detail.ficha
+    stem = f"{pane.detail.program.program_id} {ficha.evaluated_year or ''}"
+    # Panes have no row cursor: y copies the first table's first row.
+    return Target(tables, stem, 0)
