@@ -49,7 +49,11 @@ def test_wheel_installs_and_shows_the_sample_elsewhere(tmp_path, isolated_user_d
                  cwd=elsewhere, env=env).stdout.split()
     assert all(Path(p).is_relative_to(venv) for p in where), where
 
+    sample = Path(where[1])
+    before = sorted((p.name, p.stat().st_size) for p in sample.iterdir())
     shown = _run(str(venv / "bin" / "fichas"), "show", "gestion social local",
                  cwd=elsewhere, env=env)
+    # Read in place: nothing is written beside the installed sample (no lock, no index).
+    assert sorted((p.name, p.stat().st_size) for p in sample.iterdir()) == before
     assert "Subsecretaría de Servicios Sociales" in shown.stdout
     assert "2.608.643" in shown.stdout  # ejecutado 2021, M$ 2022, as the ficha writes it
