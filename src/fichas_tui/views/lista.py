@@ -6,12 +6,15 @@ from collections.abc import Sequence
 
 from ..data.records import ProgramRow
 from .figures import years_label
-from .model import AMOUNT, TEXT, YEAR, Basis, Cell, Column, Row, Table
+from .model import AMOUNT, TEXT, YEAR, Cell, Column, Row, Table
+from .pesos import EACH_FICHA, Pesos, executed
 
 
-def programs_table(programs: Sequence[ProgramRow], title: str = "Programas") -> Table:
+def programs_table(
+    programs: Sequence[ProgramRow], pesos: Pesos = EACH_FICHA, title: str = "Programas"
+) -> Table:
     """One row per program, in the list's order; spending of each program's latest ficha, in
-    that ficha's pesos (so the basis is per row)."""
+    the basis in force (each ficha's own pesos: the basis is per row)."""
     columns = (
         Column("program", "Programa", TEXT),
         Column("ministry", "Ministerio", TEXT),
@@ -28,11 +31,7 @@ def programs_table(programs: Sequence[ProgramRow], title: str = "Programas") -> 
                 Cell(p.service, None if p.service else "-"),
                 Cell(years_label(p.years) or None, None if p.years else "-"),
                 Cell(p.latest_year),
-                Cell(
-                    p.executed.value,
-                    p.executed.status if p.executed.value is None else None,
-                    Basis(price_year=p.price_year),
-                ),
+                executed(p, pesos),
             ),
             key=p.program_id,
         )
