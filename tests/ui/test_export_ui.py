@@ -7,11 +7,13 @@ import csv
 
 import pytest
 from openpyxl import load_workbook
+from textual.screen import Screen
 from textual.widgets import Select, Static
 
 from fichas_tui.app import make_app
 from fichas_tui.locations import sample_dir
-from fichas_tui.screens.export import ExportScreen
+from fichas_tui.screens.export import ExportScreen, Target
+from fichas_tui.views.model import AMOUNT, Basis, Cell, Column, Row, Table
 from tests.helpers import open_keys, press, settle
 
 # The bundled sample, in name order: hand-checked against the fichas (ejecutado, M$ of the
@@ -186,3 +188,40 @@ async def test_y_in_a_pane_copies_its_first_row():
         await press(pilot, *open_keys(RF), "2", "y")
         assert app.clipboard == "2021\ts/d\ts/d\t1.773.474\ts/d\ts/d"
         assert _notices(app)[-1] == "Copiado: 2021 (Presupuesto por año (M$ 2024))"
+
+
+class TableScreen(Screen[None]):
+    """A screen with a table of its own, as the cross-program views are."""
+
+    TABLE = Table(
+        key="ranking",
+        title="Ranking",
+        columns=(
+            Column("name", "Programa"),
+            Column("gasto", "Gasto", AMOUNT, basis=Basis(price_year=2024), decimals=1),
+        ),
+        rows=(Row((Cell("=1+1"), Cell(1234.5))), Row((Cell("Otro"), Cell(None, status="N/C")))),
+    )
+
+    def export_target(self) -> Target:
+        return Target([self.TABLE], "ranking", row=1)
+
+
+@pytest.mark.asyncio
+async def test_any_screen_with_export_target_gets_e_y_and_Y(in_tmp):
+    app = make_app(sample_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(TableScreen())
+        await press(pilot, "y")
+        assert app.clipboard == "Otro\tN/C"
+        await press(pilot, "Y")
+        assert app.clipboard == "Programa\tGasto (M$ 2024)\n'=1+1\t1.234,5\nOtro\tN/C"
+        await press(pilot, "e", "enter")
+        await pilot.pause(0.5)
+        await settle(pilot)
+    assert (in_tmp / "ranking-ranking.csv").read_text(encoding="utf-8").splitlines() == [
+        "Programa,Gasto (M$ 2024),Gasto (M$ 2024) código",
+        "'=1+1,1234.5,",
+        "Otro,,N/C",
+    ]

@@ -137,13 +137,18 @@ class Target:
 
 
 def target(app) -> Target | None:
-    """The pane on screen when focus is in a program, else the program list; None elsewhere."""
+    """What the screen offers: a screen with tables of its own (regions, rankings) defines
+    `export_target() -> Target | None`; in the explorer, the pane on screen when focus is in a
+    program, else the program list; None elsewhere."""
     from ..views.lista import programs_table
     from ..widgets.detail import Detail
     from ..widgets.program_list import ProgramList
     from .browser import BrowserScreen
 
     screen = app.screen
+    own = getattr(screen, "export_target", None)
+    if own is not None:
+        return own()
     if not isinstance(screen, BrowserScreen):
         return None
     detail = screen.query_one(Detail)
