@@ -48,6 +48,8 @@ def register(main: click.Group, data_option) -> None:
             f = option(f)
         return f
 
+    _register_compare(main, data_option, pesos, outputs)
+
     @main.command()
     @click.argument("nombre")
     @data_option
@@ -130,6 +132,33 @@ def register(main: click.Group, data_option) -> None:
                 fmt=_fmt(as_json, as_csv),
             )
         )
+
+
+def _register_compare(main: click.Group, data_option, pesos, outputs) -> None:
+    @main.command()
+    @click.argument("a")
+    @click.argument("b")
+    @data_option
+    @click.option(
+        "--year",
+        "years",
+        type=int,
+        multiple=True,
+        help="Año evaluado: una vez para ambos, dos veces para A y B (--year 2019 --year 2023).",
+    )
+    @pesos
+    @outputs
+    def compare(a, b, data_dir, years, pesos, as_json, as_csv):
+        """Compara dos programas (o un programa en dos años) lado a lado.
+
+        A y B: texto que encuentra un programa cada uno, o su id. Presupuesto y ejecución,
+        gasto por beneficiario, cobertura, componentes, indicadores de propósito y regiones con
+        más gasto, con la diferencia B − A, en una misma base de pesos.
+        """
+        from .compare_output import run_compare
+
+        fmt = _fmt(as_json, as_csv)
+        sys.exit(run_compare(a, b, _dataset(data_dir), years=years, pesos=pesos, fmt=fmt))
 
 
 def _dataset(data_dir: Path | None) -> Path:

@@ -20,8 +20,8 @@ from .ingest.regions import CANONICAL_REGIONS, NIVEL_CENTRAL, canonical_region
 from .show import dumps
 from .text import clean, fold
 from .views.across import MEASURES, AcrossView, ranking_view, region_view
-from .views.figures import missing, number
-from .views.model import AMOUNT, BAR, COUNT, PERCENT, TEXT, YEAR, Cell, Column, Table
+from .views.figures import figure, missing, number
+from .views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
 from .views.pesos import EACH_FICHA, NO_FACTOR, Pesos, mark, series_lines
 
 EXIT_NOT_FOUND = 1
@@ -43,7 +43,7 @@ class Refused(Exception):
         self.code = code
 
 
-def _consoles(console: Console | None) -> tuple[Console, Console]:
+def consoles(console: Console | None) -> tuple[Console, Console]:
     out = console or Console(highlight=False)
     err = Console(stderr=True, highlight=False) if console is None else console
     return out, err
@@ -118,7 +118,7 @@ def run_region(
     fmt: str = "text",
     console=None,
 ) -> int:
-    out, err = _consoles(console)
+    out, err = consoles(console)
     try:
         region = resolve_region(text)
         store = open_store(data_dir)
@@ -129,7 +129,7 @@ def run_region(
         finally:
             store.close()
     except (Refused, DatasetError) as exc:
-        return _refuse(err, exc)
+        return refuse(err, exc)
     if missing_tables(data_dir, ("regions",)):
         err.print(Text("Aviso: " + missing_message(data_dir, ("regions",))))
     _emit(out, view, fmt, extra={"region": region, "year": year, "pesos": pesos})
@@ -152,7 +152,7 @@ def run_ranking(
     fmt: str = "text",
     console=None,
 ) -> int:
-    out, err = _consoles(console)
+    out, err = consoles(console)
     try:
         key = resolve_measure(measure)
         canonical = resolve_region(region) if region is not None else None
@@ -172,7 +172,7 @@ def run_ranking(
         finally:
             store.close()
     except (Refused, DatasetError) as exc:
-        return _refuse(err, exc)
+        return refuse(err, exc)
     absent = missing_tables(data_dir, MEASURE_TABLES[key])
     if absent:  # an absent table reads as empty: every program would show "sin dato"
         err.print(Text("Aviso: " + missing_message(data_dir, absent)))
@@ -190,7 +190,7 @@ def run_ranking(
     return 0
 
 
-def _refuse(err: Console, exc: Exception) -> int:
+def refuse(err: Console, exc: Exception) -> int:
     err.print(Text(str(exc), style="bold red"))
     return exc.code if isinstance(exc, Refused) else EXIT_NO_DATA
 
@@ -227,15 +227,19 @@ def _finite(record: dict) -> dict:
 
 
 def to_csv(view: AcrossView) -> str:
-    """A header and one line per row; text that a spreadsheet would run as a formula is quoted
-    with a leading apostrophe."""
+    return records_csv(view.records)
+
+
+def records_csv(records) -> str:
+    """A header and one line per record; text that a spreadsheet would run as a formula is
+    quoted with a leading apostrophe."""
     header: list[str] = []
-    for record in view.records:
+    for record in records:
         header += [k for k in record if k not in header]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    for record in view.records:
+    for record in records:
         writer.writerow([_csv_cell(record.get(k)) for k in header])
     return buffer.getvalue()
 
@@ -276,6 +280,10 @@ def print_table(out: Console, table: Table) -> None:
         [cell_text(c, col) for c, col in zip(row.cells, table.columns, strict=True)]
         for row in table.rows
     ]
+    for row, cells in zip(table.rows, texts, strict=True):
+        for cell, text, column in zip(row.cells, cells, table.columns, strict=True):
+            if column.key == "difference" and cell.value:  # differences stand out
+                text.stylize("bold")
     # Figures never wrap: a column is as wide as its widest figure (or its header's longest
     # word); names wrap. When that does not fit, each row is stacked, so no column is lost.
     widths = []
@@ -323,8 +331,10 @@ def _print_stacked(out: Console, table: Table, texts: list[list[Text]], bases: d
             if column.key in _HEADING:
                 continue
             header = column.header
-            if column.kind == AMOUNT and cell.basis and cell.basis.price_year != (
-                column.basis.price_year if column.basis else None
+            if (
+                column.kind == AMOUNT
+                and cell.basis
+                and cell.basis.price_year != (column.basis.price_year if column.basis else None)
             ):
                 header = f"{column.title} ({cell.basis.label})"  # its own pesos, not the column's
             out.print(Text(f"  {clean(header)}: ").append_text(text))
@@ -335,8 +345,11 @@ def _other_bases(table: Table) -> dict[int, str]:
     found = {}
     for row in table.rows:
         for cell, column in zip(row.cells, table.columns, strict=True):
-            if column.kind == AMOUNT and cell.basis and column.basis and (
-                cell.basis.price_year != column.basis.price_year or cell.note == NO_FACTOR
+            if (
+                column.kind == AMOUNT
+                and cell.basis
+                and column.basis
+                and (cell.basis.price_year != column.basis.price_year or cell.note == NO_FACTOR)
             ):
                 found[id(row)] = cell.basis.label
     return found
@@ -352,6 +365,8 @@ def cell_text(cell: Cell, column: Column) -> Text:
         if column.kind == AMOUNT:
             return Text(mark(text, cell))  # converted (≈) or left in its own pesos (†)
         return Text(text + (COMPUTED_MARK if cell.note else ""))
+    if column.kind == FIGURE and isinstance(cell.value, (int, float)):
+        return Text(figure(cell.value))  # an indicator: the decimals it needs
     if column.kind == YEAR:
         return Text(str(cell.value))
     if column.kind in (TEXT, BAR):

@@ -113,7 +113,9 @@ _ONE_MEASURE = """
 """
 
 MEASURES_SQL = (
-    "WITH facets AS (" + _FICHA_FACETS + ")\n"
+    "WITH facets AS ("
+    + _FICHA_FACETS
+    + ")\n"
     + "\nUNION ALL\n".join(
         _ONE_MEASURE.format(key=key, inner=inner) for key, inner in MEASURE_SQL.items()
     )
@@ -121,7 +123,10 @@ MEASURES_SQL = (
 )
 
 REGION_PRESENCE_SQL = (
-    "WITH facets AS (" + _FICHA_FACETS + ")" + """,
+    "WITH facets AS ("
+    + _FICHA_FACETS
+    + ")"
+    + """,
     broken AS (
         SELECT ficha_id, region, spending_kclp, spending_status, spending_pct, beneficiaries,
                beneficiaries_status, price_year,

@@ -155,7 +155,7 @@ def order(items: list[tuple], *, amount: bool, descending: bool = True):
     return out, ranks, main_year
 
 
-def _amount(value, status, price_year, year, pesos: Pesos) -> Cell:
+def amount_cell(value, status, price_year, year, pesos: Pesos) -> Cell:
     """An amount in its ficha's pesos, converted when a target is in force."""
     cell = Cell(value, None if value is not None else status, basis=basis_of(price_year))
     return pesos.cell(cell, year=year)
@@ -197,7 +197,7 @@ def ranking_view(
     measure = MEASURES[measure_key]
     amount = measure.kind == AMOUNT
     items = [
-        (r, _amount(r.value, r.status, r.price_year, r.year, pesos) if amount
+        (r, amount_cell(r.value, r.status, r.price_year, r.year, pesos) if amount
          else Cell(r.value, r.status))
         for r in rows
     ]  # fmt: skip
@@ -302,8 +302,8 @@ def _ab_cells(measure: Measure, r, pesos: Pesos) -> tuple[Cell, Cell]:
     # The budget figures a ratio comes from are amounts; the ratio itself has no pesos.
     if measure.key in _BUDGET_RATIOS:
         return (
-            _amount(r.a, None, r.price_year, r.year, pesos),
-            _amount(r.b, None, r.price_year, r.year, pesos),
+            amount_cell(r.a, None, r.price_year, r.year, pesos),
+            amount_cell(r.b, None, r.price_year, r.year, pesos),
         )
     return Cell(r.a), Cell(r.b)
 
@@ -351,7 +351,7 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
     broken = [r for r in rows if r.has_breakdown]
     listed = sorted((r for r in rows if not r.has_breakdown), key=_name_key)
     items = [
-        (r, _amount(r.spending, r.spending_status, r.price_year, r.year, pesos)) for r in broken
+        (r, amount_cell(r.spending, r.spending_status, r.price_year, r.year, pesos)) for r in broken
     ]
     ordered, ranks, main_year = order(items, amount=True)
     basis = _main_basis(main_year, pesos)
@@ -367,7 +367,7 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
     table_rows, records = [], []
     for (r, spent), rank in zip(ordered, ranks, strict=True):
         per_value, per_status = _per_beneficiary(r)
-        per = _amount(per_value, per_status, r.price_year, r.year, pesos)
+        per = amount_cell(per_value, per_status, r.price_year, r.year, pesos)
         share = Cell(
             r.share,
             None if r.share is not None else (r.spending_status or "-"),

@@ -1,0 +1,225 @@
+"""Two fichas side by side (two programs, or one program in two years), in one peso basis.
+
+Each section is a model Table with the concept, side A, side B and the difference (B − A: in
+the amounts' pesos, or in percentage points); a difference of amounts in two different pesos is
+never computed. The same rows, one per concept and side, are the JSON/CSV records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..data.records import ProgramDetail
+from ..text import fold
+from .across import MEASURES, amount_cell, amount_record
+from .model import AMOUNT, FIGURE, PERCENT, TEXT, Basis, Cell, Column, Row, Table
+from .pesos import EACH_FICHA, NO_FACTOR, Pesos, annotate
+
+TOP_REGIONS = 3
+DIFFERENT_PESOS = "pesos distintos"
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One ficha to compare: its program's detail (of that ficha) and its measures."""
+
+    detail: ProgramDetail
+    measures: dict  # measure key -> data.across.MeasureRow of this ficha
+
+    @property
+    def label(self) -> str:
+        return f"{self.detail.program.name} ({self.detail.year})"
+
+
+@dataclass(frozen=True, slots=True)
+class CompareView:
+    title: str
+    sides: tuple[Side, Side]
+    tables: tuple[Table, ...]
+    records: tuple[dict[str, Any], ...]
+    basis: str  # the pesos in force, in words
+
+
+def _headers(a: Side, b: Side) -> tuple[str, str]:
+    if a.detail.program.program_id == b.detail.program.program_id:
+        return f"A: {a.detail.year}", f"B: {b.detail.year}"  # one program in two years
+    return "A", "B"  # the names are long: the renderers name A and B above the tables
+
+
+def compare_view(a: Side, b: Side, pesos: Pesos = EACH_FICHA) -> CompareView:
+    head_a, head_b = _headers(a, b)
+    sections = [
+        ("presupuesto", "Presupuesto del año evaluado", AMOUNT, _budget_items),
+        ("porcentajes", "Ejecución, gasto administrativo, cobertura y meta", PERCENT, _percents),
+        ("componentes", "Componentes: gasto del año evaluado", AMOUNT, _components),
+        ("indicadores", "Indicadores de propósito del año evaluado", FIGURE, _indicators),
+        ("regiones", f"Regiones con más gasto (las {TOP_REGIONS} primeras de cada uno)", AMOUNT,
+         _regions),
+    ]  # fmt: skip
+    tables, records = [], []
+    for key, title, kind, items in sections:
+        rows = []
+        for item, cell_a, cell_b in items(a, b, pesos):
+            diff = _difference(cell_a, cell_b, kind)
+            rows.append(Row((Cell(item), cell_a, cell_b, diff), key=item))
+            for side, s, cell in (("A", a, cell_a), ("B", b, cell_b)):
+                records.append(_record(key, item, side, s, cell, diff, kind, pesos))
+        unit = "pp" if kind == PERCENT else None
+        decimals = 1 if kind == PERCENT else 0
+        columns = (
+            Column("item", "Concepto", TEXT),
+            Column("a", head_a, kind, unit="%" if kind == PERCENT else None, decimals=decimals),
+            Column("b", head_b, kind, unit="%" if kind == PERCENT else None, decimals=decimals),
+            Column("difference", "Diferencia (B − A)", kind, unit=unit, decimals=decimals),
+        )
+        table = Table(key=f"compare:{key}", title=title, columns=columns, rows=tuple(rows),
+                      empty="Ninguna de las dos fichas lo informa.")  # fmt: skip
+        tables.append(annotate(table, pesos))
+    return CompareView(
+        title=f"{a.label} frente a {b.label}",
+        sides=(a, b),
+        tables=tuple(tables),
+        records=tuple(records),
+        basis=pesos.label,
+    )
+
+
+def _record(section, item, side, s: Side, cell: Cell, diff: Cell, kind, pesos) -> dict:
+    record = {
+        "section": section,
+        "item": item,
+        "side": side,
+        "program_id": s.detail.program.program_id,
+        "program_name": s.detail.program.name,
+        "ficha_id": s.detail.ficha.ficha_id,
+        "year": s.detail.year,
+        "value": cell.value,
+        "status": None if cell.value is not None else (cell.status or "sin dato"),
+    }
+    if kind == AMOUNT:
+        record.update(amount_record(cell, pesos))
+        if cell.note == NO_FACTOR and pesos.target is not None:
+            record.update(value=None, status=NO_FACTOR)
+    else:
+        record["unit"] = "%" if kind == PERCENT else None
+    record["difference"] = diff.value
+    record["difference_status"] = diff.status  # e.g. "pesos distintos": never subtracted
+    return record
+
+
+def _difference(a: Cell, b: Cell, kind: str) -> Cell:
+    if a.value is None or b.value is None:
+        return Cell(None, "-")
+    if kind == AMOUNT and _pesos(a) != _pesos(b):
+        return Cell(None, DIFFERENT_PESOS)
+    return Cell(b.value - a.value)
+
+
+def _pesos(cell: Cell) -> tuple:
+    basis = cell.basis or Basis()
+    return (basis.price_year, cell.note == NO_FACTOR)
+
+
+def _budget_items(a: Side, b: Side, pesos: Pesos):
+    def figures(s: Side) -> dict[str, Cell]:
+        year = s.detail.year
+        # the budget rows' own pesos (nominal for the 2019 layout), as the measures read them
+        price = s.measures["gasto"].price_year if "gasto" in s.measures else None
+        by_year = {y.year: y for y in s.detail.budget}
+        row = by_year.get(year)
+        out = {}
+        for name, title in (("inicial", "Inicial"), ("final", "Final"), ("ejecutado", "Ejecutado")):
+            value = getattr(row, name) if row else None
+            out[title] = amount_cell(
+                value.value if value else None, value.status if value else None, price, year,
+                pesos,
+            )  # fmt: skip
+        per = s.measures.get("gasto-por-beneficiario")
+        out["Gasto por beneficiario"] = amount_cell(
+            per.value if per else None, per.status if per else None,
+            per.price_year if per else None, year, pesos,
+        )  # fmt: skip
+        return out
+
+    fa, fb = figures(a), figures(b)
+    return [(item, fa[item], fb[item]) for item in fa]
+
+
+def _percents(a: Side, b: Side, pesos: Pesos):
+    keys = ("ejecucion-inicial", "ejecucion-final", "administrativo", "cobertura", "indicador")
+    out = []
+    for key in keys:
+        cells = []
+        for s in (a, b):
+            m = s.measures.get(key)
+            cells.append(Cell(m.value, m.status) if m else Cell(None, "sin dato"))
+        out.append((MEASURES[key].title, *cells))
+    return out
+
+
+def _union(a_items: dict, b_items: dict) -> list[str]:
+    """Names of both sides matched by their folded form, in A's order then B's."""
+    order = list(a_items) + [k for k in b_items if k not in a_items]
+    return order
+
+
+def _components(a: Side, b: Side, pesos: Pesos):
+    def spent(s: Side) -> dict[str, tuple[str, Cell]]:
+        out = {}
+        for comp in s.detail.components:
+            point = next((y for y in comp.years if y.year == s.detail.year), None)
+            value = point.spending if point else None
+            # component rows are in the ficha's pesos (M$ of its price year in every layout)
+            cell = amount_cell(value.value if value else None, value.status if value else None,
+                           s.detail.ficha.price_year, s.detail.year, pesos)  # fmt: skip
+            out[fold(comp.name)] = (comp.name, cell)
+        return out
+
+    return _paired(spent(a), spent(b))
+
+
+def _paired(fa: dict, fb: dict):
+    missing = Cell(None, "no está")
+    return [
+        ((fa.get(k) or fb.get(k))[0], fa.get(k, (None, missing))[1], fb.get(k, (None, missing))[1])
+        for k in _union(fa, fb)
+    ]
+
+
+def _indicators(a: Side, b: Side, pesos: Pesos):
+    def values(s: Side) -> dict[str, tuple[str, Cell]]:
+        out = {}
+        for ind in s.detail.indicators:
+            if ind.level != "proposito":
+                continue
+            point = next((p for p in ind.points if p.year == s.detail.year), None)
+            for kind in ("efectivo", "meta"):
+                v = getattr(point, kind) if point else None
+                label = f"{ind.name} ({kind})"
+                out[fold(label)] = (label, Cell(v.value if v else None, v.status if v else None))
+        return out
+
+    return _paired(values(a), values(b))
+
+
+def _regions(a: Side, b: Side, pesos: Pesos):
+    def top(s: Side) -> dict[str, tuple[str, Cell]]:
+        ranked = sorted(
+            (r for r in s.detail.regions if r.spending.value is not None),
+            key=lambda r: -r.spending.value,
+        )
+        return {
+            r.region: (r.region, amount_cell(r.spending.value, None, s.detail.ficha.price_year,
+                                         s.detail.year, pesos))
+            for r in ranked
+        }  # fmt: skip
+
+    ta, tb = top(a), top(b)
+    keep = list(ta)[:TOP_REGIONS]
+    keep += [k for k in list(tb)[:TOP_REGIONS] if k not in keep]
+    missing = Cell(None, "no informa")
+    return [
+        (k, ta.get(k, (k, missing))[1], tb.get(k, (k, missing))[1])
+        for k in keep
+    ]  # fmt: skip
