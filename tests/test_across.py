@@ -8,7 +8,8 @@ import pytest
 
 from fichas_tui.data.across import Selection, measure_rows, region_rows
 from fichas_tui.data.queries import Store
-from fichas_tui.views.across import MEASURES, ranking_view, region_view
+from fichas_tui.views.across import MEASURES, ranking_view
+from fichas_tui.views.region import region_view
 from tests.data import make_across
 
 

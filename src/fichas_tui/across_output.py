@@ -19,10 +19,11 @@ from .data.queries import DatasetMissing, Store
 from .ingest.regions import CANONICAL_REGIONS, NIVEL_CENTRAL, canonical_region
 from .show import dumps
 from .text import clean, fold
-from .views.across import MEASURES, AcrossView, ranking_view, region_view
+from .views.across import MEASURES, AcrossView, ranking_view
 from .views.figures import figure, missing, number
 from .views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
 from .views.pesos import EACH_FICHA, NO_FACTOR, Pesos, mark, series_lines
+from .views.region import region_view
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2

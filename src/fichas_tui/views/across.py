@@ -8,7 +8,9 @@ the screens and export all draw the `AcrossView` built here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..text import fold
@@ -90,67 +92,118 @@ MEASURES: dict[str, Measure] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class AcrossView:
-    """A cross-program result: one table on screen and the same rows as records for scripts."""
+    """A cross-program result: one table on screen and the same rows as records for scripts.
 
-    measure: str  # a MEASURES key, or "region"
-    title: str
-    unit: str
-    basis: Basis | None  # amounts: the pesos the main group is in; None for percentages
-    table: Table
-    records: tuple[dict[str, Any], ...]  # JSON/CSV rows, in the table's order
-    counts: dict[str, int] = field(default_factory=dict)
-    apart: Table | None = None  # region view: programs that list the region without figures
+    Ordering all programs is cheap; building cells for thousands of rows is not, so rows are
+    built when asked for: `page` for a screen, `table` and `records` (cached) for the CLI.
+    """
+
+    def __init__(
+        self,
+        *,
+        measure: str,  # a MEASURES key, or "region"
+        title: str,
+        unit: str,
+        basis: Basis | None,  # amounts: the pesos the main group is in; None for percentages
+        header: Table,  # title, columns, notes, order: the table without its rows
+        size: int,
+        build: Callable[[int], tuple[Row, dict[str, Any]]],  # row i and its record
+        counts: dict[str, int],
+        apart: Table | None = None,  # region view: programs listing the region without figures
+    ) -> None:
+        self.measure, self.title, self.unit, self.basis = measure, title, unit, basis
+        self.header, self.size, self._build, self.counts = header, size, build, counts
+        self.apart = apart
+        self._built: dict[int, tuple[Row, dict[str, Any]]] = {}
+
+    def _row(self, i: int) -> tuple[Row, dict[str, Any]]:
+        if i not in self._built:
+            self._built[i] = self._build(i)
+        return self._built[i]
+
+    def page(self, start: int, stop: int) -> tuple[Row, ...]:
+        """Rows start..stop-1 of the table (what a screen shows)."""
+        return tuple(self._row(i)[0] for i in range(max(0, start), min(stop, self.size)))
+
+    @cached_property
+    def table(self) -> Table:
+        return replace(self.header, rows=self.page(0, self.size))
+
+    @cached_property
+    def records(self) -> tuple[dict[str, Any], ...]:
+        """JSON/CSV rows, in the table's order (the rows apart, if any, at the end)."""
+        return tuple(self._row(i)[1] for i in range(self.size)) + self._apart_records
+
+    _apart_records: tuple[dict[str, Any], ...] = ()
 
 
+@lru_cache(maxsize=256)
 def basis_of(price_year: int | None) -> Basis:
-    return Basis(price_year=price_year)
+    return Basis(price_year=price_year)  # shared: a ranking has thousands of rows, few bases
 
 
-def _peso_year(cell: Cell, year: int | None) -> int | None:
-    """The year of a figure's pesos: nominal pesos of year Y are pesos of Y."""
-    basis = cell.basis or NOMINAL
-    return basis.price_year if basis.price_year is not None else year
+def peso_groups(pesos: Pesos) -> Callable[[float | None, int | None, int | None], tuple]:
+    """(value, price_year, row year) -> (value in the pesos in force, year of those pesos).
+
+    Nominal pesos of year Y are pesos of Y. The conversion is views/pesos' own, asked once per
+    basis (a ranking has thousands of rows and a handful of bases); a figure without a factor
+    keeps its own pesos, so it is grouped apart from the converted ones.
+    """
+    cache: dict[tuple, tuple[float, int | None]] = {}
+
+    def convert(value, price_year, year):
+        key = (price_year, year if price_year is None else None)
+        if key not in cache:
+            own = price_year if price_year is not None else year
+            unit = amount_cell(1.0, None, price_year, year, pesos)
+            converted = unit.basis is not None and unit.basis.converted
+            cache[key] = (unit.value, pesos.target) if converted else (1.0, own)
+        factor, group = cache[key]
+        return (None if value is None else value * factor), group
+
+    return convert
 
 
 def _newest(years) -> int | None:
     return max((y for y in years if y is not None), default=None)
 
 
-def _name_key(row) -> tuple[str, str]:
+def name_key(row) -> tuple[str, str]:
     return (fold(row.program_name), row.program_id)
 
 
-def order(items: list[tuple], *, amount: bool, descending: bool = True):
-    """(ordered (row, cell) pairs, rank of each, main peso year).
+def order(entries: list[tuple], *, amount: bool, descending: bool = True):
+    """(ordered (row, value, peso year) entries, rank of each, main peso year).
 
     Figures come first, best first; for amounts only those in the main pesos (the newest, or
     the target's when converting) are ranked, and figures in other pesos follow, grouped by
     pesos (newest first), never sorted as one. Missing values come last. Equal values share a
     rank (1, 2, 2, 4) and are listed by name, so the order never depends on reading order.
     """
-    present = [(r, c) for r, c in items if c.value is not None]
-    missing = sorted(((r, c) for r, c in items if c.value is None), key=lambda i: _name_key(i[0]))
-    main_year = None
-    groups: list[list] = [present]
-    if amount and present:
-        years = sorted(
-            {_peso_year(c, r.year) for r, c in present}, key=lambda y: (y is None, -(y or 0))
-        )
-        main_year = years[0]
-        groups = [[(r, c) for r, c in present if _peso_year(c, r.year) == y] for y in years]
     sign = -1 if descending else 1
+    keyed, missing = [], []
+    for entry in entries:
+        r, value, group = entry
+        if value is None:
+            missing.append((name_key(r), entry))
+        else:
+            keyed.append((group if amount else 0, sign * round(value, 6), name_key(r), entry))
+    main_year = None
+    if amount and keyed:
+        main_year = max((k[0] for k in keyed if k[0] is not None), default=None)
+    main = main_year if amount else 0
+    # main pesos first, then other pesos newest first (nominal without a year last)
+    keyed.sort(key=lambda k: (k[0] != main, -(k[0] or 0), k[1], k[2]))
     out, ranks = [], []
-    for g, group in enumerate(groups):
-        group.sort(key=lambda i: (sign * round(i[1].value, 6), *_name_key(i[0])))
-        previous, rank = None, 0
-        for n, (r, c) in enumerate(group, 1):
-            if round(c.value, 6) != previous:
-                rank, previous = n, round(c.value, 6)
-            out.append((r, c))
-            ranks.append(rank if g == 0 else None)  # other pesos: listed, not ranked
-    out += missing
+    previous, rank = None, 0
+    for n, (group, value, _, entry) in enumerate(keyed, 1):
+        if group == main and value != previous:
+            rank, previous = n, value
+        out.append(entry)
+        ranks.append(rank if group == main else None)  # other pesos: listed, not ranked
+    missing.sort(key=lambda k: k[0])
+    out += [entry for _, entry in missing]
     ranks += [None] * len(missing)
     return out, ranks, main_year
 
@@ -158,10 +211,10 @@ def order(items: list[tuple], *, amount: bool, descending: bool = True):
 def amount_cell(value, status, price_year, year, pesos: Pesos) -> Cell:
     """An amount in its ficha's pesos, converted when a target is in force."""
     cell = Cell(value, None if value is not None else status, basis=basis_of(price_year))
-    return pesos.cell(cell, year=year)
+    return cell if pesos.target is None else pesos.cell(cell, year=year)
 
 
-def _main_basis(main_year: int | None, pesos: Pesos) -> Basis | None:
+def main_basis(main_year: int | None, pesos: Pesos) -> Basis | None:
     if main_year is None:
         return None
     return Basis(price_year=main_year, converted=pesos.target == main_year)
@@ -196,15 +249,15 @@ def ranking_view(
     """
     measure = MEASURES[measure_key]
     amount = measure.kind == AMOUNT
-    items = [
-        (r, amount_cell(r.value, r.status, r.price_year, r.year, pesos) if amount
-         else Cell(r.value, r.status))
-        for r in rows
-    ]  # fmt: skip
-    ordered, ranks, main_year = order(items, amount=amount, descending=descending)
-    n_missing = sum(1 for _, c in items if c.value is None)
-    n_other = _count_other(ordered, ranks)
-    basis = _main_basis(main_year, pesos) if amount else None
+    if amount:
+        convert = peso_groups(pesos)
+        entries = [(r, *convert(r.value, r.price_year, r.year)) for r in rows]
+    else:
+        entries = [(r, r.value, 0) for r in rows]
+    ordered, ranks, main_year = order(entries, amount=amount, descending=descending)
+    n_missing = sum(1 for r in rows if r.value is None)
+    n_other = count_other(ordered, ranks)
+    basis = main_basis(main_year, pesos) if amount else None
     value_column = Column(
         "value",
         measure.title,
@@ -219,16 +272,20 @@ def ranking_view(
         Column("year", "Año", YEAR),
         value_column,
     ]
-    ab = [(r, _ab_cells(measure, r, pesos)) for r, _ in ordered] if measure.a else []
     if measure.a:
-        columns += _ab_columns(measure, [cells for _, cells in ab])
-    table_rows, records = [], []
+        columns += _ab_columns(measure, rows, pesos)
     shown = list(zip(ordered, ranks, strict=True))
     if limit is not None:
         shown = shown[:limit]
-    for n, ((r, cell), rank) in enumerate(shown):
+
+    def build(i: int) -> tuple[Row, dict[str, Any]]:
+        (r, _, _), rank = shown[i]
+        if amount:
+            cell = amount_cell(r.value, r.status, r.price_year, r.year, pesos)
+        else:
+            cell = Cell(r.value, r.status)
         cells = [Cell(rank), Cell(r.program_name), Cell(r.year), cell]
-        record = _record(r, rank, cell)
+        record = base_record(r, rank, cell)
         if amount:
             record.update(amount_record(cell, pesos))
             if cell.note == NO_FACTOR and pesos.target is not None:
@@ -236,47 +293,66 @@ def ranking_view(
         else:
             record["unit"] = measure.unit
         if measure.a:
-            a, b = ab[n][1]
+            a, b = _ab_cells(measure, r, pesos)
             cells += [a, b]
             record[measure.a], record[measure.b] = a.value, b.value
             if measure.key in _BUDGET_RATIOS:
                 record["amounts_basis"] = (a.basis or NOMINAL).label
         if r.label:
             record["indicator"] = r.label
-        table_rows.append(Row(tuple(cells), key=r.program_id))
-        records.append(record)
-    notes = _notes(amount, basis, n_other, n_missing)
+        return Row(tuple(cells), key=r.program_id), record
+
+    notes = basis_notes(amount, basis, n_other, n_missing)
     direction = "de mayor a menor" if descending else "de menor a mayor"
-    table = annotate(
-        Table(
-            key=f"ranking:{measure_key}",
-            title=f"Ranking: {measure.title.lower()}",
-            columns=tuple(columns),
-            rows=tuple(table_rows),
-            notes=tuple(notes),
-            empty="Ningún programa cumple los filtros.",
-            order=f"{measure.title.lower()}, {direction}; sin dato al final",
-        ),
-        pesos,
+    header = Table(
+        key=f"ranking:{measure_key}",
+        title=f"Ranking: {measure.title.lower()}",
+        columns=tuple(columns),
+        notes=tuple(notes) + pesos_notes(_amounts_shown(measure, shown, pesos), pesos),
+        empty="Ningún programa cumple los filtros.",
+        order=f"{measure.title.lower()}, {direction}; sin dato al final",
     )
     return AcrossView(
         measure=measure_key,
-        title=table.title,
+        title=header.title,
         unit=measure.unit,
         basis=basis,
-        table=table,
-        records=tuple(records),
+        header=header,
+        size=len(shown),
+        build=build,
         counts={"programs": len(rows), "missing": n_missing, "other_basis": n_other},
     )
 
 
-def _ab_columns(measure: Measure, ab_cells: list[tuple[Cell, Cell]]) -> list[Column]:
+def _amounts_shown(measure: Measure, shown: list, pesos: Pesos) -> list[Cell]:
+    """The amount cells of the rows shown, for the notes on conversion (none without one)."""
+    if pesos.target is None:
+        return []
+    if measure.kind == AMOUNT:
+        return [amount_cell(r.value, r.status, r.price_year, r.year, pesos) for (r, *_), _ in shown]
+    if measure.key in _BUDGET_RATIOS:
+        return [c for (r, *_), _ in shown for c in _ab_cells(measure, r, pesos)]
+    return []
+
+
+def pesos_notes(cells: list[Cell], pesos: Pesos) -> tuple[str, ...]:
+    """The notes views/pesos.annotate gives a table of these amounts (what ≈ and † mean)."""
+    if pesos.target is None:
+        return ()
+    probe = Table(
+        key="", title="", columns=(Column("v", "", AMOUNT),), rows=tuple(Row((c,)) for c in cells)
+    )
+    return annotate(probe, pesos).notes
+
+
+def _ab_columns(measure: Measure, rows: list, pesos: Pesos) -> list[Column]:
     basis = None
     if measure.key in _BUDGET_RATIOS:
         kind, unit = AMOUNT, None
-        # the newest pesos among the rows; rows in others are flagged by the renderers
-        year = _newest(c.basis.price_year for pair in ab_cells for c in pair if c.basis)
-        basis = basis_of(year) if year is not None else None
+        # the newest pesos among the rows (the target's when converting); rows in others are
+        # flagged by the renderers
+        year = pesos.target or _newest(r.price_year for r in rows if r.a is not None)
+        basis = main_basis(year, pesos)
     elif measure.key == "cobertura":
         kind, unit = COUNT, "personas"
     else:
@@ -311,7 +387,7 @@ def _ab_cells(measure: Measure, r, pesos: Pesos) -> tuple[Cell, Cell]:
 _BUDGET_RATIOS = ("ejecucion-inicial", "ejecucion-final", "administrativo")
 
 
-def _record(r, rank, cell: Cell) -> dict[str, Any]:
+def base_record(r, rank, cell: Cell) -> dict[str, Any]:
     return {
         "rank": rank,
         "program_id": r.program_id,
@@ -323,7 +399,7 @@ def _record(r, rank, cell: Cell) -> dict[str, Any]:
     }
 
 
-def _notes(amount: bool, basis: Basis | None, n_other: int, n_missing: int) -> list[str]:
+def basis_notes(amount: bool, basis: Basis | None, n_other: int, n_missing: int) -> list[str]:
     notes = []
     if amount and basis is not None and not basis.converted:
         notes.append(
@@ -340,104 +416,8 @@ def _notes(amount: bool, basis: Basis | None, n_other: int, n_missing: int) -> l
     return notes
 
 
-def _count_other(ordered, ranks) -> int:
+def count_other(ordered, ranks) -> int:
     """Figures listed without a rank: those in other pesos than the main group's."""
-    return sum(1 for (_, c), k in zip(ordered, ranks, strict=True) if k is None and not c.missing)
-
-
-def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> AcrossView:
-    """Programs that break down spending for `region` (by spending there), and those that only
-    list it among their regions (apart, by name). Amounts in `pesos`."""
-    broken = [r for r in rows if r.has_breakdown]
-    listed = sorted((r for r in rows if not r.has_breakdown), key=_name_key)
-    items = [
-        (r, amount_cell(r.spending, r.spending_status, r.price_year, r.year, pesos)) for r in broken
-    ]
-    ordered, ranks, main_year = order(items, amount=True)
-    basis = _main_basis(main_year, pesos)
-    columns = (
-        Column("rank", "N°", COUNT),
-        Column("program_name", "Programa", TEXT),
-        Column("year", "Año", YEAR),
-        Column("value", "Gasto en la región", AMOUNT, basis=basis),
-        Column("share_pct", "% del programa", PERCENT, unit="%", decimals=1),
-        Column("beneficiaries", "Beneficiarios", COUNT, unit="personas"),
-        Column("per_beneficiary", "M$/benef.", AMOUNT, basis=basis, decimals=1),
+    return sum(
+        1 for (_, v, _), k in zip(ordered, ranks, strict=True) if k is None and v is not None
     )
-    table_rows, records = [], []
-    for (r, spent), rank in zip(ordered, ranks, strict=True):
-        per_value, per_status = _per_beneficiary(r)
-        per = amount_cell(per_value, per_status, r.price_year, r.year, pesos)
-        share = Cell(
-            r.share,
-            None if r.share is not None else (r.spending_status or "-"),
-            note="calculado de los montos regionales" if r.share_computed else None,
-        )
-        beneficiaries = Cell(r.beneficiaries, r.beneficiaries_status)
-        cells = (Cell(rank), Cell(r.program_name), Cell(r.year), spent, share, beneficiaries, per)
-        table_rows.append(Row(cells, key=r.program_id))
-        record = _record(r, rank, spent)
-        record.update(amount_record(spent, pesos))
-        if spent.note == NO_FACTOR and pesos.target is not None:
-            record.update(value=None, status=NO_FACTOR)
-        record.update(
-            share_pct=r.share,
-            share_computed=r.share_computed,
-            beneficiaries=r.beneficiaries,
-            beneficiaries_status=r.beneficiaries_status,
-            per_beneficiary_kclp=per.value if per.note != NO_FACTOR else None,
-            breakdown=True,
-        )
-        records.append(record)
-    apart_rows = []
-    for r in listed:
-        apart_rows.append(Row((Cell(r.program_name), Cell(r.year)), key=r.program_id))
-        record = _record(r, None, Cell(None, "sin desglose regional"))
-        record.update(unit="M$", breakdown=False)
-        records.append(record)
-    n_missing = sum(1 for _, c in items if c.missing)
-    n_other = _count_other(ordered, ranks)
-    table = Table(
-        key="region",
-        title=f"Programas con gasto en {region}",
-        columns=columns,
-        rows=tuple(table_rows),
-        notes=tuple(_notes(True, basis, n_other, n_missing)),
-        empty=f"Ningún programa desglosa gasto para {region}.",
-        order="gasto en la región, de mayor a menor; sin dato al final",
-    )
-    apart = Table(
-        key="region:sin-desglose",
-        title="Sin desglose regional (la ficha lista la región, sin montos para ella)",
-        columns=(Column("program_name", "Programa", TEXT), Column("year", "Año", YEAR)),
-        rows=tuple(apart_rows),
-        empty="Ninguno.",
-        order="nombre",
-    )
-    return AcrossView(
-        measure="region",
-        title=region,
-        unit="M$",
-        basis=basis,
-        table=annotate(table, pesos),
-        records=tuple(records),
-        counts={
-            "programs": len(rows),
-            "breakdown": len(broken),
-            "without_breakdown": len(listed),
-            "missing": n_missing,
-            "other_basis": n_other,
-        },
-        apart=apart,
-    )
-
-
-def _per_beneficiary(r) -> tuple[float | None, str | None]:
-    """M$ per beneficiary in the region, or the code of whichever figure is missing."""
-    if r.spending is None:
-        return None, r.spending_status or "sin dato"
-    if r.beneficiaries is None:
-        return None, r.beneficiaries_status or "sin dato"
-    if r.beneficiaries <= 0:
-        return None, "-"
-    return r.spending / r.beneficiaries, None

@@ -1,0 +1,173 @@
+"""Latency of the cross-program views (issue #10), in-process, on one dataset.
+
+    .venv/bin/python benchmarks/across.py DATA_DIR [--repeats 20] [--json OUT]
+
+Each sample is what a command or screen does for one answer: the DuckDB query over the dataset
+(Store open once, like the explorer) plus building the ordered view (views/across.py,
+views/region.py, views/compare.py). Kinds: every ranking measure (each program's latest ficha),
+rankings filtered by region, by ministry and by evaluated year, the region view for five
+regions, and compare (two programs; one program in two years). Samples are interleaved (one of
+each kind per round), so a busy moment of a shared machine spreads over all kinds; p50 and p95
+by nearest rank. Wall time and CPU time (process_time: every thread of the process, so the work
+itself, less sensitive to other processes on a shared machine) are both reported, with the
+1-minute load average before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+REGIONS = (
+    "Coquimbo",
+    "Metropolitana de Santiago",
+    "Biobío",
+    "Ñuble",
+    "Magallanes y Antártica Chilena",
+)
+
+
+def nearest_rank(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
+
+
+def calls(store):
+    """(label, function) for every kind of query measured."""
+    from fichas_tui.data.across import (
+        MEASURE_SQL,
+        Selection,
+        ficha_measures,
+        measure_rows,
+        region_rows,
+    )
+    from fichas_tui.views.across import ranking_view
+    from fichas_tui.views.compare import Side, compare_view
+    from fichas_tui.views.region import region_view
+
+    facets = store.facets()
+    ministry = facets.ministries[len(facets.ministries) // 2]
+    year = facets.years[len(facets.years) // 2]
+    programs = store.programs()
+    many = [p for p in programs if len(p.years) > 1]
+    two_years = many[len(many) // 2] if many else programs[0]
+    out = [
+        ("query only: ranking gasto", lambda: measure_rows(store, "gasto", Selection())),
+        ("query only: region Coquimbo", lambda: region_rows(store, "Coquimbo", Selection())),
+    ]
+    for measure in MEASURE_SQL:
+        out.append(
+            (
+                f"ranking {measure}",
+                lambda m=measure: ranking_view(measure_rows(store, m, Selection()), m),
+            )
+        )
+    out.append(
+        (
+            "ranking gasto, region Coquimbo",
+            lambda: ranking_view(
+                measure_rows(store, "gasto", Selection(region="Coquimbo")), "gasto"
+            ),
+        )
+    )
+    out.append(
+        (
+            "ranking gasto, one ministry",
+            lambda: ranking_view(
+                measure_rows(store, "gasto", Selection(ministries=(ministry,))), "gasto"
+            ),
+        )
+    )
+    out.append(
+        (
+            f"ranking indicador, year {year}",
+            lambda: ranking_view(
+                measure_rows(store, "indicador", Selection(year=year)), "indicador"
+            ),
+        )
+    )
+    for region in REGIONS:
+        out.append(
+            (
+                f"region {region}",
+                lambda r=region: region_view(region_rows(store, r, Selection()), r),
+            )
+        )
+
+    def compare(pid_a, year_a, pid_b, year_b):
+        sides = []
+        for pid, year in ((pid_a, year_a), (pid_b, year_b)):
+            detail = store.detail(pid, year)
+            measures = ficha_measures(store, [detail.ficha.ficha_id])
+            sides.append(Side(detail, {k: r for (_, k), r in measures.items()}))
+        return compare_view(*sides)
+
+    a, b = programs[len(programs) // 3], programs[2 * len(programs) // 3]
+    out.append(("compare two programs", lambda: compare(a.program_id, None, b.program_id, None)))
+    out.append(
+        (
+            "compare one program, two years",
+            lambda: compare(
+                two_years.program_id, two_years.years[0], two_years.program_id, two_years.years[-1]
+            ),
+        )
+    )
+    return out  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--repeats", type=int, default=20)
+    parser.add_argument("--json", type=Path, default=None, help="write the samples here")
+    args = parser.parse_args()
+
+    from fichas_tui.data.queries import Store
+
+    load_before = os.getloadavg()[0]
+    samples: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    with Store.open(args.data_dir) as store:
+        kinds = calls(store)
+        for _label, fn in kinds:  # warm-up: file footers, object cache, imports
+            fn()
+        for _ in range(args.repeats):
+            for label, fn in kinds:
+                t0, c0 = time.perf_counter(), time.process_time()
+                fn()
+                samples.setdefault(label, []).append(1000 * (time.perf_counter() - t0))
+                cpu.setdefault(label, []).append(1000 * (time.process_time() - c0))
+        n_fichas = store.query("SELECT count(*) FROM fichas", [])[0][0]
+    load_after = os.getloadavg()[0]
+    print(f"{n_fichas} fichas, {args.repeats} rounds, load {load_before:.2f} -> {load_after:.2f}")
+    print(f"{'query':<40}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}{'cpu p50':>9}{'cpu p95':>9}")
+    for label, values in samples.items():
+        print(
+            f"{label:<40}{nearest_rank(values, 0.5):>8.1f}{nearest_rank(values, 0.95):>8.1f}"
+            f"{max(values):>8.1f}{nearest_rank(cpu[label], 0.5):>9.1f}"
+            f"{nearest_rank(cpu[label], 0.95):>9.1f}"
+        )
+    worst = max(nearest_rank(v, 0.95) for v in samples.values())
+    print(f"worst p95: {worst:.1f} ms")
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    "fichas": n_fichas,
+                    "load": [load_before, load_after],
+                    "samples_ms": samples,
+                    "cpu_ms": cpu,
+                },
+                indent=1,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""A region's programs: spending there, its share, beneficiaries, M$ per beneficiary.
+
+Programs whose ficha breaks spending down for the region are ranked by spending there (in one
+peso basis, as views/across.py orders amounts); those that only list it are kept apart.
+"""
+
+from __future__ import annotations
+
+from .across import (
+    AcrossView,
+    amount_cell,
+    amount_record,
+    base_record,
+    basis_notes,
+    count_other,
+    main_basis,
+    name_key,
+    order,
+    peso_groups,
+    pesos_notes,
+)
+from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Cell, Column, Row, Table
+from .pesos import EACH_FICHA, NO_FACTOR, Pesos
+
+
+def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> AcrossView:
+    """Programs that break down spending for `region` (by spending there), and those that only
+    list it among their regions (apart, by name). Amounts in `pesos`."""
+    broken = [r for r in rows if r.has_breakdown]
+    listed = sorted((r for r in rows if not r.has_breakdown), key=name_key)
+    convert = peso_groups(pesos)
+    entries = [(r, *convert(r.spending, r.price_year, r.year)) for r in broken]
+    ordered, ranks, main_year = order(entries, amount=True)
+    basis = main_basis(main_year, pesos)
+    columns = (
+        Column("rank", "N°", COUNT),
+        Column("program_name", "Programa", TEXT),
+        Column("year", "Año", YEAR),
+        Column("value", "Gasto en la región", AMOUNT, basis=basis),
+        Column("share_pct", "% del programa", PERCENT, unit="%", decimals=1),
+        Column("beneficiaries", "Beneficiarios", COUNT, unit="personas"),
+        Column("per_beneficiary", "M$/benef.", AMOUNT, basis=basis, decimals=1),
+    )
+    shown = list(zip(ordered, ranks, strict=True))
+
+    def build(i: int) -> tuple[Row, dict]:
+        (r, _, _), rank = shown[i]
+        spent = amount_cell(r.spending, r.spending_status, r.price_year, r.year, pesos)
+        per_value, per_status = _per_beneficiary(r)
+        per = amount_cell(per_value, per_status, r.price_year, r.year, pesos)
+        share = Cell(
+            r.share,
+            None if r.share is not None else (r.spending_status or "-"),
+            note="calculado de los montos regionales" if r.share_computed else None,
+        )
+        beneficiaries = Cell(r.beneficiaries, r.beneficiaries_status)
+        cells = (Cell(rank), Cell(r.program_name), Cell(r.year), spent, share, beneficiaries, per)
+        record = base_record(r, rank, spent)
+        record.update(amount_record(spent, pesos))
+        if spent.note == NO_FACTOR and pesos.target is not None:
+            record.update(value=None, status=NO_FACTOR)
+        record.update(
+            share_pct=r.share,
+            share_computed=r.share_computed,
+            beneficiaries=r.beneficiaries,
+            beneficiaries_status=r.beneficiaries_status,
+            per_beneficiary_kclp=per.value if per.note != NO_FACTOR else None,
+            breakdown=True,
+        )
+        return Row(cells, key=r.program_id), record
+
+    apart_rows, apart_records = [], []
+    for r in listed:
+        apart_rows.append(Row((Cell(r.program_name), Cell(r.year)), key=r.program_id))
+        record = base_record(r, None, Cell(None, "sin desglose regional"))
+        record.update(unit="M$", breakdown=False)
+        apart_records.append(record)
+    n_missing = sum(1 for r in broken if r.spending is None)
+    n_other = count_other(ordered, ranks)
+    header = Table(
+        key="region",
+        title=f"Programas con gasto en {region}",
+        columns=columns,
+        notes=tuple(basis_notes(True, basis, n_other, n_missing))
+        + pesos_notes(
+            [build(i)[0].cells[3] for i in range(len(shown))] if pesos.target else [], pesos
+        ),
+        empty=f"Ningún programa desglosa gasto para {region}.",
+        order="gasto en la región, de mayor a menor; sin dato al final",
+    )
+    apart = Table(
+        key="region:sin-desglose",
+        title="Sin desglose regional (la ficha lista la región, sin montos para ella)",
+        columns=(Column("program_name", "Programa", TEXT), Column("year", "Año", YEAR)),
+        rows=tuple(apart_rows),
+        empty="Ninguno.",
+        order="nombre",
+    )
+    view = AcrossView(
+        measure="region",
+        title=region,
+        unit="M$",
+        basis=basis,
+        header=header,
+        size=len(shown),
+        build=build,
+        counts={
+            "programs": len(rows),
+            "breakdown": len(broken),
+            "without_breakdown": len(listed),
+            "missing": n_missing,
+            "other_basis": n_other,
+        },
+        apart=apart,
+    )
+    view._apart_records = tuple(apart_records)
+    return view
+
+
+def _per_beneficiary(r) -> tuple[float | None, str | None]:
+    """M$ per beneficiary in the region, or the code of whichever figure is missing."""
+    if r.spending is None:
+        return None, r.spending_status or "sin dato"
+    if r.beneficiaries is None:
+        return None, r.beneficiaries_status or "sin dato"
+    if r.beneficiaries <= 0:
+        return None, "-"
+    return r.spending / r.beneficiaries, None
