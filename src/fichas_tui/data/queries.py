@@ -16,6 +16,7 @@ from ..text import fold
 from . import program_index, sections
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
+from .read_ahead import ReadAhead
 from .records import (  # re-exported: callers import the records from here
     DETAIL_FIELDS,
     MISSING,
@@ -54,6 +55,7 @@ class Store:
         self._listed: list[list] | None = None  # rows of the program list file (deferred)
         self._started = threading.Event()  # connect() was called (see open(deferred=True))
         self._closed = False
+        self._ahead = ReadAhead()
         self._programs: tuple[ProgramRow, ...] | None = None
         self._by_id: dict[str, ProgramRow] = {}
         self._derived = False
@@ -305,8 +307,29 @@ class Store:
 
         With `partial`, a table that cannot be read leaves its part empty and is named in
         `unreadable` (the other parts still show); without it the error is raised. With
-        `tables`, only those detail tables are read (see ProgramDetail.has and merged).
+        `tables`, only those detail tables are read (see ProgramDetail.has and merged). The
+        same read made ahead (read_ahead) is handed over instead of read again.
         """
+        key = (program_id, year, partial, None if tables is None else frozenset(tables))
+        ahead = self._ahead.take(key)
+        if ahead is not None:
+            return ahead
+        return self._detail(program_id, year, partial=partial, tables=tables)
+
+    def read_ahead(self, program_id: str, *, tables: Collection[str]) -> None:
+        """Read a program the user is likely to open next (the list's next row), in a worker
+        thread; the detail() call that asks for it gets it at once."""
+        key = (program_id, None, True, frozenset(tables))
+        self._ahead.run(key, lambda: self._detail(program_id, None, partial=True, tables=tables))
+
+    def _detail(
+        self,
+        program_id: str,
+        year: int | None,
+        *,
+        partial: bool,
+        tables: Collection[str] | None,
+    ) -> ProgramDetail | None:
         program = self.program_row(program_id)
         if program is None:
             return None

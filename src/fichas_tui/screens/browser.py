@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -91,6 +92,7 @@ class BrowserScreen(Screen[None]):
         self._part_token = 0
         self._pending: Timer | None = None  # a program to read once typing pauses
         self._loaded_id: str | None = None
+        self._ahead_from = 0  # the list row read last: which way the cursor is moving
 
     @property
     def store(self) -> Store:
@@ -283,6 +285,24 @@ class BrowserScreen(Screen[None]):
         self._loaded_id = message.detail.program.program_id
         detail.show(message.detail, missing=message.missing, folder=self.store.folder)
         self._read_missing()  # the tab changed while the program was read
+        # once this program is drawn (not competing with its drawing for the interpreter)
+        self.call_after_refresh(self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        """Read the list's next row in the direction the cursor last moved, so moving on
+        shows it without waiting for its queries."""
+        plist = self.query_one(ProgramList)
+        step = -1 if plist.cursor < self._ahead_from else 1
+        self._ahead_from = plist.cursor
+        index = plist.cursor + step
+        if 0 <= index < len(plist.programs):
+            tables = PANE_TABLES[self.query_one(Detail).active_tab]
+            self.run_ahead(self.store, plist.programs[index].program_id, tables)
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def run_ahead(self, store: Store, program_id: str, tables) -> None:
+        with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
+            store.read_ahead(program_id, tables=tables)
 
     def open_program(self, program_id: str) -> None:
         """Jump to a program (command palette): clear filters so it is in the list."""
