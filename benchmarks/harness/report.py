@@ -212,39 +212,52 @@ def markdown_table(results: dict) -> str:
 
 
 METHOD = """\
-How each figure is measured (`benchmarks/run.py`, harness in `benchmarks/harness/`):
+How each figure is measured (`benchmarks/run.py`, harness in `benchmarks/harness/`). Before
+measuring, the run compiles the app's modules to bytecode (`compileall`), as a regular install
+does: with `PYTHONDONTWRITEBYTECODE` set (this machine sets it) an editable install would
+otherwise recompile every module at every start.
 
-- **Ingest**: `fichas ingest CORPUS/fichas --data FRESH_DIR -q` timed from outside (wall clock),
-  corpus from `make_corpus.py --fichas N --seed S` (mixed templates). *Per core* divides by the
-  worker processes the CLI uses (`min(os.cpu_count(), 8)`); *cores busy* is the CPU time of the
-  ingest and its pool (user + sys, from `getrusage(RUSAGE_CHILDREN)`) over wall time.
-- **Dataset on disk**: sum of the file sizes in the dataset folder after that ingest.
-- **First paint**: `fichas --data DS` spawned in a 120×40 pseudo-terminal (TERM=xterm-256color,
-  size set with TIOCSWINSZ); its output is fed to the `pyte` terminal emulator and the screen is
-  checked each time bytes arrive. Time from just before exec to the read of the bytes after which
-  at least three program names of the dataset (first 12 characters, from `fichas.parquet`) are on
-  screen. *Cold cache*: one run right after `echo 3 > /proc/sys/vm/drop_caches` (when allowed);
-  *median* and *best* over the warm runs.
-- **Filter keystroke**: in one session, after the first paint and the screen staying still, `/`
-  then a 6-letter query typed one key at a time (5 queries, each the start of a word of a program
-  name, preferring queries whose every key changes the match count). Per key: from writing the
-  key to the pty to the read of the bytes after which the filter box shows the typed text, the
-  status shows the number of programs that match according to the dataset (all typed words in the
-  folded name/ministry/service, as the explorer matches) and a matching name is visible, counting
-  only once at least 1 KB was written after the key (a redraw, not the echo or a cursor blink).
-  The next key goes after 0.15 s of calm. p50/p95 by nearest rank. The two split rows separate
-  the keys after which the detail header showed another program (the filter dropped the selected
-  program, so the detail reloaded too) from those that kept it.
-- **Program switch**: the list cursor moved down one program (↓) five times with each detail tab
-  (1 Resumen, 2 Presupuesto, 3 Indicadores, 4 Regiones) showing: 20 switches. From the key to
-  the last screen change before 0.25 s of calm, after the detail header shows another dataset
-  program (so every repaint of the visible pane counts). *Header only*: key to the header change.
-- **Peak RSS**: `VmHWM` from `/proc/PID/status` of the explorer at the end of that session,
-  right before `q`.
-- **VisiData**: the same programs table (one row per program from its latest ficha: name, ministry,
-  service, years, latest executed budget) exported to CSV with DuckDB, `vd FILE` (VisiData in its
-  own virtualenv, fresh HOME) under the same first-paint harness; the ratio is explorer median /
-  VisiData median (below 1: the explorer paints first).
+- **Datasets**: *bundled* is the repository's `data/parquet` (3 fichas); the others are written
+  by `make_corpus.py --fichas N --seed S` (mixed templates) and ingested by the run.
+- **Ingest, 1 worker**: `fichas ingest CORPUS/fichas --data FRESH_DIR -q --workers 1` timed from
+  outside (wall clock), when the CLI has `--workers`; otherwise the default run's throughput
+  divided by its worker processes. *Peak RSS* is the largest sum of the resident memory of the
+  ingest and all its descendants (workers), sampled from `/proc` every 50 ms.
+- **Ingest, default workers**: the same without `--workers`.
+- **First paint**: the explorer (`fichas --data DS`), VisiData (`vd FILE`, in its own virtualenv,
+  fresh HOME) and a bare Textual app (`benchmarks/bare_app.py FILE`: reads the CSV with the csv
+  module and draws the visible rows with the Line API) are spawned in turn in a 120×40
+  pseudo-terminal (TERM=xterm-256color, size set with TIOCSWINSZ), round after round, the order
+  rotated each round, so a change of load hits them alike. FILE is the same programs table (one
+  row per program from its latest ficha: name, ministry, service, years, latest executed
+  budget) exported to CSV. The output is fed to the `pyte` terminal emulator and the screen is
+  checked each time bytes arrive: time from just before exec to the read of the bytes after
+  which at least three program names of the dataset (first 12 characters) are on screen.
+  Median and range over the rounds; *ratio* is median over median, with the range of the
+  same-round ratios in brackets. *Cold cache*: one run right after dropping the page cache,
+  when allowed.
+- **First program's detail visible**: in the same explorer runs, exec to the screen showing a
+  dataset program's name in the detail header and at least three rows of its pane (the program
+  the list highlights at start, its Resumen).
+- **Program switch**: in one session, the list cursor moved down one program (↓) five times with
+  each detail tab (1 Resumen, 2 Presupuesto, 3 Indicadores, 4 Regiones) showing: 20 switches.
+  From the key to the last screen change before 0.25 s of calm, after the detail header shows
+  another dataset program (so every repaint of the visible pane counts). *Header only*: key to
+  the header change. p50/p95 by nearest rank.
+- **Filter keystroke**: in the same session, `/` then a 6-letter query typed one key at a time
+  (5 queries, each the start of a word of a program name, preferring queries whose every key
+  changes the match count). Per key: from writing the key to the read of the bytes after which
+  the filter box shows the typed text, the status shows the number of programs that match
+  (all typed words in the folded name/ministry/service, as the explorer matches) and a
+  matching name is visible, counting only once at least 1 KB was written after the key. The
+  next key goes after 0.15 s of calm. The split rows separate the keys after which the detail
+  header showed another program from those that kept it.
+- **Explorer peak RSS**: `VmHWM` from `/proc/PID/status` of the explorer at the end of that
+  session, right before `q`.
+- **Cross-program query p95**: `harness/across_probe.py` opens the dataset with the app's Store
+  and times, in-process, every ranking measure of `fichas_tui.data.across` and the region view
+  for five regions, five times each; p95 over all of them (the slowest query's p95 is in
+  results.json).
 """
 
 
@@ -263,7 +276,7 @@ def markdown_section(results: dict) -> str:
         f"Machine: {m['cpus']} cores ({m['cpu_model']}), {m['memory_gb']:.1f} GB memory, "
         f"{m['os']}; Python {m['python']}; {versions}.",
         "",
-        "Targets are those of the issue for a 2-core machine (✓ met, ✗ missed).",
+        "Targets are those of issue #12 for this 2-core machine (✓ met, ✗ missed).",
         "",
         markdown_table(results),
         "",
