@@ -10,6 +10,7 @@ import click
 
 from . import locations
 from .across_cli import register as register_across
+from .cli_chrome import SpanishGroup
 
 # Nothing here imports textual, duckdb or pyarrow at module level: `fichas --help` and
 # `fichas ingest` must start fast, and the explorer pays its imports only when it opens.
@@ -18,6 +19,7 @@ DATA_OPTION = click.option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="CARPETA",
     default=None,
     help="Carpeta del dataset (archivos Parquet); ver «Datos» en fichas --help.",
 )
@@ -48,7 +50,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
         ctx.exit()
 
 
-class _Group(click.Group):
+class _Group(SpanishGroup):
     def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # Computed when shown, so the folders follow XDG_DATA_HOME / XDG_CONFIG_HOME.
         from .settings import Settings
@@ -107,16 +109,42 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, metavar="RUTA...", type=click.Path(path_type=Path)
+)
 @DATA_OPTION
-@click.option("--name", "name", default=None, help="Nombre del programa si la ficha no lo trae.")
+@click.option(
+    "--name",
+    "name",
+    default=None,
+    metavar="NOMBRE",
+    help="Nombre del programa si la ficha no lo trae.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Sólo el resumen y los errores.")
-def ingest(paths: tuple[Path, ...], data_dir: Path | None, name: str | None, quiet: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Procesos que leen fichas a la vez.  [por omisión: los núcleos de la máquina]",
+)
+def ingest(
+    paths: tuple[Path, ...],
+    data_dir: Path | None,
+    name: str | None,
+    quiet: bool,
+    workers: int | None,
+) -> None:
     """Lee fichas (archivos o carpetas) y las agrega al dataset.
 
     Sin --data (ni FICHAS_DATA) escribe en los datos propios del usuario, nunca en la muestra
     incluida. Una ficha que ya estaba se reemplaza. Un archivo que no se puede leer se informa
-    con su nombre y motivo; los demás se cargan igual. Sale con estado 1 si algún archivo falló.
+    con su nombre y motivo; los demás se cargan igual.
+
+    Estado de salida: 0 todo cargado; 1 algún archivo no se pudo leer (los demás sí se
+    cargaron); 2 uso incorrecto; 3 otro ingest escribe el dataset o no se puede leer;
+    4 no queda espacio en disco; 5 sin permiso para escribir. Con 3, 4 y 5 el dataset
+    anterior queda intacto.
     """
     target = locations.dataset_to_write(data_dir)
     if target.resolve() == locations.packaged_sample_dir().resolve():
@@ -124,23 +152,25 @@ def ingest(paths: tuple[Path, ...], data_dir: Path | None, name: str | None, qui
             "La muestra incluida es de sólo lectura; indique otra carpeta con --data.", err=True
         )
         sys.exit(2)
-    from .ingest.pipeline import run_ingest
+    from .ingest.pipeline import ingest as run
 
-    ok = run_ingest(
-        list(paths),
-        target,
-        name=name,
-        echo=click.echo,
-        quiet=quiet,
-        echo_err=lambda message: click.echo(message, err=True),
+    sys.exit(
+        run(
+            list(paths),
+            target,
+            name=name,
+            echo=click.echo,
+            quiet=quiet,
+            workers=workers,
+            echo_err=lambda message: click.echo(message, err=True),
+        )
     )
-    sys.exit(0 if ok else 1)
 
 
 @main.command()
-@click.argument("text")
+@click.argument("text", metavar="TEXTO")
 @DATA_OPTION
-@click.option("--year", type=int, default=None, help="Año evaluado de la ficha.")
+@click.option("--year", type=int, default=None, metavar="AÑO", help="Año evaluado de la ficha.")
 @click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts.")
 def show(text: str, data_dir: Path | None, year: int | None, as_json: bool) -> None:
     """Muestra el resumen de un programa (presupuesto, indicadores, regiones) y sale."""

@@ -171,7 +171,7 @@ def test_other_sections(ds):
 
 def test_a_very_long_program_name_is_read_from_the_text():
     """Regression: a 215-character name (a real catalog program) was missed as a heading."""
-    from fichas_tui.ingest.pipeline import parse_bytes
+    from fichas_tui.ingest.reader import parse_bytes
     from tests.helpers import SAMPLE_DIR
 
     long_name = (

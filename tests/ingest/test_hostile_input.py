@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from fichas_tui.ingest.build import records_to_tables
 from fichas_tui.ingest.parsed import FichaError
-from fichas_tui.ingest.pipeline import parse_bytes, run_ingest
+from fichas_tui.ingest.pipeline import run_ingest
+from fichas_tui.ingest.reader import parse_bytes
 from tests.helpers import F2019, F2021, F2023, SAMPLE_DIR
 
 SAMPLES = {name: (SAMPLE_DIR / name).read_text(encoding="utf-8") for name in (F2019, F2021, F2023)}

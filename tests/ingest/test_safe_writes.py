@@ -20,12 +20,14 @@ SLOW_INGEST = textwrap.dedent(
     """
     import sys, time
     import pyarrow.parquet as pq
-    real = pq.write_table
-    def slow(*args, **kwargs):
-        real(*args, **kwargs)
-        print("wrote", flush=True)
-        time.sleep(0.2)
-    pq.write_table = slow
+    real = pq.ParquetWriter.close
+    def slow(self):
+        was_open = self.is_open
+        real(self)
+        if was_open:  # one finished table file
+            print("wrote", flush=True)
+            time.sleep(0.2)
+    pq.ParquetWriter.close = slow
     from fichas_tui.ingest.pipeline import run_ingest
     run_ingest([sys.argv[1]], sys.argv[2], echo=lambda *a, **k: None)
     """

@@ -5,12 +5,11 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .schema import DERIVED_TABLES, TABLES
+from .schema import TABLES
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -153,81 +152,18 @@ def _alive(pid: int) -> bool:
 
 
 def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """Write every table to new files, then move them into place; never half-written.
+    """Write whole tables as the folder's dataset (replacing it), never half-written.
 
-    Returns the tables written, the derived ones included (ingest reports from them).
+    Returns the tables written, the derived ones included.
     """
-    import pyarrow.parquet as pq
+    from .writer import DatasetWriter
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    recover(folder)
-    # Callers hold the write lock, so any staging folder here was left by a killed writer.
-    for leftover in folder.glob(".staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = folder / f".staging-{uuid.uuid4().hex[:12]}"
-    staging.mkdir()
+    fichas = tables.get("fichas")
+    writer = DatasetWriter(folder, fichas.num_rows if fichas is not None else 0)
     try:
-        from .derived import derive_deflators, derive_programs
-
-        tables = dict(tables)
-        fichas = tables.get("fichas", empty_table("fichas"))
-        tables["programs"] = derive_programs(
-            fichas, tables.get("budget", empty_table("budget")), TABLES["programs"]
-        )
-        tables["deflators"] = derive_deflators(
-            fichas, tables.get("inflators", empty_table("inflators")), TABLES["deflators"]
-        )
-        from .summaries import SOURCES, derive_summaries
-
-        sources = {name: tables.get(name, empty_table(name)) for name in SOURCES}
-        tables.update(derive_summaries(sources, TABLES))
-        for name in TABLES:
-            data = tables.get(name, empty_table(name))
-            path = table_path(staging, name)
-            pq.write_table(
-                sorted_for_reading(name, data),
-                path,
-                compression="zstd",
-                row_group_size=ROW_GROUP_ROWS,
-            )
-            with open(path, "rb") as handle:
-                os.fsync(handle.fileno())
-        os.replace(staging, folder / PENDING)
+        writer.add(tables)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        writer.abort()
         raise
-    recover(folder)
-    # The explorer's start-up list, stamped with the files now in place (see program_index).
-    from .program_index import rows_of, write
-
-    write(folder, rows_of(tables["programs"]))
-    return tables
-
-
-def sorted_for_reading(table: str, data):
-    """Rows ordered by ficha (fichas by program): stable, so row order within a ficha stays."""
-    if data.num_rows < 2 or "ficha_id" not in data.column_names:
-        return data
-    if table in DERIVED_TABLES:  # already in the order they are read
-        return data
-    keys = [("program_id", "ascending")] if table == "fichas" else []
-    return data.sort_by([*keys, ("ficha_id", "ascending")])
-
-
-def merge(existing: dict[str, pa.Table], new: dict[str, pa.Table], replace_ids: set[str]):
-    """Existing rows minus the fichas being replaced, plus the new rows."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    merged = {}
-    ids = pa.array(sorted(replace_ids), pa.string())
-    for name in TABLES:
-        if name in DERIVED_TABLES:  # recomputed from the merged tables when written
-            continue
-        old = existing.get(name, empty_table(name))
-        if replace_ids and old.num_rows:
-            old = old.filter(pc.invert(pc.is_in(old["ficha_id"], value_set=ids)))
-        parts = [t for t in (old, new.get(name)) if t is not None and t.num_rows]
-        merged[name] = pa.concat_tables(parts) if parts else empty_table(name)
-    return merged
+    writer.finish()
+    return {**tables, **writer.derived}

@@ -18,7 +18,7 @@ def detect_layout(doc: Document):
     best = max(scores, key=lambda n: scores[n])
     if scores[best] < 2:
         raise FichaError(
-            "no known ficha layout: expected one of "
+            "no tiene el formato de ninguna ficha conocida; se esperaba uno de estos: "
             + "; ".join(f"{n} ({module.DESCRIPTION})" for n, module in LAYOUTS.items())
         )
     return LAYOUTS[best]

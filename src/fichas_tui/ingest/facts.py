@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 from .document import Document
+from .manifest import MANIFEST_FIELDS
 from .markup import normalize_text
 from .parsed import FichaRecord
 from .regions import fold
-
-MANIFEST_FIELDS = ("program_name", "ministry", "service")
-
-
-def read_manifest(path: Path) -> dict[str, dict[str, str]]:
-    """`manifest.csv` (file,program_name,ministry,service) as file name -> non-empty fields."""
-    if not path.is_file():
-        return {}
-    out: dict[str, dict[str, str]] = {}
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        for row in csv.DictReader(handle):
-            name = (row.get("file") or "").strip()
-            if name:
-                out[name] = {
-                    k: " ".join(normalize_text(row[k]).split())
-                    for k in MANIFEST_FIELDS
-                    if row.get(k) and row[k].strip()
-                }
-    return out
 
 
 def program_id_of(name: str) -> str:

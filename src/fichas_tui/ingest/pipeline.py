@@ -1,224 +1,249 @@
-"""`fichas ingest`: files -> parsed records -> the dataset, one clear line per file."""
+"""`fichas ingest`: files -> parsed tables, streamed into a new dataset; one line per file."""
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import hashlib
+import errno
 import os
-import signal
-import threading
-from collections.abc import Callable
+import stat
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..data.schema import PARSED_TABLES
-from .document import Document
-from .facts import finish_facts, read_manifest
-from .parsed import FichaError, FichaRecord
-from .quality import check_quality
+from .manifest import MANIFEST, read_manifest
+from .reader import Outcome, parse_path
+from .report import error_line, final_summary, ok_lines, shown, warning_line
 
-MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
-SECONDS_PER_FILE = 10.0  # a real ficha parses in ~3 ms
-MANIFEST = "manifest.csv"
+# Exit statuses of `fichas ingest` (the README lists them): each says what the user must do.
+EXIT_OK = 0
+EXIT_FILES_FAILED = 1  # some files could not be read; the others were loaded
+EXIT_DATASET = 3  # the dataset is being written by another ingest, or cannot be read
+EXIT_NO_SPACE = 4  # the disk filled up; the previous dataset is intact
+EXIT_NOT_WRITABLE = 5  # no permission to write the dataset folder; it is intact
 
-
-@dataclass
-class Outcome:
-    """What became of one file: what to print about it, or the reason it failed."""
-
-    path: Path
-    error: str | None = None
-    ficha_id: str | None = None
-    summary: str = ""
-    warnings: list[str] = field(default_factory=list)
-    manifest_fields: list[str] = field(default_factory=list)
+# Files parsed per task: big enough to amortize a task, small enough that a chunk's tables
+# (~1 MB) and the chunks in flight stay far below the memory budget.
+CHUNK_FILES = 200
+IN_PROCESS_BELOW = 64  # fewer files than this are not worth starting worker processes
 
 
-def ficha_id_of(data: bytes) -> str:
-    """Stable id: the same bytes always give the same id."""
-    return hashlib.sha256(data).hexdigest()[:16]
+def default_workers() -> int:
+    """The cores this process may run on."""
+    with contextlib.suppress(AttributeError):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
-class FichaTimeout(FichaError):
-    """Parsing one file took longer than any real ficha could."""
-
-
-@contextlib.contextmanager
-def time_limit(seconds: float | None):
-    """Raise FichaTimeout in this thread after `seconds` (Unix main thread only)."""
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
+def _special_file(path: Path, mode: int) -> str | None:
+    """What a path is when it is neither a file nor a folder, in the user's words."""
+    kinds = (
+        (stat.S_ISFIFO, "es una tubería (FIFO), no un archivo"),
+        (stat.S_ISSOCK, "es un socket, no un archivo"),
+        (stat.S_ISCHR, "es un dispositivo de caracteres, no un archivo"),
+        (stat.S_ISBLK, "es un dispositivo de bloques, no un archivo"),
     )
-    if not usable:
-        yield
-        return
-
-    def expire(_signum, _frame):
-        raise FichaTimeout(f"la lectura tardó más de {seconds:g} s; no parece una ficha")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def decode(data: bytes) -> str:
-    """Ficha bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise FichaError("dice ser UTF-16 pero no se puede decodificar") from None
-    if data.startswith(b"%PDF"):
-        raise FichaError("es un PDF: conviértalo a texto antes de ingerirlo")
-    if b"\x00" in data[:4096]:
-        raise FichaError("es un archivo binario, no el texto de una ficha")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def parse_bytes(
-    data: bytes, source_file: str, manifest: dict | None = None, name: str | None = None
-):
-    """Parse one ficha's bytes into a record (FichaError when it cannot be parsed)."""
-    from .detect import detect_layout
-
-    if not data.strip():
-        raise FichaError("el archivo está vacío")
-    if len(data) > MAX_BYTES:
-        raise FichaError(f"el archivo pesa {len(data) // 1024} KB; una ficha pesa menos de 1 MB")
-    doc = Document(decode(data))
-    layout = detect_layout(doc)
-    record = FichaRecord(ficha_id=ficha_id_of(data), source_file=source_file, layout=layout.NAME)
-    if doc.cut_lines:
-        record.warn("ficha", f"{doc.cut_lines} líneas de más de 20.000 caracteres se cortaron")
-    layout.parse(record, doc)
-    fields = finish_facts(record, doc, manifest or {}, name)
-    check_quality(record)
-    return record, fields
-
-
-def parse_path(
-    path: Path, manifest: dict | None = None, name: str | None = None
-) -> tuple[Outcome, FichaRecord | None]:
-    """Parse one file; every failure becomes an error message, never an exception."""
-    try:
-        if path.stat().st_size > MAX_BYTES:  # do not even read a huge file into memory
-            raise FichaError(
-                f"el archivo pesa {path.stat().st_size // 1024} KB; una ficha pesa menos de 1 MB"
-            )
-        data = path.read_bytes()
-        with time_limit(SECONDS_PER_FILE):
-            record, fields = parse_bytes(data, path.name, manifest, name)
-            summary = summarize(record)
-    except FichaError as exc:
-        return Outcome(path, error=str(exc)), None
-    except OSError as exc:
-        return Outcome(path, error=f"no se puede leer: {exc.strerror or exc}"), None
-    except Exception as exc:  # a parser bug must not stop the other files
-        error = f"error interno del lector ({type(exc).__name__}: {exc})"
-        return Outcome(path, error=error), None
-    outcome = Outcome(
-        path,
-        ficha_id=record.ficha_id,
-        summary=summary,
-        warnings=record.warnings,
-        manifest_fields=fields,
-    )
-    return outcome, record
+    for test, text in kinds:
+        if test(mode):
+            return text
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else "no es un archivo común"
 
 
 def collect_files(paths: list[Path]) -> tuple[list[Path], list[Outcome]]:
-    """The ficha files named, folders expanded; missing paths become failed outcomes."""
+    """The ficha files named, folders expanded; what cannot be read becomes a failed outcome."""
     files: list[Path] = []
-    missing: list[Outcome] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.iterdir())
-                if p.is_file() and not p.name.startswith(".") and p.name != MANIFEST
-            )
-        elif path.is_file():
-            files.append(path)
-        else:
-            missing.append(Outcome(path, error="no existe"))
-    return files, missing
-
-
-def _parse_chunk(jobs: list[tuple[Path, dict, str | None]]):
-    """Parse some files and build their tables, in one process (a pool worker or this one)."""
-    from .build import records_to_tables
-
-    outcomes, records = [], []
-    for job in jobs:
-        outcome, record = parse_path(*job)
-        outcomes.append(outcome)
-        if record is not None:
-            records.append(record)
-    return outcomes, records_to_tables(records)
-
-
-def parse_all(files: list[Path], name: str | None = None, workers: int | None = None):
-    """Parse files into (outcomes, new tables), in parallel across cores when there are many.
-
-    Workers return finished Arrow tables, not records: building tables is a fifth of the work
-    and sending records between processes would cost as much again.
-    """
-    import pyarrow as pa
-
-    manifests: dict[Path, dict] = {}
     failed: list[Outcome] = []
+
+    def consider(path: Path, named: bool) -> None:
+        try:
+            mode = path.stat().st_mode
+        except FileNotFoundError:
+            failed.append(Outcome(path, error="no existe"))
+            return
+        except OSError as exc:
+            failed.append(Outcome(path, error=f"no se puede leer: {exc.strerror or exc}"))
+            return
+        if stat.S_ISREG(mode):
+            files.append(path)
+        elif stat.S_ISDIR(mode) and named:
+            try:
+                children = sorted(path.iterdir())
+            except OSError as exc:
+                failed.append(Outcome(path, error=f"no se puede leer: {exc.strerror or exc}"))
+                return
+            for child in children:
+                if not child.name.startswith(".") and child.name != MANIFEST:
+                    consider(child, named=False)
+        elif not stat.S_ISDIR(mode):  # folders inside folders are not descended into
+            failed.append(Outcome(path, error=_special_file(path, mode)))
+
+    for path in paths:
+        consider(Path(path), named=True)
+    return files, failed
+
+
+def plan_jobs(files: list[Path], name: str | None, warn: Callable[[str], None]):
+    """(path, manifest fields, --name) for every file; manifest problems are reported once."""
+    manifests: dict[Path, dict] = {}
     jobs = []
     for path in files:
         folder = path.parent
         if folder not in manifests:
+            where = folder / MANIFEST
             try:
-                manifests[folder] = read_manifest(folder / MANIFEST)
-            except (OSError, UnicodeDecodeError, csv.Error) as exc:
-                manifests[folder] = {}
-                failed.append(Outcome(folder / MANIFEST, error=f"manifiesto ilegible ({exc})"))
+                manifests[folder], problems = read_manifest(where)
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                manifests[folder], problems = {}, [f"no se puede leer ({exc}); se ignora"]
+            for problem in problems:
+                warn(warning_line(where, problem))
         jobs.append((path, manifests[folder].get(path.name, {}), name))
-    workers = workers or min(os.cpu_count() or 1, 8)
-    if len(jobs) < 64 or workers == 1:
-        outcomes, tables = _parse_chunk(jobs)
-        return failed + outcomes, tables
-    size = max(16, min(500, len(jobs) // (workers * 4) + 1))
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    return jobs
+
+
+def _parse_chunk(jobs: list[tuple[Path, dict, str | None]]):
+    """Parse some files and build their tables, in one process (a pool worker or this one).
+
+    Workers return finished Arrow tables, not records: building tables is a fifth of the
+    work, and sending records between processes would cost as much again.
+    """
+    from .build import records_to_tables
+
+    outcomes, records, seen = [], [], set()
+    for job in jobs:
+        outcome, record = parse_path(*job)
+        outcomes.append(outcome)
+        if record is not None and record.ficha_id not in seen:  # the same file named twice
+            seen.add(record.ficha_id)
+            records.append(record)
+    return outcomes, records_to_tables(records)
+
+
+def parse_chunks(jobs: list, workers: int) -> Iterator[tuple[list[Outcome], dict]]:
+    """(outcomes, tables) chunk by chunk, in file order, with few chunks in memory at once."""
+    chunks = [jobs[i : i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
+    if len(jobs) < IN_PROCESS_BELOW or workers <= 1:
+        for chunk in chunks:
+            yield _parse_chunk(chunk)
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(_parse_chunk, chunks))
-    outcomes = failed + [o for chunk_outcomes, _ in results for o in chunk_outcomes]
-    tables = {
-        table: pa.concat_tables([chunk_tables[table] for _, chunk_tables in results])
-        for table in PARSED_TABLES
-    }
-    return outcomes, tables
+        pending: deque = deque()
+        todo = iter(chunks)
+        for chunk in todo:
+            pending.append(pool.submit(_parse_chunk, chunk))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            result = pending.popleft().result()
+            for chunk in todo:  # keep the workers busy, but no more than two chunks ahead
+                pending.append(pool.submit(_parse_chunk, chunk))
+                break
+            yield result
 
 
-def summarize(record: FichaRecord) -> str:
-    counts = ", ".join(
-        f"{table} {len(rows)}"
-        for table, rows in record.rows.items()
-        if table not in ("warnings", "texts") and rows
+@dataclass
+class _Target:
+    """The dataset being written: locked and staged at the first ficha that loads."""
+
+    folder: Path
+    expected: int
+    writer: object = None
+    stack: contextlib.ExitStack | None = None
+    keys: set | None = None
+    ids: set | None = None
+
+    def add(self, tables: dict) -> None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        from ..data.dataset import table_path, write_lock
+        from ..data.writer import DatasetWriter
+
+        if self.writer is None:
+            self.stack = contextlib.ExitStack()
+            self.stack.enter_context(write_lock(self.folder))
+            existing = _fichas_count(table_path(self.folder, "fichas"))
+            self.writer = DatasetWriter(self.folder, existing + self.expected)
+            self.keys, self.ids = set(), set()
+        fichas = tables["fichas"]
+        ids = fichas["ficha_id"].to_pylist()
+        again = [i for i in ids if i in self.ids]  # already added by an earlier chunk
+        if again:
+            drop = pa.array(again, pa.string())
+            tables = {
+                name: t.filter(pc.invert(pc.is_in(t["ficha_id"], value_set=drop)))
+                for name, t in tables.items()
+            }
+            fichas = tables["fichas"]
+        self.ids.update(fichas["ficha_id"].to_pylist())
+        self.keys.update(
+            zip(fichas["program_id"].to_pylist(), fichas["evaluated_year"].to_pylist(), strict=True)
+        )
+        self.writer.add(tables)
+
+    def finish(self) -> int:
+        """Merge what the folder held (minus replaced fichas), write and swap; fichas now."""
+        replace = self.ids | _superseded(self.folder, self.keys)
+        self.writer.add_existing(replace)
+        self.writer.finish()
+        return self.writer.rows["fichas"]
+
+    def close(self) -> None:
+        if self.writer is not None and self.writer.staging.exists():
+            self.writer.abort()
+        if self.stack is not None:
+            self.stack.close()
+
+
+def _fichas_count(path: Path) -> int:
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path).metadata.num_rows
+    except Exception:  # absent or damaged: the merge step reports a damaged file by name
+        return 0
+
+
+def _superseded(folder: Path, keys: set) -> set[str]:
+    """Fichas already in the dataset for the same program and year as a new one."""
+    from ..data.dataset import table_path
+
+    path = table_path(folder, "fichas")
+    if not keys or not path.exists():
+        return set()
+    import pyarrow.parquet as pq
+
+    from ..data.dataset import DatasetError
+
+    try:
+        old = pq.read_table(path, columns=["ficha_id", "program_id", "evaluated_year"])
+    except Exception as exc:
+        raise DatasetError(f"{path}: no se puede leer ({exc})") from exc
+    rows = zip(
+        old["ficha_id"].to_pylist(),
+        old["program_id"].to_pylist(),
+        old["evaluated_year"].to_pylist(),
+        strict=True,
     )
-    facts = record.facts
-    return f"[{record.layout}] {facts['program_name']} ({facts.get('evaluated_year')}): {counts}"
+    return {fid for fid, pid, year in rows if (pid, year) in keys}
 
 
-def run_ingest(
+def write_error(exc: OSError, folder: Path) -> tuple[int, str]:
+    """A failed write as (exit status, Spanish message saying what and where)."""
+    where = shown(exc.filename or folder)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return EXIT_NO_SPACE, f"no queda espacio en {where}; el dataset anterior se conserva"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            EXIT_NOT_WRITABLE,
+            f"no se puede escribir en {where} (sin permiso o sólo lectura); "
+            "el dataset anterior se conserva",
+        )
+    reason = exc.strerror or str(exc)
+    return EXIT_DATASET, f"error al escribir en {where}: {reason}; el dataset anterior se conserva"
+
+
+def ingest(
     paths: list[Path],
     data_dir: Path,
     name: str | None = None,
@@ -226,52 +251,61 @@ def run_ingest(
     quiet: bool = False,
     workers: int | None = None,
     echo_err: Callable[[str], None] | None = None,
-) -> bool:
-    """Ingest files into the dataset; True when every file loaded.
+) -> int:
+    """Ingest files into the dataset; the exit status (EXIT_*).
 
-    Progress goes to `echo`, failures to `echo_err` (the CLI sends those to stderr).
+    Progress goes to `echo`, failures and warnings about the input to `echo_err` (the CLI
+    sends those to stderr).
     """
-    echo_err = echo_err or echo
-    from ..data.dataset import DatasetError, merge, read_dataset, write_dataset, write_lock
+    from ..data.dataset import DatasetError
 
+    echo_err = echo_err or echo
+    data_dir = Path(data_dir)
     files, failed = collect_files([Path(p) for p in paths])
-    parsed, new = parse_all(files, name=name, workers=workers)
-    outcomes = failed + parsed
-    good = [o for o in outcomes if o.error is None]
-    bad = [o for o in outcomes if o.error is not None]
-    for outcome in outcomes:
-        if outcome.error is not None:
-            echo_err(f"ERROR {outcome.path}: {outcome.error}")
-            continue
-        if quiet:
-            continue
-        echo(f"ok    {outcome.path.name} {outcome.summary}")
-        if outcome.manifest_fields:
-            echo(f"      desde {MANIFEST}: {', '.join(outcome.manifest_fields)}")
-        for warning in outcome.warnings:
-            echo(f"      aviso {warning}")
-    written = 0
-    if good:
-        try:
-            with write_lock(data_dir):
-                existing = read_dataset(data_dir)
-                replace = {o.ficha_id for o in good} | _superseded(existing, new)
-                merged = merge(existing, new, replace)
-                tables = write_dataset(data_dir, merged)
-                written = merged["fichas"].num_rows
-        except DatasetError as exc:
-            echo_err(f"ERROR {data_dir}: {exc}")
-            return False
-    if good and not quiet:
-        _report_deflators(tables["deflators"], echo)
-    n_warn = sum(len(o.warnings) for o in good)
-    echo(
-        f"{len(good)} fichas cargadas, {len(bad)} con error, {n_warn} avisos; "
-        f"el dataset {data_dir} tiene {written} fichas"
-        if good
-        else f"0 fichas cargadas, {len(bad)} con error; el dataset no se modificó"
-    )
-    return not bad
+    jobs = plan_jobs(files, name, echo_err)
+    for outcome in failed:
+        echo_err(error_line(outcome.path, outcome.error))
+    loaded = warnings = 0
+    errors = len(failed)
+    target = _Target(data_dir, expected=len(jobs))
+    total: int | None = None
+    status = EXIT_OK
+    try:
+        for outcomes, tables in parse_chunks(jobs, workers or default_workers()):
+            for outcome in outcomes:
+                if outcome.error is not None:
+                    errors += 1
+                    echo_err(error_line(outcome.path, outcome.error))
+                    continue
+                loaded += 1
+                warnings += len(outcome.warnings)
+                if not quiet:
+                    lines = ok_lines(
+                        outcome.path.name,
+                        outcome.summary,
+                        outcome.manifest_fields,
+                        outcome.warnings,
+                    )
+                    for line in lines:
+                        echo(line)
+            if tables["fichas"].num_rows:
+                target.add(tables)
+        if target.writer is not None:
+            total = target.finish()
+            if not quiet:
+                _report_deflators(target.writer.derived["deflators"], echo)
+    except DatasetError as exc:
+        echo_err(f"ERROR {shown(exc)}")
+        status = EXIT_DATASET
+    except OSError as exc:
+        status, message = write_error(exc, data_dir)
+        echo_err(f"ERROR {message}")
+    finally:
+        target.close()
+    echo(final_summary(loaded, errors, warnings, data_dir, total))
+    if status == EXIT_OK and errors:
+        status = EXIT_FILES_FAILED
+    return status
 
 
 def _report_deflators(deflators, echo: Callable[..., None]) -> None:
@@ -284,22 +318,6 @@ def _report_deflators(deflators, echo: Callable[..., None]) -> None:
         echo(f"aviso factores: {note}")
 
 
-def _superseded(existing, new) -> set[str]:
-    """Fichas already in the dataset for the same program and year as a new one."""
-    fichas = existing["fichas"]
-    if not fichas.num_rows:
-        return set()
-    keys = set(
-        zip(
-            new["fichas"]["program_id"].to_pylist(),
-            new["fichas"]["evaluated_year"].to_pylist(),
-            strict=True,
-        )
-    )
-    old = zip(
-        fichas["ficha_id"].to_pylist(),
-        fichas["program_id"].to_pylist(),
-        fichas["evaluated_year"].to_pylist(),
-        strict=True,
-    )
-    return {fid for fid, pid, year in old if (pid, year) in keys}
+def run_ingest(*args, **kwargs) -> bool:
+    """`ingest` for callers that only ask whether every file loaded."""
+    return ingest(*args, **kwargs) == EXIT_OK

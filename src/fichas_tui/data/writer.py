@@ -1,0 +1,221 @@
+"""A new dataset written in a stream: rows spooled by bucket, written sorted, swapped in whole."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .dataset import (
+    PENDING,
+    ROW_GROUP_ROWS,
+    DatasetError,
+    conform,
+    recover,
+    table_path,
+)
+from .schema import DERIVED_TABLES, TABLES
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+# Files are sorted by ficha (fichas by program) so a reader skips most row groups. Sorting a
+# whole table would hold all of it in memory (1.4 GB at 50,000 fichas), so rows are spooled
+# into buckets whose order is the sort order (the first character of the sort key), and each
+# bucket is sorted on its own when the final file is written: an external sort in one pass.
+# Small datasets use a single bucket: fewer files, same result.
+BUCKETED_FROM_FICHAS = 2000
+HEX = "0123456789abcdef"
+# program_id is folded text: dashes, digits and ASCII letters, which sort in this order.
+PROGRAM_ID_CHARS = "-0123456789abcdefghijklmnopqrstuvwxyz"
+SPOOL_OPTIONS = {"compression": "lz4"}
+
+
+def sort_keys(table: str) -> list[tuple[str, str]]:
+    if table == "fichas":
+        return [("program_id", "ascending"), ("ficha_id", "ascending")]
+    return [("ficha_id", "ascending")]
+
+
+def _bucket_column(table: str) -> tuple[str, str]:
+    return ("program_id", PROGRAM_ID_CHARS) if table == "fichas" else ("ficha_id", HEX)
+
+
+class DatasetWriter:
+    """Write a dataset folder's next version; nothing is visible until `finish` swaps it in.
+
+    Callers hold the folder's write lock. Any failure (a full disk included) removes the
+    staging folder and leaves the previous dataset as it was.
+    """
+
+    def __init__(self, folder: Path, expected_fichas: int = 0) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        recover(folder)
+        # The lock is held, so any staging folder here was left by a killed writer.
+        for leftover in folder.glob(".staging-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        self.folder = folder
+        self.staging = folder / f".staging-{uuid.uuid4().hex[:12]}"
+        self.staging.mkdir()
+        self.spool = self.staging / "spool"
+        self.spool.mkdir()
+        self.bucketed = expected_fichas >= BUCKETED_FROM_FICHAS
+        self._writers: dict[tuple[str, int], object] = {}
+        self.rows = {name: 0 for name in TABLES}
+        self.derived: dict[str, pa.Table] = {}  # set by finish: the tables derived on write
+
+    # -- spooling ---------------------------------------------------------------------------
+    def add(self, tables: dict[str, pa.Table]) -> None:
+        """Rows for the new dataset (any tables, any order of fichas)."""
+        for name, data in tables.items():
+            if name in DERIVED_TABLES or data is None or not data.num_rows:
+                continue
+            data = conform(name, data)
+            self.rows[name] += data.num_rows
+            for bucket, part in self._split(name, data):
+                self._spool_writer(name, bucket).write_table(part)
+
+    def _split(self, name: str, data: pa.Table):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if not self.bucketed:
+            yield 0, data
+            return
+        column, alphabet = _bucket_column(name)
+        first = pc.utf8_slice_codeunits(data[column], 0, 1)
+        index = pc.fill_null(pc.index_in(first, value_set=pa.array(list(alphabet))), -1)
+        last = len(alphabet)  # no key or an unexpected first character: last, like nulls
+        for bucket in pc.unique(index).to_pylist():
+            yield (last if bucket < 0 else bucket), data.filter(pc.equal(index, bucket))
+
+    def _spool_writer(self, name: str, bucket: int):
+        import pyarrow as pa
+
+        key = (name, bucket)
+        writer = self._writers.get(key)
+        if writer is None:
+            path = self.spool / f"{name}.{bucket:03d}.arrow"
+            options = pa.ipc.IpcWriteOptions(**SPOOL_OPTIONS)
+            writer = self._writers[key] = pa.ipc.new_stream(path, TABLES[name], options=options)
+        return writer
+
+    def add_existing(self, replace_ids: set[str]) -> None:
+        """The folder's current rows, minus the fichas being replaced, read group by group."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        ids = pa.array(sorted(replace_ids), pa.string())
+        for name in TABLES:
+            path = table_path(self.folder, name)
+            if name in DERIVED_TABLES or not path.exists():
+                continue
+            try:
+                parquet = pq.ParquetFile(path)
+                for group in range(parquet.num_row_groups):
+                    data = parquet.read_row_group(group)
+                    if len(ids) and "ficha_id" in data.column_names:
+                        data = data.filter(pc.invert(pc.is_in(data["ficha_id"], value_set=ids)))
+                    self.add({name: data})
+            except (pa.ArrowException, ValueError) as exc:
+                raise DatasetError(f"{path}: no se puede leer ({exc})") from exc
+
+    # -- the final files ------------------------------------------------------------------
+    def finish(self) -> None:
+        """Write every table sorted, derive the program list, then swap the new files in."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        try:
+            for writer in self._writers.values():
+                writer.close()
+            for name in TABLES:
+                if name in DERIVED_TABLES:
+                    continue
+                path = table_path(self.staging, name)
+                with pq.ParquetWriter(path, TABLES[name], compression="zstd") as out:
+                    for spooled in sorted(self.spool.glob(f"{name}.*.arrow")):
+                        with pa.ipc.open_stream(spooled) as reader:
+                            data = reader.read_all()
+                        # A stable sort: rows of one ficha keep their order.
+                        out.write_table(data.sort_by(sort_keys(name)), ROW_GROUP_ROWS)
+                        del data
+                        spooled.unlink()
+            self._write_derived()
+            shutil.rmtree(self.spool)
+            for name in TABLES:
+                _fsync(table_path(self.staging, name))
+            os.replace(self.staging, self.folder / PENDING)
+        except BaseException:
+            self.abort()
+            raise
+        recover(self.folder)
+        # The explorer's start-up list, stamped with the files now in place (see program_index).
+        from .program_index import rows_of, write
+
+        write(self.folder, rows_of(self.derived["programs"]))
+
+    def _write_derived(self) -> None:
+        """The program list, the deflator series and the per-ficha summaries, from the files
+        just written."""
+        import pyarrow.parquet as pq
+
+        import pyarrow.dataset as pa_dataset
+
+        from .derived import derive_deflators, derive_programs
+        from .summaries import SOURCES, derive_summaries
+
+        # Only the columns and rows they need: small even at 50,000 fichas, where the whole
+        # fichas and budget tables would not be.
+        fichas_columns = [
+            "ficha_id",
+            "program_id",
+            "program_name",
+            "ministry",
+            "service",
+            "evaluated_year",
+            "price_year",
+            "search_key",
+        ]
+        fichas = pq.read_table(table_path(self.staging, "fichas"), columns=fichas_columns)
+        budget = pq.read_table(
+            table_path(self.staging, "budget"), filters=[("concept", "=", "ejecutado")]
+        )
+        inflators = pq.read_table(table_path(self.staging, "inflators"))
+        self.derived = {
+            "programs": derive_programs(fichas, budget, TABLES["programs"]),
+            "deflators": derive_deflators(fichas, inflators, TABLES["deflators"]),
+        }
+        del fichas, budget
+        # DuckDB scans the new files through Arrow datasets, reading only the columns and
+        # row groups the summaries need, instead of whole tables held in memory.
+        sources = {
+            name: pa_dataset.dataset(str(table_path(self.staging, name)), format="parquet")
+            for name in SOURCES
+        }
+        self.derived.update(derive_summaries(sources, TABLES))
+        for name, data in self.derived.items():
+            pq.write_table(
+                data,
+                table_path(self.staging, name),
+                compression="zstd",
+                row_group_size=ROW_GROUP_ROWS,
+            )
+
+    def abort(self) -> None:
+        for writer in self._writers.values():
+            # Closing after a failed write may fail too: the folder goes anyway.
+            with contextlib.suppress(Exception):
+                writer.close()
+        self._writers.clear()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())

@@ -1,0 +1,146 @@
+"""One file -> one parsed ficha record, or the reason (in Spanish) it cannot be one."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import signal
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..text import one_line
+from .document import Document
+from .facts import finish_facts
+from .limits import cap_rows
+from .parsed import FichaError, FichaRecord
+from .quality import check_quality
+from .report import file_summary
+
+MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
+SECONDS_PER_FILE = 10.0  # a real ficha parses in ~3 ms
+
+
+@dataclass
+class Outcome:
+    """What became of one file: what to print about it, or the reason it failed."""
+
+    path: Path
+    error: str | None = None
+    ficha_id: str | None = None
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
+    manifest_fields: list[str] = field(default_factory=list)
+
+
+def ficha_id_of(data: bytes) -> str:
+    """Stable id: the same bytes always give the same id."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+class FichaTimeout(FichaError):
+    """Parsing one file took longer than any real ficha could."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise FichaTimeout in this thread after `seconds` (Unix main thread only)."""
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise FichaTimeout(f"la lectura tardó más de {seconds:g} s; no parece una ficha")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def decode(data: bytes) -> str:
+    """Ficha bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FichaError("dice ser UTF-16 pero no se puede decodificar") from None
+    if data.startswith(b"%PDF"):
+        raise FichaError("es un PDF: conviértalo a texto antes de ingerirlo")
+    if b"\x00" in data[:4096]:
+        raise FichaError("es un archivo binario, no el texto de una ficha")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def parse_bytes(
+    data: bytes, source_file: str, manifest: dict | None = None, name: str | None = None
+):
+    """Parse one ficha's bytes into a record (FichaError when it cannot be parsed)."""
+    from .detect import detect_layout
+
+    if not data.strip():
+        raise FichaError("el archivo está vacío")
+    if len(data) > MAX_BYTES:
+        raise FichaError(f"el archivo pesa {len(data) // 1024} KB; una ficha pesa menos de 1 MB")
+    doc = Document(decode(data))
+    layout = detect_layout(doc)
+    record = FichaRecord(ficha_id=ficha_id_of(data), source_file=source_file, layout=layout.NAME)
+    if doc.cut_lines:
+        record.warn("ficha", f"{doc.cut_lines} líneas de más de 20.000 caracteres se cortaron")
+    layout.parse(record, doc)
+    fields = finish_facts(record, doc, manifest or {}, name)
+    check_quality(record)
+    cap_rows(record)
+    return record, fields
+
+
+def parse_path(
+    path: Path, manifest: dict | None = None, name: str | None = None
+) -> tuple[Outcome, FichaRecord | None]:
+    """Parse one file; every failure becomes an error message, never an exception."""
+    try:
+        if path.stat().st_size > MAX_BYTES:  # do not even read a huge file into memory
+            raise FichaError(
+                f"el archivo pesa {path.stat().st_size // 1024} KB; una ficha pesa menos de 1 MB"
+            )
+        data = path.read_bytes()
+        with time_limit(SECONDS_PER_FILE):
+            # The name is data too: stored and printed with control characters made visible.
+            record, fields = parse_bytes(data, one_line(path.name), manifest, name)
+            summary = summarize(record)
+    except FichaError as exc:
+        return Outcome(path, error=str(exc)), None
+    except OSError as exc:
+        return Outcome(path, error=f"no se puede leer: {exc.strerror or exc}"), None
+    except Exception as exc:  # a parser bug must not stop the other files
+        error = f"error interno del lector ({type(exc).__name__}: {exc})"
+        return Outcome(path, error=error), None
+    outcome = Outcome(
+        path,
+        ficha_id=record.ficha_id,
+        summary=summary,
+        warnings=record.warnings,
+        manifest_fields=fields,
+    )
+    return outcome, record
+
+
+def summarize(record: FichaRecord) -> str:
+    facts = record.facts
+    rows = {table: len(rows) for table, rows in record.rows.items()}
+    return file_summary(record.layout, facts["program_name"], facts.get("evaluated_year"), rows)

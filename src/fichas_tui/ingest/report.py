@@ -1,0 +1,85 @@
+"""What `fichas ingest` prints: one line per file, its warnings and the summary, in Spanish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..text import one_line
+from .numbers import format_chilean
+
+# Table names as the user reads them in the per-file line ("presupuesto 9, subtítulos 3").
+TABLE_LABELS = {
+    "budget": "presupuesto",
+    "subtitles": "subtítulos",
+    "components": "componentes",
+    "indicators": "indicadores",
+    "coverage": "cobertura",
+    "regions": "regiones",
+    "findings": "hallazgos",
+    "ratios": "razones",
+    "spending_per_beneficiary": "gasto por beneficiario",
+    "assessments": "ámbitos evaluados",
+    "evaluations": "evaluaciones",
+    "ods": "ODS",
+    "complementarities": "complementariedades",
+    "inflators": "inflactores",
+    "texts": "textos",
+    "warnings": "avisos",
+}
+# Not listed per file: warnings are printed one by one, texts are prose sections.
+UNCOUNTED = ("warnings", "texts")
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """`1 ficha`, `2 fichas`, `12.500 fichas`: the number the Chilean way, the noun agreeing."""
+    word = singular if n == 1 else (plural or singular + "s")
+    return f"{format_chilean(n)} {word}"
+
+
+def shown(path: Path | str) -> str:
+    """A file name or path as printed: control characters visible, always one line."""
+    return one_line(str(path))
+
+
+def file_summary(layout: str, program_name: str, year: int | None, rows: dict[str, int]) -> str:
+    """`[2021] Nombre (2021): presupuesto 9, subtítulos 3, ...` for one parsed ficha."""
+    counts = ", ".join(
+        f"{TABLE_LABELS.get(table, table)} {n}"
+        for table, n in rows.items()
+        if table not in UNCOUNTED and n
+    )
+    year_text = year if year is not None else "año s/d"
+    return f"[{layout}] {one_line(program_name)} ({year_text}): {counts}"
+
+
+def ok_lines(name: str, summary: str, manifest_fields: list[str], warnings: list[str]):
+    """The lines printed for a file that loaded."""
+    yield f"ok    {shown(name)} {summary}"
+    if manifest_fields:
+        yield f"      desde manifest.csv: {', '.join(manifest_fields)}"
+    for warning in warnings:
+        yield f"      aviso {one_line(warning)}"
+
+
+def error_line(path: Path | str, reason: str) -> str:
+    return f"ERROR {shown(path)}: {one_line(reason)}"
+
+
+def warning_line(path: Path | str, reason: str) -> str:
+    """A problem that loses nothing (a manifest with a bad column): said, not fatal."""
+    return f"aviso {shown(path)}: {one_line(reason)}"
+
+
+def final_summary(
+    loaded: int, failed: int, warnings: int, data_dir: Path, total: int | None
+) -> str:
+    """The last line: what loaded, what failed, and what the dataset holds now."""
+    if total is None:
+        return (
+            f"{count(loaded, 'ficha leída', 'fichas leídas')}, {failed} con error; "
+            "el dataset no se modificó"
+        )
+    return (
+        f"{count(loaded, 'ficha cargada', 'fichas cargadas')}, {failed} con error, "
+        f"{count(warnings, 'aviso')}; el dataset {shown(data_dir)} tiene {count(total, 'ficha')}"
+    )
