@@ -27,9 +27,11 @@ ENGLISH = (
     "is not a valid",
     "does not exist",
     "[OPTIONS]",
+    "[required]",
+    "[default:",
 )
 # Click's type names as metavars (TEXTO is Spanish, TEXT is not).
-ENGLISH_WORDS = re.compile(r"\b(TEXT|INTEGER|FLOAT|BOOLEAN|PATH|DIRECTORY|FILE)\b")
+ENGLISH_WORDS = re.compile(r"\b(TEXT|INTEGER|FLOAT|BOOLEAN|PATH|DIRECTORY|FILE|RANGE)\b")
 
 
 def _run(args: list[str]):

@@ -53,6 +53,7 @@ SPANISH = {
     "env var: {var}": "variable de entorno: {var}",
     "(dynamic)": "(dinámico)",
     "deprecated": "obsoleto",
+    "required": "obligatorio",
     "Choose from:\n\t{choices}": "Elija entre:\n\t{choices}",
     "{value!r} is not a valid {number_type}.": "{value!r} no es un {number_type} válido.",
     "{value} is not in the range {range}.": "{value} no está en el rango {range}.",
@@ -97,7 +98,9 @@ TYPE_NAMES = {
     click.types.StringParamType: "texto",
     click.types.UnprocessedParamType: "texto",
     click.types.IntParamType: "entero",
+    click.types.IntRange: "entero",
     click.types.FloatParamType: "número",
+    click.types.FloatRange: "número",
     click.types.BoolParamType: "sí/no",
 }
 
