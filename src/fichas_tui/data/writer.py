@@ -163,9 +163,8 @@ class DatasetWriter:
     def _write_derived(self) -> None:
         """The program list, the deflator series and the per-ficha summaries, from the files
         just written."""
-        import pyarrow.parquet as pq
-
         import pyarrow.dataset as pa_dataset
+        import pyarrow.parquet as pq
 
         from .derived import derive_deflators, derive_programs
         from .summaries import SOURCES, derive_summaries
