@@ -64,7 +64,8 @@ def test_disk_full_keeps_the_dataset_and_says_where(dataset_2021, monkeypatch):
     assert result.output.splitlines()[-1].endswith("el dataset no se modificó")
     monkeypatch.undo()
     assert _snapshot(dataset_2021) == before
-    assert not [p for p in dataset_2021.iterdir() if p.name.startswith(".")]
+    leftovers = (".staging", dataset.PENDING, dataset.LOCK)
+    assert not [p for p in dataset_2021.iterdir() if p.name.startswith(leftovers)]
 
 
 def test_no_permission_at_the_lock(dataset_2021, monkeypatch):
