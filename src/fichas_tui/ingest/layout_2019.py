@@ -7,6 +7,7 @@ import re
 from .components_2019 import parse_component_blocks
 from .document import Document
 from .findings import parse_findings_table
+from .header import labelled
 from .layout_2021 import parse_description
 from .layout_shared import parse_budget_rows
 from .markup import plain
@@ -91,7 +92,8 @@ def _parse_header(record: FichaRecord, doc: Document) -> None:
     name_at = doc.find(r"^NOMBRE DEL PROGRAMA")
     if name_at is None:
         return
-    facts["program_name"] = field_value(doc, "NOMBRE DEL PROGRAMA", name_at, name_at + 1)
+    named = labelled(doc, name_at)
+    facts["program_name"] = named[1] if named else None
     stop = doc.find(r"^DESCRIPCION", name_at) or min(name_at + 8, len(doc))
     service: list[str] = []
     for i in range(name_at + 1, stop):

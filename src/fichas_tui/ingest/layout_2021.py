@@ -6,6 +6,7 @@ import re
 
 from .document import Document
 from .findings import parse_findings_table
+from .header import parse_header_fields
 from .layout_shared import (
     parse_budget_rows,
     parse_components_section,
@@ -44,6 +45,7 @@ MARKERS = (
 
 def parse(record: FichaRecord, doc: Document) -> None:
     facts = record.facts
+    parse_header_fields(record, doc, doc.find(r"^I ANTECEDENTES"))
     desempeno = doc.find(r"^III DESEMPENO (19|20)\d\d")
     year = parse_year(doc.keys[desempeno]) if desempeno is not None else None
     price_year = _price_year(doc)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .document import Document
+from .header import parse_header_fields
 from .layout_shared import (
     parse_components_section,
     parse_coverage,
@@ -63,6 +64,7 @@ def parse(record: FichaRecord, doc: Document) -> None:
     facts["evaluated_year"] = year
     facts["price_year"] = price_year
     antecedentes = doc.find(r"^I ANTECEDENTES") or 0
+    parse_header_fields(record, doc, antecedentes)
     proposito = doc.find(r"^PROPOSITO$", antecedentes)
     facts["description"] = field_value(doc, "Descripción", antecedentes, proposito)
     facts["start_year"] = field_year(doc, "Año de inicio", antecedentes, proposito)
