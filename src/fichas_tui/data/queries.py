@@ -208,8 +208,14 @@ class Store:
                 source = _DERIVED_SQL if self._derived else "programs"
                 rows = self._rows(_PROGRAMS_SQL.format(source=source), [])
             programs = []
+            seen: set[str] = set()
             for row in rows:
                 pid, name, ministry, service, years, year, amount, status, price, key, spent = row
+                # A programs file written elsewhere may repeat a program: one row each, or
+                # the program would be ambiguous even by its own id (the first row is kept).
+                if pid in seen:
+                    continue
+                seen.add(pid)
                 name = name or pid
                 programs.append(
                     ProgramRow(
