@@ -166,18 +166,26 @@ SOURCES = (
 )
 
 
-def derive_summaries(tables: dict, schemas) -> dict[str, pa.Table]:
-    """The `measures` and `region_presence` tables of a dataset about to be written."""
+def derive_summaries(tables: dict, schemas, con=None) -> dict[str, pa.Table]:
+    """The `measures` and `region_presence` tables of a dataset about to be written.
+
+    `tables` are Arrow tables, or None with `con`: a connection where SOURCES are already
+    views (the dataset writer reads its new files in place, which needs far less memory).
+    """
     import duckdb
 
-    con = duckdb.connect(config={"threads": 2})
+    own = con is None
+    if own:
+        con = duckdb.connect(config={"threads": 2})
     try:
-        for name in SOURCES:
-            con.register(name, tables[name])
+        if own:
+            for name in SOURCES:
+                con.register(name, tables[name])
         out = {}
         for name, sql in (("measures", MEASURES_SQL), ("region_presence", REGION_PRESENCE_SQL)):
             schema = schemas[name]
             out[name] = con.sql(sql).to_arrow_table().select(schema.names).cast(schema)
     finally:
-        con.close()
+        if own:
+            con.close()
     return out

@@ -148,6 +148,7 @@ class DatasetWriter:
                         spooled.unlink()
             self._write_derived()
             shutil.rmtree(self.spool)
+            shutil.rmtree(self.staging / "duckdb-spill", ignore_errors=True)
             for name in TABLES:
                 _fsync(table_path(self.staging, name))
             os.replace(self.staging, self.folder / PENDING)
@@ -163,11 +164,9 @@ class DatasetWriter:
     def _write_derived(self) -> None:
         """The program list, the deflator series and the per-ficha summaries, from the files
         just written."""
-        import pyarrow.dataset as pa_dataset
         import pyarrow.parquet as pq
 
         from .derived import derive_deflators, derive_programs
-        from .summaries import SOURCES, derive_summaries
 
         # Only the columns and rows they need: small even at 50,000 fichas, where the whole
         # fichas and budget tables would not be.
@@ -191,13 +190,7 @@ class DatasetWriter:
             "deflators": derive_deflators(fichas, inflators, TABLES["deflators"]),
         }
         del fichas, budget
-        # DuckDB scans the new files through Arrow datasets, reading only the columns and
-        # row groups the summaries need, instead of whole tables held in memory.
-        sources = {
-            name: pa_dataset.dataset(str(table_path(self.staging, name)), format="parquet")
-            for name in SOURCES
-        }
-        self.derived.update(derive_summaries(sources, TABLES))
+        self.derived.update(self._summaries())
         for name, data in self.derived.items():
             pq.write_table(
                 data,
@@ -205,6 +198,25 @@ class DatasetWriter:
                 compression="zstd",
                 row_group_size=ROW_GROUP_ROWS,
             )
+
+    def _summaries(self) -> dict[str, pa.Table]:
+        """The per-ficha summaries, with DuckDB reading the new files in place: one thread
+        and its own parquet reader keep this step's memory to a fraction of the tables'."""
+        import duckdb
+
+        from .parquet_views import literal_path
+        from .summaries import SOURCES, derive_summaries
+
+        con = duckdb.connect(
+            config={"threads": 1, "temp_directory": str(self.staging / "duckdb-spill")}
+        )
+        try:
+            for name in SOURCES:
+                path = literal_path(table_path(self.staging, name)).replace("'", "''")
+                con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+            return derive_summaries(None, TABLES, con=con)
+        finally:
+            con.close()
 
     def abort(self) -> None:
         for writer in self._writers.values():
