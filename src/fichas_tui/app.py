@@ -34,6 +34,9 @@ class ThemeCommand(Provider):
             yield Hit(score, label, self.app.action_change_theme, text=label)
 
 
+COPY = Binding.Group("Copiar la fila / la tabla al portapapeles (también por SSH)")
+
+
 class FichasApp(App[None]):
     """Explorer of program evaluation fichas."""
 
@@ -41,12 +44,34 @@ class FichasApp(App[None]):
     TITLE = "fichas"
     COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+p", "command_palette", "Ir a programa", show=False, priority=True),
-        Binding("q", "quit", "Salir"),
-        Binding("question_mark,f1", "help", "Ayuda", key_display="?"),
-        Binding("e", "export", "Exportar", show=False),
-        Binding("y", "copy(False)", "Copiar fila", show=False),
-        Binding("Y", "copy(True)", "Copiar tabla", show=False),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Ir a programa",
+            show=False,
+            priority=True,
+            id="lista.ir_a",
+            tooltip="Ir a un programa por su nombre; «Tema» cambia los colores (se recuerdan)",
+        ),
+        Binding("q", "quit", "Salir", id="general.salir", tooltip="Salir"),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Ayuda",
+            key_display="?",
+            id="general.ayuda",
+            tooltip="Esta ayuda",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Exportar",
+            show=False,
+            id="general.exportar",
+            tooltip="Exportar la tabla a CSV, XLSX, JSON o Parquet",
+        ),
+        Binding("y", "copy(False)", "Copiar fila", show=False, id="general.copiar", group=COPY),
+        Binding("Y", "copy(True)", "Copiar tabla", show=False, id="general.copiar", group=COPY),
     ]
 
     def __init__(

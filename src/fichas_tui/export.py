@@ -158,11 +158,13 @@ def write_json(table: Table, path: Path) -> None:
         "title": clean(table.title),
         "notes": [clean(n) for n in table.notes],
         "columns": [c.header for c in columns],
-        "rows": [dict(zip((c.header for c in columns), row, strict=True))
-                 for row in _rows(columns)],
+        "rows": [
+            dict(zip((c.header for c in columns), row, strict=True)) for row in _rows(columns)
+        ],
     }
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
+    )
 
 
 def write_parquet(table: Table, path: Path) -> None:
@@ -171,14 +173,18 @@ def write_parquet(table: Table, path: Path) -> None:
 
     arrays = {}
     for flat in flatten(table):
-        if flat.numeric and flat.kind == YEAR and all(
-            v is None or float(v).is_integer() for v in flat.values
+        if (
+            flat.numeric
+            and flat.kind == YEAR
+            and all(v is None or float(v).is_integer() for v in flat.values)
         ):
-            arrays[flat.header] = pa.array([None if v is None else int(v) for v in flat.values],
-                                           pa.int64())
+            arrays[flat.header] = pa.array(
+                [None if v is None else int(v) for v in flat.values], pa.int64()
+            )
         elif flat.numeric:
             arrays[flat.header] = pa.array(
-                [None if v is None else float(v) for v in flat.values], pa.float64())
+                [None if v is None else float(v) for v in flat.values], pa.float64()
+            )
         else:
             arrays[flat.header] = pa.array(flat.values, pa.string())
     data = pa.table(arrays) if arrays else pa.table({})
@@ -195,9 +201,11 @@ def tsv(table: Table, rows: list[int] | None = None, header: bool = True) -> str
         cells = table.rows[r].cells
         texts = (one_line(display(c, cells[i])) for i, c in columns)
         # Numbers as shown (a negative one starts with '-' and must stay a number).
-        lines.append("\t".join(
-            t if c.numeric else safe_text(t) for (_i, c), t in zip(columns, texts, strict=True)
-        ))
+        lines.append(
+            "\t".join(
+                t if c.numeric else safe_text(t) for (_i, c), t in zip(columns, texts, strict=True)
+            )
+        )
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ def app_command(source: DataSource) -> str:
 def run_serve(source: DataSource, host: str, port: int, public_url: str | None = None) -> None:
     from textual_serve.server import Server
 
-    server = Server(app_command(source), host=host, port=port, title="fichas",
-                    public_url=public_url)
+    server = Server(
+        app_command(source), host=host, port=port, title="fichas", public_url=public_url
+    )
     server.serve()

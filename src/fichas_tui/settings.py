@@ -40,8 +40,9 @@ class Settings:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             staging = self.path.with_suffix(".tmp")
-            staging.write_text(json.dumps(self.values, indent=2, ensure_ascii=False) + "\n",
-                               encoding="utf-8")
+            staging.write_text(
+                json.dumps(self.values, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            )
             os.replace(staging, self.path)  # never a half-written file
         except OSError:
             pass

@@ -21,7 +21,8 @@ from ..data.queries import SORT_BUDGET, SORT_NAME, ProgramDetail, Store
 from ..text import clean, one_line
 from ..views.figures import years_label
 from ..views.panes import PANE_TABLES, REQUIRED_TABLES
-from ..widgets.detail import TABS, Detail
+from ..widgets.detail import TABS as DETAIL_TABS
+from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
 from .filters import Filters, FiltersScreen
@@ -68,20 +69,76 @@ def no_match(typed: str, filters: Filters) -> str:
     return "Ningún programa coincide con " + " y ".join(which) + "."
 
 
+# Keys that share one line in the help.
+TABS = Binding.Group(" · ".join(label for _tab, label, _pane in DETAIL_TABS))
+YEARS = Binding.Group("Ficha del año anterior / siguiente")
+
+
 class BrowserScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Buscar", key_display="/"),
-        Binding("t", "filters", "Filtros"),
-        Binding("o", "sort", "Ordenar"),
-        Binding("escape", "back", "Volver"),
-        Binding("1", "tab('resumen')", "Resumen", show=False),
-        Binding("2", "tab('presupuesto')", "Presupuesto", show=False),
-        Binding("3", "tab('indicadores')", "Indicadores", show=False),
-        Binding("4", "tab('regiones')", "Regiones", show=False),
-        Binding("left_square_bracket", "year(-1)", "Año ant.", show=False, key_display="["),
-        Binding("right_square_bracket", "year(1)", "Año sig.", show=False, key_display="]"),
-        Binding("f", "formulas", "Fórmulas", show=False),
-        Binding("ctrl+r", "reload", "Recargar", show=False),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Buscar",
+            key_display="/",
+            id="lista.buscar",
+            tooltip="Filtrar al escribir (no importan mayúsculas, tildes, signos ni el orden "
+            "de las palabras); Enter abre el programa marcado",
+        ),
+        Binding(
+            "t",
+            "filters",
+            "Filtros",
+            id="lista.filtros",
+            tooltip="Filtrar por ministerio, servicio y año",
+        ),
+        Binding(
+            "o",
+            "sort",
+            "Ordenar",
+            id="lista.ordenar",
+            tooltip="Ordenar por nombre o por presupuesto ejecutado; en Regiones: por gasto, "
+            "beneficiarios, gasto por beneficiario o región",
+        ),
+        Binding("escape", "back", "Volver", id="general.volver", tooltip="Volver (a la lista)"),
+        *(
+            Binding(str(n), f"tab('{tab}')", label, show=False, id=f"programa.{tab}", group=TABS)
+            for n, (tab, label, _pane) in enumerate(DETAIL_TABS, start=1)
+        ),
+        Binding(
+            "left_square_bracket",
+            "year(-1)",
+            "Año ant.",
+            show=False,
+            key_display="[",
+            id="programa.anio_anterior",
+            group=YEARS,
+        ),
+        Binding(
+            "right_square_bracket",
+            "year(1)",
+            "Año sig.",
+            show=False,
+            key_display="]",
+            id="programa.anio_siguiente",
+            group=YEARS,
+        ),
+        Binding(
+            "f",
+            "formulas",
+            "Fórmulas",
+            show=False,
+            id="programa.formulas",
+            tooltip="Indicadores: mostrar u ocultar las fórmulas",
+        ),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Recargar",
+            show=False,
+            id="general.recargar",
+            tooltip="Recargar el dataset (después de un fichas ingest)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -412,4 +469,4 @@ class BrowserScreen(Screen[None]):
         return True
 
 
-__all__ = ["TABS", "BrowserScreen"]
+__all__ = ["BrowserScreen"]

@@ -1,68 +1,92 @@
-"""The help screen (? or F1): every key, in Spanish."""
+"""The help screen (? or F1): every key, read from the bindings (screens/keys.py), in Spanish."""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
+from textual.widgets._tabbed_content import ContentTabs
 
-KEYS = (
-    ("Lista de programas", None),
-    ("/", "Escribir para filtrar (sin importar mayúsculas, tildes ni orden de las palabras)"),
-    ("↑ ↓  RePág AvPág", "Moverse por la lista"),
-    ("Enter", "Abrir el programa marcado"),
-    ("t", "Filtrar por ministerio, servicio y año"),
-    ("o", "Ordenar por nombre o por presupuesto ejecutado"),
-    ("Ctrl+P", "Saltar a un programa por su nombre"),
-    ("Programa", None),
-    ("1 2 3 4", "Resumen, Presupuesto, Indicadores, Regiones"),
-    ("← →", "Cambiar de pestaña (con las pestañas marcadas)"),
-    ("Tab / Shift+Tab", "Pasar entre lista, año, pestañas y contenido"),
-    ("[  ]", "Ficha del año anterior / siguiente"),
-    ("f", "Indicadores: mostrar u ocultar las fórmulas"),
-    ("o", "Regiones: cambiar el orden (gasto, beneficiarios, gasto por beneficiario, región)"),
-    ("General", None),
-    ("Esc", "Volver (a la lista)"),
-    ("Ctrl+R", "Recargar el dataset (después de un fichas ingest)"),
-    ("e", "Exportar la tabla a CSV, XLSX, JSON o Parquet"),
-    ("y  Y", "Copiar la fila / la tabla al portapapeles (también por SSH)"),
-    ("Ctrl+P tema", "Cambiar los colores (se recuerda)"),
-    ("? o F1", "Esta ayuda"),
-    ("q", "Salir"),
+from ..views.figures import UNKNOWN
+from ..widgets.program_list import ProgramList
+from .browser import BrowserScreen
+from .keys import key_rows
+
+# What the codes in place of a figure mean (figures.missing writes them).
+CODES = (
+    ("N/C", "no corresponde (la ficha dice que el dato no aplica)"),
+    ("S/I", "sin información (la ficha no la tiene)"),
+    ("N/A", "no aplica"),
+    ("-", "la ficha pone un guion en lugar de la cifra"),
+    ("vacío", "la celda de la ficha está en blanco"),
+    (UNKNOWN, "sin dato: la ficha no trae cifra ni código para ese valor"),
 )
 
 NOTES = (
     "Los montos están en M$ (miles de pesos) del año que indica cada encabezado "
-    "(M$ 2024 = pesos de 2024; «nominales» = pesos de cada año). "
-    "N/C, S/I, N/A y - son códigos de la ficha para un dato que no está: no son cero."
+    "(M$ 2024 = pesos de 2024; «nominales» = pesos de cada año). Estos códigos reemplazan "
+    "una cifra que no está; ninguno es cero:"
 )
+
+
+def owners(app_class: type) -> tuple[type, ...]:
+    """Whose bindings the help lists, in the order they are listed within each group."""
+    return (ProgramList, BrowserScreen, ContentTabs, Screen, app_class)
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Cerrar"),
     ]
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    #help-box {
+        width: 100%;
+        max-width: 100;
+        height: 100%;
+        max-height: 36;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #help-notes {
+        margin-top: 1;
+    }
+    """
 
     def compose(self) -> ComposeResult:
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="bold", no_wrap=True)
-        grid.add_column()
-        for key, text in KEYS:
-            if text is None:
-                grid.add_row(Text(key, style="bold cyan"), Text())
-            else:
-                grid.add_row(Text(key), Text(text))
+        rows = key_rows(owners(type(self.app)))
+        width = max(cell_len(row.keys) for row in rows)
+        sections: list[Static] = []
+        for group in dict.fromkeys(row.group for row in rows):
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="bold", no_wrap=True, width=width)
+            grid.add_column()
+            for row in rows:
+                if row.group == group:
+                    grid.add_row(Text(row.keys), Text(row.text))
+            sections.append(Static(Text(group, style="bold cyan"), classes="help-group"))
+            sections.append(Static(grid))
+        codes = Table.grid(padding=(0, 2))
+        codes.add_column(style="bold", no_wrap=True)
+        codes.add_column()
+        for code, text in CODES:
+            codes.add_row(Text(code), Text(text))
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Ayuda · fichas"
-            box.border_subtitle = "Esc para cerrar"
-            yield Static(grid)
+            box.border_subtitle = "↑↓ para recorrer · Esc para cerrar"
+            yield from sections
             yield Static(Text(NOTES, style="italic"), id="help-notes")
+            yield Static(codes, id="help-codes")
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -40,17 +40,23 @@ def amount(program: ProgramRow) -> str:
     return number(program.executed.value, 0, program.executed.status)
 
 
+# Keys that share one line in the help.
+MOVE = Binding.Group("Moverse por la lista")
+PAGE = Binding.Group("Una página arriba / abajo")
+ENDS = Binding.Group("Primer / último programa")
+
+
 class ProgramList(ScrollView, can_focus=True):
     """One row per program; the cursor row is the selected program."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1)", "Subir", show=False),
-        Binding("down,j", "cursor(1)", "Bajar", show=False),
-        Binding("pageup", "page(-1)", "Pág. arriba", show=False),
-        Binding("pagedown", "page(1)", "Pág. abajo", show=False),
-        Binding("home", "jump(0)", "Inicio", show=False),
-        Binding("end", "jump(-1)", "Fin", show=False),
-        Binding("enter", "select", "Abrir"),
+        Binding("up,k", "cursor(-1)", "Subir", show=False, id="lista.subir", group=MOVE),
+        Binding("down,j", "cursor(1)", "Bajar", show=False, id="lista.bajar", group=MOVE),
+        Binding("pageup", "page(-1)", "Pág. arriba", show=False, id="lista.pag_arriba", group=PAGE),
+        Binding("pagedown", "page(1)", "Pág. abajo", show=False, id="lista.pag_abajo", group=PAGE),
+        Binding("home", "jump(0)", "Inicio", show=False, id="lista.inicio", group=ENDS),
+        Binding("end", "jump(-1)", "Fin", show=False, id="lista.fin", group=ENDS),
+        Binding("enter", "select", "Abrir", id="lista.abrir", tooltip="Abrir el programa marcado"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "program-list--cursor",
