@@ -53,6 +53,9 @@ def test_bucketed_chunked_and_incremental_writes_equal_one_plain_write(
     # Sorted by ficha (fichas by program), so a reader skips row groups.
     ids = b["budget"]["ficha_id"].to_pylist()
     assert ids == sorted(ids)
-    keys = list(zip(b["fichas"]["program_id"].to_pylist(), b["fichas"]["ficha_id"].to_pylist()))
+    fichas = b["fichas"]
+    keys = list(
+        zip(fichas["program_id"].to_pylist(), fichas["ficha_id"].to_pylist(), strict=True)
+    )
     assert keys == sorted(keys)
     assert not [p for p in streamed.iterdir() if p.name.startswith(".staging")]
