@@ -96,8 +96,7 @@ FALLBACK = f"Programa sin nombre ({F2021})"
     [
         (
             f"{F2021},Programa A,Ministerio A,Servicio A\n",
-            "no tiene encabezado; la primera línea debe ser: file, program_name, ministry, "
-            "service",
+            "no tiene encabezado; la primera línea debe ser: file, program_name, ministry, service",
             FALLBACK,
         ),
         (

@@ -54,8 +54,6 @@ def test_bucketed_chunked_and_incremental_writes_equal_one_plain_write(
     ids = b["budget"]["ficha_id"].to_pylist()
     assert ids == sorted(ids)
     fichas = b["fichas"]
-    keys = list(
-        zip(fichas["program_id"].to_pylist(), fichas["ficha_id"].to_pylist(), strict=True)
-    )
+    keys = list(zip(fichas["program_id"].to_pylist(), fichas["ficha_id"].to_pylist(), strict=True))
     assert keys == sorted(keys)
     assert not [p for p in streamed.iterdir() if p.name.startswith(".staging")]
