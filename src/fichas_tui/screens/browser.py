@@ -21,6 +21,7 @@ from ..data.queries import SORT_BUDGET, SORT_NAME, ProgramDetail, Store
 from ..text import clean, one_line
 from ..views.figures import years_label
 from ..views.panes import PANE_TABLES, REQUIRED_TABLES
+from ..views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos, series_lines
 from ..widgets.detail import TABS as DETAIL_TABS
 from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
@@ -50,6 +51,15 @@ class Loaded(Message):
         self.program_id = program_id
         self.problem = problem  # why the program could not be read
         self.missing = missing  # contract tables whose file is absent
+
+
+class PesosRead(Message):
+    """The dataset's deflators were read: `pesos` is the basis to show next."""
+
+    def __init__(self, pesos: Pesos, step: bool) -> None:
+        super().__init__()
+        self.pesos = pesos
+        self.step = step  # the user pressed p (else: a reload re-read the factors)
 
 
 class Reloaded(Message):
@@ -100,6 +110,14 @@ class BrowserScreen(Screen[None]):
             tooltip="Ordenar por nombre o por presupuesto ejecutado; en Regiones: por gasto, "
             "beneficiarios, gasto por beneficiario o región",
         ),
+        Binding(
+            "p",
+            "pesos",
+            "Pesos",
+            id="general.pesos",
+            tooltip="Montos en los pesos de cada ficha o en M$ de un año, con los inflactores "
+            "de las fichas del dataset (≈ convertido; † sin factor: como en la ficha)",
+        ),
         Binding("escape", "back", "Volver", id="general.volver", tooltip="Volver (a la lista)"),
         *(
             Binding(str(n), f"tab('{tab}')", label, show=False, id=f"programa.{tab}", group=TABS)
@@ -145,6 +163,8 @@ class BrowserScreen(Screen[None]):
         super().__init__()
         self.filters = Filters()
         self.sort = SORT_NAME
+        self.pesos = EACH_FICHA  # the basis amounts are shown in (p cycles it)
+        self._budget_keys: dict[str, tuple] | None = None  # program_id -> sort key, per pesos
         self._detail_token = 0
         self._part_token = 0
         self._pending: Timer | None = None  # a program to read once typing pauses
@@ -176,6 +196,7 @@ class BrowserScreen(Screen[None]):
         self.query_one(ProgramList).set_programs(programs)
         self._update_status(len(programs))
         self.query_one(ProgramList).focus()
+        self.call_after_refresh(self.set_pesos, self.pesos)  # after the first paint
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -200,6 +221,7 @@ class BrowserScreen(Screen[None]):
         text = Text(f" {shown} de {total} programas", style="bold")
         order = "presupuesto" if self.sort == SORT_BUDGET else "nombre"
         text.append(f" · orden: {order}", style="dim")
+        text.append(f" · {self.pesos.label}", style="bold" if self.pesos.target else "dim")
         if self.filters.label():
             text.append(" · ", style="dim")
             text.append(self.filters.label(), style="yellow")
@@ -226,8 +248,8 @@ class BrowserScreen(Screen[None]):
         at 5,000 programs; no query), so the list follows each keystroke in the same frame."""
         f = self.filters
         typed = self.query_one("#filter", Input).value
-        programs = self.store.filter(
-            typed, ministry=f.ministry, service=f.service, year=f.year, sort=self.sort
+        programs = self._sorted(
+            self.store.filter(typed, ministry=f.ministry, service=f.service, year=f.year)
         )
         plist = self.query_one(ProgramList)
         keep = plist.current.program_id if plist.current else None
@@ -367,7 +389,7 @@ class BrowserScreen(Screen[None]):
         plist = self.query_one(ProgramList)
         with self.query_one("#filter", Input).prevent(Input.Changed):
             self.query_one("#filter", Input).value = ""
-        programs = self.store.filter(sort=self.sort)
+        programs = self._sorted(self.store.filter())
         plist.set_programs(programs, keep=program_id)
         self._update_status(len(programs))
         self.load(program_id)
@@ -398,6 +420,9 @@ class BrowserScreen(Screen[None]):
     def on_reloaded(self, message: Reloaded) -> None:
         self.app.replace_store(message.store)
         self._loaded_id = None  # the program on screen is read again from the new files
+        self._budget_keys = None
+        if self.pesos.target is not None:  # the new dataset's factors, same target if it can
+            self.run_pesos(self.pesos, step=False)
         self.refilter()
         self.call_after_refresh(self.app.settle_memory)
         self.notify(
@@ -430,6 +455,73 @@ class BrowserScreen(Screen[None]):
             return
         self.sort = SORT_BUDGET if self.sort == SORT_NAME else SORT_NAME
         self.refilter()
+
+    def _sorted(self, programs: tuple) -> tuple:
+        """The filtered programs (by name) in the list's order: by executed amount compares
+        one basis only (views.pesos.executed_key), with the keys made once per basis."""
+        if self.sort != SORT_BUDGET:
+            return programs
+        if self._budget_keys is None:
+            everyone = self.store.programs()
+            main = main_pesos(everyone, self.pesos)
+            self._budget_keys = {
+                p.program_id: executed_key(p, executed(p, self.pesos), main) for p in everyone
+            }
+        keys = self._budget_keys
+        return tuple(sorted(programs, key=lambda p: keys[p.program_id]))
+
+    def action_pesos(self) -> None:
+        """Cycle the basis of every amount: each ficha's pesos, then M$ of each year the
+        dataset's deflators reach (read in a worker the first time)."""
+        self.run_pesos(self.pesos, step=True)
+
+    @work(thread=True, exclusive=True, group="pesos")
+    def run_pesos(self, current: Pesos, step: bool) -> None:
+        """Read the deflators; with `step`, move to the next basis, else keep the target
+        (after a reload) when the new dataset still reaches it."""
+        try:
+            deflators = self.store.deflators()
+        except (DatasetError, OSError) as exc:
+            self.app.call_from_thread(
+                self.notify,
+                f"No se pudieron leer los factores: {clean(str(exc))}",
+                severity="error",
+                timeout=6,
+                markup=False,
+            )
+            return
+        pesos = Pesos(current.target, deflators)
+        if step:
+            pesos = pesos.following()
+        elif pesos.target not in deflators.targets:
+            pesos = EACH_FICHA
+        self.post_message(PesosRead(pesos, step))
+
+    def on_pesos_read(self, message: PesosRead) -> None:
+        pesos = message.pesos
+        if not message.step:
+            pass  # a reload: the same basis, quietly
+        elif not pesos.deflators:
+            self.notify(
+                series_lines(pesos.deflators)[0] + " Los montos quedan en los pesos de cada ficha.",
+                timeout=6,
+                markup=False,
+            )
+        else:
+            self.notify(f"Montos en {pesos.label}", timeout=3, markup=False)
+        self.set_pesos(pesos)
+
+    def set_pesos(self, pesos: Pesos) -> None:
+        """Show every amount in `pesos`: the list (its figures and order) and the program."""
+        self.pesos = pesos
+        self._budget_keys = None
+        plist = self.query_one(ProgramList)
+        plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
+        self._update_header()
+        if self.sort == SORT_BUDGET:
+            self.refilter()
+        else:
+            self._update_status(len(plist.programs))
 
     def action_tab(self, tab_id: str) -> None:
         if self.query_one(Detail).detail is None:

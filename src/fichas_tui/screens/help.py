@@ -31,7 +31,10 @@ CODES = (
 
 NOTES = (
     "Los montos están en M$ (miles de pesos) del año que indica cada encabezado "
-    "(M$ 2024 = pesos de 2024; «nominales» = pesos de cada año). Estos códigos reemplazan "
+    "(M$ 2024 = pesos de 2024; «nominales» = pesos de cada año). Con p pasan a M$ de un "
+    "año, con los inflactores que traen las fichas del dataset: ≈ marca una cifra "
+    "convertida; † una sin factor para su año, que queda como en la ficha, en sus pesos. "
+    "Estos códigos reemplazan "
     "una cifra que no está; ninguno es cero:"
 )
 

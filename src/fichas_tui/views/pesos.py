@@ -184,33 +184,59 @@ def executed(program: ProgramRow, pesos: Pesos) -> Cell:
     return pesos.cell(cell, year=program.executed_year)
 
 
-def by_executed(programs, pesos: Pesos) -> list[tuple[ProgramRow, Cell]]:
-    """Programs by executed amount, largest first, comparing figures of one basis only.
-
-    The basis compared is the target's when converting, else the one most programs are in.
-    Programs in other pesos (or "sin factor") follow, grouped by basis; missing amounts last.
-    """
-    rows = [(p, executed(p, pesos)) for p in programs]
+def main_pesos(programs, pesos: Pesos) -> tuple | None:
+    """The pesos the list compares executed amounts in: the target's when converting, else
+    the pesos most programs are in (ties: the newest)."""
     if pesos.target is not None:
-        main = ("M$", pesos.target)
-    else:
-        found = Counter(_pesos_of(p, c) for p, c in rows if c.value is not None)
-        main = found.most_common(1)[0][0] if found else None
-
-    def key(item):
-        program, cell = item
-        if cell.value is None:
-            return (2, (), 0.0, program.sort_name)
-        own = _pesos_of(program, cell)
-        other = own != main
-        return (int(other), own if other else (), -cell.value, program.sort_name)
-
-    return sorted(rows, key=key)
+        return ("M$", pesos.target)
+    # Each ficha's own pesos, straight from the rows: this runs over every program at start.
+    found = Counter(
+        ("M$", p.price_year) if p.price_year is not None else ("M$", 0, p.executed_year or 0)
+        for p in programs
+        if p.executed.value is not None
+    )
+    if not found:
+        return None
+    return max(found, key=lambda k: (found[k], len(k) == 2, k[1:]))
 
 
-def _pesos_of(program: ProgramRow, cell: Cell) -> tuple:
-    """Which pesos a figure is in, comparable across rows: nominal pesos are each year's own."""
+def executed_key(program: ProgramRow, cell: Cell, main: tuple | None) -> tuple:
+    """Sort key by executed amount: the main pesos first, largest first; then each other
+    pesos as a group (never compared with the main ones); missing amounts last."""
+    if cell.value is None:
+        return (2, (), 0.0, program.sort_name)
+    own = pesos_of(program, cell)
+    if own == main:
+        return (0, (), -cell.value, program.sort_name)
+    return (1, own, -cell.value, program.sort_name)
+
+
+def by_executed(programs, pesos: Pesos) -> list[tuple[ProgramRow, Cell]]:
+    """Programs by executed amount in one basis only (see main_pesos and executed_key)."""
+    programs = list(programs)
+    main = main_pesos(programs, pesos)
+    rows = [(p, executed(p, pesos)) for p in programs]
+    return sorted(rows, key=lambda item: executed_key(*item, main))
+
+
+def pesos_of(program: ProgramRow, cell: Cell) -> tuple:
+    """Which pesos a figure is in, comparable across rows: ('M$', 2024), or ('M$', 0, 2019)
+    for nominal pesos of 2019 (each year's nominal pesos are their own)."""
     basis = cell.basis or Basis()
     if basis.price_year is not None:
         return (basis.unit, basis.price_year)
     return (basis.unit, 0, program.executed_year or 0)
+
+
+def pesos_tag(key: tuple) -> str:
+    """A short name for a row's pesos when they are not the list's: 'M$22', 'nom.19'."""
+    year = key[1] if len(key) == 2 else key[2]
+    short = f"{year % 100:02d}" if year else "?"
+    return f"{key[0]}{short}" if len(key) == 2 else f"nom.{short}"
+
+
+def pesos_title(key: tuple | None) -> str:
+    """The list header's basis: 'M$ 2024', 'M$ nominales 2019', or 'M$' with no amounts."""
+    if key is None:
+        return "M$"
+    return f"{key[0]} {key[1]}" if len(key) == 2 else f"{key[0]} nominales {key[2]}"

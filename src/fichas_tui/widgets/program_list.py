@@ -19,10 +19,11 @@ from textual.strip import Strip
 from ..data.queries import ProgramRow
 from ..text import one_line
 from ..views.figures import number, years_label
+from ..views.pesos import EACH_FICHA, Pesos, executed, mark, pesos_of, pesos_tag, pesos_title
 
 # Below this width a program takes two lines (name / service) so nothing is cut to nothing.
 ONE_LINE_MIN_WIDTH = 96
-AMOUNT_WIDTH = 15
+AMOUNT_WIDTH = 19  # "10.174.000† nom.19": the figure, its mark and its pesos when not the list's
 YEARS_WIDTH = 11
 
 
@@ -36,8 +37,14 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return pad + text if right else text + pad
 
 
-def amount(program: ProgramRow) -> str:
-    return number(program.executed.value, 0, program.executed.status)
+def amount(program: ProgramRow, pesos: Pesos = EACH_FICHA, main: tuple | None = None) -> str:
+    """The executed amount in the basis in force, marked when converted (≈) or left in its own
+    pesos (†), with its pesos named when they are not the list's (`main`)."""
+    cell = executed(program, pesos)
+    text = mark(number(cell.value, 0, cell.status), cell)
+    if cell.value is not None and pesos_of(program, cell) != main:
+        text += " " + pesos_tag(pesos_of(program, cell))
+    return text
 
 
 # Keys that share one line in the help.
@@ -80,6 +87,12 @@ class ProgramList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.programs: tuple[ProgramRow, ...] = ()
         self.empty_text = ""  # drawn in place of the rows when there are none
+        self.pesos = EACH_FICHA  # the basis amounts are shown in
+        self.main: tuple | None = None  # the pesos most rows are in (views.pesos.main_pesos)
+
+    def set_pesos(self, pesos: Pesos, main: tuple | None) -> None:
+        self.pesos, self.main = pesos, main
+        self.refresh()
 
     @property
     def row_height(self) -> int:
@@ -196,12 +209,12 @@ class ProgramList(ScrollView, can_focus=True):
                 Segment(" " + fit(name, name_w) + " ", base),
                 Segment(fit(service, rest - name_w) + " ", dim),
                 Segment(fit(years, YEARS_WIDTH) + " ", dim),
-                Segment(fit(amount(program), AMOUNT_WIDTH, right=True) + " ", money),
+                Segment(fit(self._amount(program), AMOUNT_WIDTH, right=True) + " ", money),
             ]
         if sub == 0:
             return [
                 Segment(" " + fit(name, width - AMOUNT_WIDTH - 2), base),
-                Segment(fit(amount(program), AMOUNT_WIDTH, right=True) + " ", money),
+                Segment(fit(self._amount(program), AMOUNT_WIDTH, right=True) + " ", money),
             ]
         years_w = min(max(YEARS_WIDTH, len(years)), width // 2)
         return [
@@ -209,10 +222,15 @@ class ProgramList(ScrollView, can_focus=True):
             Segment(fit(years, years_w, right=True) + " ", dim),
         ]
 
+    def _amount(self, program: ProgramRow) -> str:
+        return amount(program, self.pesos, self.main)
+
     def header(self) -> str:
         """Column titles matching the current row layout."""
         width = self.scrollable_content_region.width or self.size.width
-        unit = "Ejecutado M$"
+        unit = "Ejecutado " + pesos_title(self.main)
+        if self.pesos.target is not None:  # converted figures are marked ≈ in the rows
+            unit = "Ejec. ≈ " + pesos_title(self.main)
         if width >= ONE_LINE_MIN_WIDTH:
             rest = width - AMOUNT_WIDTH - YEARS_WIDTH - 4
             name_w = rest * 3 // 5
