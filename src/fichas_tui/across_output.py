@@ -22,7 +22,7 @@ from .text import clean, fold
 from .views.across import MEASURES, AcrossView, ranking_view
 from .views.figures import figure, missing, number
 from .views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
-from .views.pesos import EACH_FICHA, NO_FACTOR, Pesos, mark, series_lines
+from .views.pesos import EACH_FICHA, NO_FACTOR, NoFactors, Pesos, mark, resolve
 from .views.region import region_view
 
 EXIT_NOT_FOUND = 1
@@ -100,14 +100,10 @@ def resolve_pesos(store: Store, target: int | None) -> Pesos:
     """The basis asked for with --pesos AÑO, if the dataset's deflators reach it, or Refused."""
     if target is None:
         return EACH_FICHA
-    deflators = store.deflators()
-    if target not in deflators.targets:
-        reach = ", ".join(str(t) for t in deflators.targets)
-        raise Refused(
-            f"No hay factores para expresar montos en M$ de {target}. "
-            + (f"Años posibles: {reach}." if reach else series_lines(deflators)[0])
-        )
-    return Pesos(target, deflators)
+    try:
+        return resolve(store.deflators(), target)
+    except NoFactors as exc:
+        raise Refused(str(exc)) from None
 
 
 def run_region(

@@ -172,12 +172,21 @@ def ingest(
 @DATA_OPTION
 @click.option("--year", type=int, default=None, metavar="AÑO", help="Año evaluado de la ficha.")
 @click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts.")
-def show(text: str, data_dir: Path | None, year: int | None, as_json: bool) -> None:
+@click.option(
+    "--pesos",
+    type=int,
+    default=None,
+    metavar="AÑO",
+    help="Montos convertidos a M$ de AÑO con los inflactores de las fichas del dataset.",
+)
+def show(
+    text: str, data_dir: Path | None, year: int | None, as_json: bool, pesos: int | None
+) -> None:
     """Muestra el resumen de un programa (presupuesto, indicadores, regiones) y sale."""
     from .show import run_show
 
     source = locations.dataset_to_open(data_dir)
-    sys.exit(run_show(text, source.path, year=year, as_json=as_json))
+    sys.exit(run_show(text, source.path, year=year, as_json=as_json, pesos=pesos))
 
 
 @main.command()

@@ -17,6 +17,7 @@ from .render_rich import renderable
 from .text import clean, fold
 from .views.figures import years_label
 from .views.panes import REQUIRED_TABLES
+from .views.pesos import EACH_FICHA, NoFactors, Pesos, resolve
 from .views.program import program_view
 from .views.serialize import dumps, program
 
@@ -31,9 +32,12 @@ def run_show(
     *,
     year: int | None = None,
     as_json: bool = False,
+    pesos: int | None = None,
     console: Console | None = None,
 ) -> int:
-    """Print one program and return the exit code (0 found, 1 none, 2 several, 3 no dataset)."""
+    """Print one program and return the exit code (0 found, 1 none, 2 several or a `pesos`
+    year the dataset's factors do not reach, 3 no dataset). With `pesos`, amounts in M$ of
+    that year, each with its factor and the basis the ficha prints it in."""
     out = console or Console(highlight=False)
     err = Console(stderr=True, highlight=False) if console is None else console
     try:
@@ -51,6 +55,14 @@ def run_show(
         )
         return EXIT_NO_DATA
     try:
+        try:
+            basis = resolve(store.deflators(), pesos)
+        except NoFactors as exc:
+            err.print(Text(str(exc), style="bold red"))
+            return EXIT_AMBIGUOUS
+        except (DatasetError, OSError) as exc:
+            err.print(Text(f"No se pueden leer los factores: {clean(str(exc))}"))
+            return EXIT_NO_DATA
         matches = find(store, text)
         if not matches:
             err.print(Text(f"Ningún programa coincide con «{clean(text)}».", style="bold red"))
@@ -83,9 +95,9 @@ def run_show(
             )
             return EXIT_NOT_FOUND
         if as_json:
-            out.file.write(dumps(program(program_view(detail))) + "\n")
+            out.file.write(dumps(program(program_view(detail, pesos=basis))) + "\n")
         else:
-            print_detail(out, detail)
+            print_detail(out, detail, basis)
         return 0
     finally:
         store.close()
@@ -127,10 +139,10 @@ def _candidates(out: Console, text: str, matches, as_json: bool) -> int:
     return EXIT_AMBIGUOUS
 
 
-def print_detail(out: Console, detail: ProgramDetail) -> None:
+def print_detail(out: Console, detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> None:
     """Every pane of the program, as the explorer shows them; a table too wide for the
     terminal (or a pipe's 80 columns) is stacked row by row, never cut."""
-    view = program_view(detail)
+    view = program_view(detail, pesos=pesos)
     out.print(Text(clean(view.name), style="bold"))
     if view.subtitle:
         out.print(Text(clean(view.subtitle), style="dim"))

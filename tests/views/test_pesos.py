@@ -160,11 +160,12 @@ def test_marks_and_notes_say_what_was_converted_and_what_was_not(sample):
         (Row((Cell(2019), left)), Row((Cell(2021), gsl))),
     )
     assert annotate(table, pesos).notes == (
-        "≈ convertido a M$ de 2024 con los inflactores de las fichas del dataset (ver ayuda).",
+        "≈ cifra convertida a M$ de 2024 con los inflactores de las fichas del dataset.",
         "† sin factor para ese año en el dataset: la cifra queda como en la ficha, "
         "en M$ nominales.",
     )
     assert annotate(table, EACH_FICHA) is table
-    assert label == "M$ 2024 (convertidos)"
+    assert label == "M$ 2024, convertidos"
+    assert basis == Basis(price_year=2024, converted=True)
     assert EACH_FICHA.column(None, "M$ 2022") == (None, "M$ 2022")
     assert pesos.following().target is None and EACH_FICHA.following().target is None

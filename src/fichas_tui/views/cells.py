@@ -8,6 +8,7 @@ from ..data.records import Value
 from ..text import one_line
 from .figures import INVALID, figure, missing, number, percent
 from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column
+from .pesos import mark
 
 
 def of(value: Value, basis: Basis | None = None, *, written: bool = False) -> Cell:
@@ -32,7 +33,9 @@ def display(column: Column, cell: Cell) -> str:
     value = cell.value
     if column.kind == YEAR:
         return str(int(value))
-    if column.kind in (AMOUNT, COUNT):
+    if column.kind == AMOUNT:  # marked when converted (≈) or left without a factor (†)
+        return mark(number(value, column.decimals), cell)
+    if column.kind == COUNT:
         return number(value, column.decimals)
     if column.kind == PERCENT:
         return percent(value, column.decimals)

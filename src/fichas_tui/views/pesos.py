@@ -130,8 +130,7 @@ class Pesos:
         or the target's when converting ('M$ 2024 (convertidos)')."""
         if self.target is None:
             return basis, label
-        converted = Basis(price_year=self.target, converted=True)
-        return converted, converted.label
+        return Basis(price_year=self.target, converted=True), f"M$ {self.target}, convertidos"
 
     def following(self) -> Pesos:
         """The next choice of `p` (see next_choice)."""
@@ -139,6 +138,23 @@ class Pesos:
 
 
 EACH_FICHA = Pesos()
+
+
+class NoFactors(ValueError):
+    """A target year (`--pesos AÑO`) the dataset's deflators do not reach; says which do."""
+
+
+def resolve(deflators: Deflators, target: int | None) -> Pesos:
+    """The basis asked for by year (None: each ficha's pesos), or NoFactors."""
+    if target is None:
+        return EACH_FICHA
+    if target not in deflators.targets:
+        reach = ", ".join(str(t) for t in deflators.targets)
+        raise NoFactors(
+            f"No hay factores para expresar montos en M$ de {target}. "
+            + (f"Años posibles: {reach}." if reach else series_lines(deflators)[0])
+        )
+    return Pesos(target, deflators)
 
 
 def mark(text: str, cell: Cell) -> str:
@@ -152,17 +168,18 @@ def mark(text: str, cell: Cell) -> str:
     return text
 
 
-def annotate(table: Table, pesos: Pesos) -> Table:
-    """The table with a note for each mark its cells carry, saying what was done to them."""
+def annotate(table: Table, pesos: Pesos, *, converted_note: bool = True) -> Table:
+    """The table with a note for each mark its cells carry, saying what was done to them
+    (`converted_note` False: the ≈ note is already above, e.g. on the first component)."""
     if pesos.target is None:
         return table
     amounts = [i for i, c in enumerate(table.columns) if c.kind == AMOUNT]
     cells = [row.cells[i] for row in table.rows for i in amounts]
     notes = []
-    if any(c.factor is not None for c in cells if c.value is not None):
+    if converted_note and any(c.factor is not None for c in cells if c.value is not None):
         notes.append(
-            f"{CONVERTED_MARK} convertido a M$ de {pesos.target} con los inflactores de las "
-            "fichas del dataset (ver ayuda)."
+            f"{CONVERTED_MARK} cifra convertida a M$ de {pesos.target} con los inflactores de "
+            "las fichas del dataset."
         )
     left = sorted({c.basis.label for c in cells if c.note == NO_FACTOR and c.basis is not None})
     if left:

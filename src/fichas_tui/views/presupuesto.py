@@ -20,6 +20,7 @@ from .model import (
     Row,
     Table,
 )
+from .pesos import EACH_FICHA, Pesos, annotate
 
 
 def basis_of(price_years) -> tuple[Basis | None, str]:
@@ -40,13 +41,15 @@ def _amounts_present(values: list[Value]) -> bool:
     return any(v.value is not None or v.status for v in values)
 
 
-def budget(detail: ProgramDetail) -> Table:
+def budget(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table:
     rows_in = [
         b for b in detail.budget if _amounts_present([b.inicial, b.final, b.ejecutado])
     ] or list(detail.budget)
     basis, label = basis_of(
         b.price_year for b in rows_in if _amounts_present([b.inicial, b.final, b.ejecutado])
     )
+    nominal = _nominal_note(basis) if pesos.target is None else ()
+    basis, label = pesos.column(basis, label)
     columns = (
         Column("year", "Año", YEAR),
         Column("inicial", "Inicial", AMOUNT, basis=basis),
@@ -65,23 +68,24 @@ def budget(detail: ProgramDetail) -> Table:
             Row(
                 (
                     Cell(b.year),
-                    of(b.inicial, own),
-                    of(b.final, own),
-                    of(b.ejecutado, own),
+                    pesos.cell(of(b.inicial, own), b.year),
+                    pesos.cell(of(b.final, own), b.year),
+                    pesos.cell(of(b.ejecutado, own), b.year),
                     of(b.exec_inicial),
                     of(b.exec_final),
                 ),
                 key=str(b.year),
             )
         )
-    return Table(
+    table = Table(
         "budget",
         f"Presupuesto por año ({label})",
         columns,
         tuple(rows),
-        notes=_nominal_note(basis) + code_notes(codes),
+        notes=nominal + code_notes(codes),
         empty="La ficha no trae cuadro de presupuesto.",
     )
+    return annotate(table, pesos)
 
 
 def _nominal_note(basis: Basis | None) -> tuple[str, ...]:
@@ -104,18 +108,22 @@ def admin_share(detail: ProgramDetail) -> Table | None:
     )
 
 
-def subtitles(detail: ProgramDetail) -> Table:
-    basis, label = basis_of(s.price_year for s in detail.subtitles)
+def subtitles(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table:
+    basis, label = pesos.column(*basis_of(s.price_year for s in detail.subtitles))
     rows = []
     for s in detail.subtitles:
         name = f"{s.subtitle} {s.name}" if s.subtitle else s.name
         rows.append(
             Row(
-                (Cell(name), Cell(s.year), of(s.amount, Basis(price_year=s.price_year))),
+                (
+                    Cell(name),
+                    Cell(s.year),
+                    pesos.cell(of(s.amount, Basis(price_year=s.price_year)), s.year),
+                ),
                 key=str(s.subtitle or s.name),
             )
         )
-    return Table(
+    table = Table(
         "subtitles",
         f"Gasto por subtítulo ({label})",
         (
@@ -126,44 +134,54 @@ def subtitles(detail: ProgramDetail) -> Table:
         tuple(rows),
         empty="La ficha no desglosa el gasto por subtítulo.",
     )
+    return annotate(table, pesos)
 
 
-def components(detail: ProgramDetail) -> list[Table]:
+def components(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> list[Table]:
     """One table per component: spending, production and unit cost by year."""
     tables = []
     for i, component in enumerate(detail.components):
-        basis, _label = basis_of(y.price_year for y in component.years)
+        basis, _label = pesos.column(*basis_of(y.price_year for y in component.years))
         rows = []
         for y in component.years:
             own = Basis(price_year=y.price_year)
             rows.append(
                 Row(
-                    (Cell(y.year), of(y.spending, own), of(y.production), of(y.unit_cost, own)),
+                    (
+                        Cell(y.year),
+                        pesos.cell(of(y.spending, own), y.year),
+                        of(y.production),
+                        pesos.cell(of(y.unit_cost, own), y.year),
+                    ),
                     key=str(y.year),
                 )
             )
         unit = component.unit
         tables.append(
-            Table(
-                f"component:{i}",
-                component.name + (f" ({unit})" if unit else ""),
-                (
-                    Column("year", "Año", YEAR),
-                    Column("spending", "Gasto", AMOUNT, basis=basis),
-                    Column("production", "Producción", COUNT),
-                    Column("unit_cost", "Costo unit.", AMOUNT, basis=basis, decimals=1),
+            annotate(
+                Table(
+                    f"component:{i}",
+                    component.name + (f" ({unit})" if unit else ""),
+                    (
+                        Column("year", "Año", YEAR),
+                        Column("spending", "Gasto", AMOUNT, basis=basis),
+                        Column("production", "Producción", COUNT),
+                        Column("unit_cost", "Costo unit.", AMOUNT, basis=basis, decimals=1),
+                    ),
+                    tuple(rows),
                 ),
-                tuple(rows),
+                pesos,
+                converted_note=not tables,  # said once, on the first component
             )
         )
     return tables
 
 
-def per_beneficiary(detail: ProgramDetail) -> Table | None:
+def per_beneficiary(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table | None:
     if not detail.spending_per_beneficiary:
         return None
-    basis, label = basis_of(a.price_year for a in detail.spending_per_beneficiary)
-    return Table(
+    basis, label = pesos.column(*basis_of(a.price_year for a in detail.spending_per_beneficiary))
+    table = Table(
         "spending_per_beneficiary",
         f"Gasto por beneficiario ({label})",
         (
@@ -171,27 +189,37 @@ def per_beneficiary(detail: ProgramDetail) -> Table | None:
             Column("amount", "Gasto por beneficiario", AMOUNT, basis=basis, decimals=1),
         ),
         tuple(
-            Row((Cell(a.year), of(a.amount, Basis(price_year=a.price_year))), key=str(a.year))
+            Row(
+                (
+                    Cell(a.year),
+                    pesos.cell(of(a.amount, Basis(price_year=a.price_year)), a.year),
+                ),
+                key=str(a.year),
+            )
             for a in detail.spending_per_beneficiary
         ),
     )
+    return annotate(table, pesos)
 
 
-def build(detail: ProgramDetail) -> PaneView:
-    blocks: list = [budget(detail)]
+def build(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> PaneView:
+    """The pane with every amount in `pesos` (each ficha's own by default)."""
+    blocks: list = [budget(detail, pesos)]
     share = admin_share(detail)
     if share is not None:
         blocks.append(share)
-    blocks.append(subtitles(detail))
-    parts = components(detail)
+    blocks.append(subtitles(detail, pesos))
+    parts = components(detail, pesos)
     heading = "Componentes: gasto, producción y costo unitario"
     if parts:
-        _basis, label = basis_of(y.price_year for c in detail.components for y in c.years)
+        _basis, label = pesos.column(
+            *basis_of(y.price_year for c in detail.components for y in c.years)
+        )
         blocks.append(Paragraphs("components", f"{heading} ({label})"))
         blocks += parts
     else:
         blocks.append(Paragraphs("components", heading, empty="La ficha no informa componentes."))
-    spb = per_beneficiary(detail)
+    spb = per_beneficiary(detail, pesos)
     if spb is not None:
         blocks.append(spb)
     return PaneView("presupuesto", "Presupuesto", tuple(blocks))

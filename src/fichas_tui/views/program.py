@@ -6,6 +6,7 @@ from ..data.records import ProgramDetail
 from . import evaluacion, indicadores, presupuesto, regiones, resumen
 from .model import PaneView, ProgramView
 from .panes import PANES
+from .pesos import EACH_FICHA, Pesos
 
 # pane key -> builder; the keys and their order come from the declaration in panes.py.
 BUILDERS = {
@@ -23,10 +24,17 @@ def pane_view(key: str, detail: ProgramDetail, **options) -> PaneView:
     return BUILDERS[key](detail, **options)
 
 
-def program_view(detail: ProgramDetail, *, formulas: bool = True) -> ProgramView:
-    """Every pane with its default settings (indicator formulas shown: scripts want them)."""
+def program_view(
+    detail: ProgramDetail, *, formulas: bool = True, pesos: Pesos = EACH_FICHA
+) -> ProgramView:
+    """Every pane with its default settings (indicator formulas shown: scripts want them),
+    amounts in `pesos` (each ficha's own by default)."""
     ficha = detail.ficha
-    options = {"indicadores": {"formulas": formulas}}
+    options = {
+        "indicadores": {"formulas": formulas},
+        "presupuesto": {"pesos": pesos},
+        "regiones": {"pesos": pesos},
+    }
     return ProgramView(
         program_id=detail.program.program_id,
         name=ficha.name,

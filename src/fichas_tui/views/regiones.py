@@ -24,6 +24,7 @@ from .model import (
     Row,
     Table,
 )
+from .pesos import EACH_FICHA, Pesos, annotate
 
 
 def _desc(get):
@@ -74,44 +75,50 @@ def _parts_check(regions, total: RegionTotal | None) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _row(r: Region, top: float | None, basis: Basis, role: str) -> Row:
+def _row(r: Region, top: float | None, basis: Basis, role: str, money) -> Row:
     share = r.spending_pct.value
     fraction = None if share is None or not top else max(0.0, min(share / top, 1.0))
     return Row(
         (
             Cell(r.region),
-            of(r.spending, basis),
+            money(of(r.spending, basis)),
             of(r.spending_pct),
             Cell(Bar(fraction)),
             of(r.beneficiaries),
             of(r.beneficiaries_pct),
-            of(r.per_beneficiary, basis),
+            money(of(r.per_beneficiary, basis)),
         ),
         role=role,
         key=r.region,
     )
 
 
-def table(detail: ProgramDetail, order: str = "gasto") -> Table:
+def table(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA) -> Table:
     regional, central = ordered(detail.regions, order)
     prices = {r.price_year for r in detail.regions}
     price = prices.pop() if len(prices) == 1 else detail.ficha.price_year
     basis = Basis(price_year=price)
+    year = detail.ficha.evaluated_year  # the breakdown's year: its pesos when nominal
+
+    def money(cell: Cell) -> Cell:
+        return pesos.cell(cell, year)
+
+    shown, label_basis = pesos.column(basis, basis.label)
     top = max((r.spending_pct.value or 0.0 for r in detail.regions), default=0.0) or None
-    rows = [_row(r, top, basis, "data") for r in regional]
-    rows += [_row(r, top, basis, APART) for r in central]
+    rows = [_row(r, top, basis, "data", money) for r in regional]
+    rows += [_row(r, top, basis, APART, money) for r in central]
     total = detail.region_totals[0] if detail.region_totals else None
     if total is not None:
         rows.append(
             Row(
                 (
                     Cell("Total"),
-                    of(total.spending, basis),
+                    money(of(total.spending, basis)),
                     of(total.spending_pct),
                     Cell(Bar(None)),
                     of(total.beneficiaries),
                     of(total.beneficiaries_pct),
-                    _per_beneficiary(total, basis),
+                    money(_per_beneficiary(total, basis)),
                 ),
                 role=TOTAL,
                 key="total",
@@ -120,28 +127,29 @@ def table(detail: ProgramDetail, order: str = "gasto") -> Table:
     label = next(words for key, words, _s in ORDERS if key == order)
     codes = [c.status for row in rows for c in row.cells if c.missing and c.status]
     notes = (
-        f"Gasto en {basis.label}; M$/benef. = gasto por beneficiario.",
+        f"Gasto en {label_basis}; M$/benef. = gasto por beneficiario.",
         f"La barra va de 0 al mayor % del gasto ({number(top or 0, 1)} %)." if top else "",
         "Nivel central va aparte, al final." if central else "",
         *_parts_check(detail.regions, total),
         *code_notes(codes),
     )
-    return Table(
+    result = Table(
         "regions",
-        f"Gasto y beneficiarios por región, ficha {detail.ficha.evaluated_year} ({basis.label})",
+        f"Gasto y beneficiarios por región, ficha {detail.ficha.evaluated_year} ({label_basis})",
         (
             Column("region", "Región", TEXT),
-            Column("spending", "Gasto", AMOUNT, basis=basis),
+            Column("spending", "Gasto", AMOUNT, basis=shown),
             Column("spending_pct", "% gasto", PERCENT, unit="%", decimals=1),
             Column("chart", "", BAR, unit="%", scale=top),
             Column("beneficiaries", "Benef.", COUNT),
             Column("beneficiaries_pct", "% benef.", PERCENT, unit="%", decimals=1),
-            Column("per_beneficiary", "M$/benef.", AMOUNT, basis=basis, decimals=1),
+            Column("per_beneficiary", "M$/benef.", AMOUNT, basis=shown, decimals=1),
         ),
         tuple(rows),
         notes=tuple(n for n in notes if n),
         order=label,
     )
+    return annotate(result, pesos)
 
 
 def _per_beneficiary(total: RegionTotal, basis: Basis) -> Cell:
@@ -151,9 +159,9 @@ def _per_beneficiary(total: RegionTotal, basis: Basis) -> Cell:
     return Cell(None, total.spending.status if s is None else (total.beneficiaries.status or "-"))
 
 
-def build(detail: ProgramDetail, order: str = "gasto") -> PaneView:
+def build(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA) -> PaneView:
     if detail.regions:
-        return PaneView("regiones", "Regiones", (table(detail, order),))
+        return PaneView("regiones", "Regiones", (table(detail, order, pesos),))
     year = detail.ficha.evaluated_year
     text = "Esta ficha no trae desglose regional del gasto ni de los beneficiarios."
     items = [("", text)]

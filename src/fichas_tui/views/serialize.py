@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .model import AMOUNT, Bar, Basis, Block, Cell, Column, Facts, PaneView, ProgramView, Table
+from .pesos import NO_FACTOR
 
 # json.dumps escapes C0 controls but leaves DEL, the C1 controls (0x9b is a one-byte CSI) and
 # the bidirectional overrides raw: escape them too, so the output is safe on a terminal and
@@ -53,6 +54,15 @@ def cell(column: Column, c: Cell) -> dict:
             out["written"] = c.written
     if column.kind == AMOUNT:
         b = c.basis or column.basis or Basis()
+        if c.note == NO_FACTOR:
+            # Asked in other pesos and no factor reaches its year: null, with the reason and
+            # the figure as the ficha prints it.
+            return {
+                "value": None,
+                "note": NO_FACTOR,
+                "value_in_ficha": value,
+                "source": basis(b),
+            }
         out.update(unit=b.unit, price_year=b.price_year)
         if b.converted:
             out.update(converted=True, factor=number(c.factor))
