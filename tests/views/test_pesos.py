@@ -160,7 +160,7 @@ def test_marks_and_notes_say_what_was_converted_and_what_was_not(sample):
         (Row((Cell(2019), left)), Row((Cell(2021), gsl))),
     )
     assert annotate(table, pesos).notes == (
-        "≈ cifra convertida a M$ de 2024 con los inflactores de las fichas del dataset.",
+        "≈ convertido a M$ de 2024 con los inflactores de las fichas del dataset.",
         "† sin factor para ese año en el dataset: la cifra queda como en la ficha, "
         "en M$ nominales.",
     )

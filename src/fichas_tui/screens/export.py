@@ -57,7 +57,9 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Static(Text(one_line(self.tables[0].title)), id="export-title")
             yield Label("Formato")
             formats = [(Text(label), fmt) for fmt, label in FORMATS.items()]
-            yield Select(formats, value="csv", allow_blank=False, id="export-format", compact=True)
+            yield Select(
+                formats, value="csv", allow_blank=False, id="export-format", compact=True
+            )
             yield Label("Archivo (en la carpeta actual si no se indica otra)")
             yield Input(value=self.proposed.name, id="export-path", compact=True)
             yield Static(id="export-message")
@@ -154,7 +156,7 @@ def target(app) -> Target | None:
     if focused is not None and detail in focused.ancestors_with_self:
         return _pane_target(detail)
     programs = screen.query_one(ProgramList)
-    table = programs_table(programs.programs)
+    table = programs_table(programs.programs, pesos=programs.pesos)
     return Target([table], "", programs.cursor if programs.programs else None)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..data.records import ProgramRow
 from .figures import years_label
 from .model import AMOUNT, TEXT, YEAR, Cell, Column, Row, Table
-from .pesos import EACH_FICHA, Pesos, executed
+from .pesos import EACH_FICHA, Pesos, annotate, executed
 
 
 def programs_table(
@@ -37,5 +37,6 @@ def programs_table(
         )
         for p in programs
     )
-    notes = ("Ejecutado: el último año de la última ficha de cada programa, en sus pesos.",)
-    return Table("programs", title, columns, rows, notes=notes)
+    where = "sus pesos" if pesos.target is None else pesos.label
+    notes = (f"Ejecutado: el último año de la última ficha de cada programa, en {where}.",)
+    return annotate(Table("programs", title, columns, rows, notes=notes), pesos)

@@ -178,7 +178,7 @@ def annotate(table: Table, pesos: Pesos, *, converted_note: bool = True) -> Tabl
     notes = []
     if converted_note and any(c.factor is not None for c in cells if c.value is not None):
         notes.append(
-            f"{CONVERTED_MARK} cifra convertida a M$ de {pesos.target} con los inflactores de "
+            f"{CONVERTED_MARK} convertido a M$ de {pesos.target} con los inflactores de "
             "las fichas del dataset."
         )
     left = sorted({c.basis.label for c in cells if c.note == NO_FACTOR and c.basis is not None})
