@@ -28,7 +28,7 @@ from .views.model import (
 
 BAR_WIDTH = 12
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
-# A text column (a region, a subtitle) keeps at least this many cells before a table stacks.
+# A text column (a region, a subtitle) keeps at least this many cells (see text_min).
 TEXT_MIN = 12
 
 
@@ -64,6 +64,13 @@ def cell(column: Column, c: Cell) -> Text:
     return Text(text, style="dim" if c.value is None else "")
 
 
+def text_min(t: Table, i: int) -> int:
+    """How narrow a text column may wrap: TEXT_MIN, or its longest word (up to 24) so that
+    no word is ever cut ('Metropolitana' whole)."""
+    words = [len(w) for row in t.rows for w in display(t.columns[i], row.cells[i]).split()]
+    return max(TEXT_MIN, min(24, max(words, default=0)))
+
+
 def header(column: Column) -> str:
     """Amount columns say their basis in the table title; a figure's unit goes in its header."""
     if column.kind == TEXT or column.kind == BAR or column.basis is not None:
@@ -87,9 +94,7 @@ def grid(t: Table) -> RichTable:
             Text(header(column)),
             justify="left" if text or column.kind == BAR else "right",
             no_wrap=not text,
-            min_width=(BAR_WIDTH if column.kind == BAR else None)
-            if not text
-            else (TEXT_MIN if i == 0 else None),
+            min_width={TEXT: text_min(t, i), BAR: BAR_WIDTH}.get(column.kind),
         )
     rows = t.rows
     for i, row in enumerate(rows):
@@ -119,11 +124,14 @@ def stacked(t: Table) -> Group:
     return Group(*parts)
 
 
-class Fitted:
-    """A table drawn as a grid when it fits the width, else stacked (never a dropped column)."""
+class TableBlock:
+    """A view table as a grid. With `fit` (fichas show) a grid too wide for the width is
+    stacked row by row; without it (a pane) it keeps its width and the pane scrolls sideways.
+    Either way no column is ever dropped or cut."""
 
-    def __init__(self, t: Table) -> None:
+    def __init__(self, t: Table, *, fit: bool) -> None:
         self.table = t
+        self.fit = fit
         self.grid = grid(t)
 
     def needed(self, console: Console, options: ConsoleOptions) -> int:
@@ -138,20 +146,21 @@ class Fitted:
                     [len(header(column))]
                     + [len(display(column, row.cells[i])) for row in self.table.rows]
                 )
-                slack += max(0, longest - TEXT_MIN)
+                slack += max(0, longest - text_min(self.table, i))
         return widest - slack
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.grid)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions):
-        fits = self.needed(console, options) <= options.max_width
-        yield self.grid if fits else stacked(self.table)
+        if self.fit and self.needed(console, options) > options.max_width:
+            yield stacked(self.table)
+        else:
+            yield self.grid
 
 
 def table_parts(t: Table, *, fit: bool) -> list[RenderableType]:
-    """Title, notes and the table; `fit` stacks a table too wide for the width (fichas show),
-    else it keeps its natural width (a pane scrolls sideways)."""
+    """Title, notes and the table (see TableBlock for `fit`)."""
     parts: list[RenderableType] = [title(t.title)] if t.title else []
     parts += [note(n) for n in t.notes]
     if t.order:
@@ -159,7 +168,7 @@ def table_parts(t: Table, *, fit: bool) -> list[RenderableType]:
     if not t.rows:
         parts.append(note(t.empty))
     else:
-        parts.append(Fitted(t) if fit else grid(t))
+        parts.append(TableBlock(t, fit=fit))
     return parts
 
 
@@ -194,17 +203,16 @@ def block_parts(b: Block, *, fit: bool) -> list[RenderableType]:
     return paragraphs(b)
 
 
-def blocks(view: PaneView, *, fit: bool) -> list[tuple[RenderableType, bool]]:
-    """(renderable, is a table) for each part of a pane, a blank line between blocks: a pane
-    draws tables at their natural width and the prose at its own."""
-    out: list[tuple[RenderableType, bool]] = []
+def blocks(view: PaneView, *, fit: bool) -> list[RenderableType]:
+    """Every part of a view in order, a blank line between blocks (a pane draws each part at
+    its own width: TableBlocks at theirs, prose at the pane's)."""
+    out: list[RenderableType] = []
     if view.notice:
-        out += [(Text(clean(view.notice), style="bold yellow"), False), (Text(), False)]
+        out += [Text(clean(view.notice), style="bold yellow"), Text()]
     for i, b in enumerate(view.blocks):
         if i and not (isinstance(b, Table) and _heading_only(view.blocks[i - 1])):
-            out.append((Text(), False))
-        for part in block_parts(b, fit=fit):
-            out.append((part, isinstance(part, (RichTable, Fitted))))
+            out.append(Text())
+        out += block_parts(b, fit=fit)
     return out
 
 
@@ -214,4 +222,4 @@ def _heading_only(b: Block) -> bool:
 
 
 def renderable(view: PaneView, *, fit: bool = True) -> Group:
-    return Group(*(part for part, _table in blocks(view, fit=fit)))
+    return Group(*blocks(view, fit=fit))

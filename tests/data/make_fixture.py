@@ -331,6 +331,35 @@ REGION_TOTALS = {
     "faa2022": (9_976_543, 100.0, "S/I", "S/I"),
 }
 
+# The Evaluación pane's sections for res2023 (shaped like 003's), and 2019-style assessments
+# for pae2019 (like 002's).
+EVALUATIONS = {
+    "res2023": [
+        ("ex_ante", None, "No"),
+        ("monitoreo", 2021, "Sí"),
+        ("monitoreo", 2022, "Sí"),
+        ("ex_post", None, "No"),
+    ]
+}
+ASSESSMENTS = {
+    "pae2019": [
+        ("FOCALIZACIÓN", "Pertinencia de criterios de focalización", "Cumple", "Criterios claros."),
+        ("EFICACIA", "Resultados de indicadores", "No cumple", "Asistencia bajo la meta."),
+    ]
+}
+ODS = {"res2023": [(1, "Fin de la pobreza", "Poner fin a la pobreza en todas sus formas")]}
+COMPLEMENTARITIES = {"res2023": ["Familias de Acogida (FAE) - Servicio de Protección"]}
+# (section, label, text)
+PROSE = {
+    "res2023": [
+        ("Observaciones de la institución", "Población", "La población 2023 incluye arrastre."),
+        ("Notas técnicas", "Nota técnica 1", "Montos en pesos de 2024."),
+        ("Enfoque de género", None, "Registra a sus beneficiarios según sexo."),
+    ]
+}
+# ficha -> {year: M$ per beneficiary}
+SPENDING_PER_BENEFICIARY = {"res2023": {2021: 5_293.9, 2022: 11_052.0, 2023: 12_609.8}}
+
 FINDINGS = {
     "res2023": [
         ("Focalización", "Sin hallazgos en la dimensión de focalización."),
@@ -459,6 +488,30 @@ def build() -> dict:
                     price_year=price,
                     year=year,
                 )
+            )
+        for kind, eyear, detail in EVALUATIONS.get(fid, []):
+            rows["evaluations"].append(dict(ficha_id=fid, kind=kind, year=eyear, detail=detail))
+        for section, criterion, result, comment in ASSESSMENTS.get(fid, []):
+            rows["assessments"].append(
+                dict(
+                    ficha_id=fid,
+                    section=section,
+                    criterion=criterion,
+                    result=result,
+                    comment=comment,
+                )
+            )
+        for goal, gname, description in ODS.get(fid, []):
+            rows["ods"].append(dict(ficha_id=fid, goal=goal, name=gname, description=description))
+        for program in COMPLEMENTARITIES.get(fid, []):
+            rows["complementarities"].append(dict(ficha_id=fid, program=program))
+        for position, (section, label, text) in enumerate(PROSE.get(fid, [])):
+            rows["texts"].append(
+                dict(ficha_id=fid, section=section, label=label, text=text, position=position)
+            )
+        for syear, amount in SPENDING_PER_BENEFICIARY.get(fid, {}).items():
+            rows["spending_per_beneficiary"].append(
+                dict(ficha_id=fid, year=syear, amount_kclp=amount, price_year=price)
             )
         for position, (dim, text) in enumerate(FINDINGS.get(fid, [])):
             rows["findings"].append(

@@ -58,7 +58,9 @@ async def test_selecting_fills_every_pane(app):
         assert "1.745.448" in regiones and "22,6 %" in regiones and "15.310,9" in regiones
         lines = regiones.splitlines()
         central = next(
-            i for i, line in enumerate(lines) if line.strip().startswith("Nivel central")
+            i
+            for i, line in enumerate(lines)
+            if line.strip().startswith("Nivel central") and "2.676.892" in line
         )
         coquimbo = next(i for i, line in enumerate(lines) if line.strip().startswith("Coquimbo"))
         assert central > coquimbo  # kept apart, after the regions

@@ -1,4 +1,4 @@
-"""Snapshots of every screen and pane on the fixture, at 80x24 and 120x40."""
+"""Snapshots of every screen and pane on the fixture, at 80x24 and 120x40 (panes also 60x20)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fichas_tui.app import make_app
-from tests.helpers import FIXTURE, RESIDENCIA, SIZES, press, settle
+from tests.helpers import FIXTURE, RESIDENCIA, SIZES, SMALLEST, press, settle
 
 # name -> keys pressed before the screenshot
 SCENES = {
@@ -20,6 +20,7 @@ SCENES = {
     "regiones": (*RESIDENCIA, "4"),
     "regiones_orden_beneficiarios": (*RESIDENCIA, "4", "o"),
     "sin_regiones": ("slash", *"subsidio", "enter", "4"),
+    "evaluacion": (*RESIDENCIA, "5"),
     "anio_anterior": (*RESIDENCIA, "2", "left_square_bracket"),
     "ayuda": ("question_mark",),
     "paleta": ("ctrl+p", *"alim"),
@@ -43,6 +44,23 @@ def _run_before(keys):
 def test_scene(snap_compare, scene, size):
     app = make_app(FIXTURE)
     assert snap_compare(app, terminal_size=SIZES[size], run_before=_run_before(SCENES[scene]))
+
+
+# The panes at the smallest size: year columns whole, a wide table scrolled, not cut.
+SMALL_SCENES = {
+    "resumen": RESIDENCIA,
+    "presupuesto": (*RESIDENCIA, "2"),
+    "indicadores": (*RESIDENCIA, "3"),
+    "regiones": (*RESIDENCIA, "4"),
+    "regiones_desplazada": (*RESIDENCIA, "4", *("right",) * 40),
+    "evaluacion": (*RESIDENCIA, "5"),
+}
+
+
+@pytest.mark.parametrize("scene", SMALL_SCENES)
+def test_small_pane(snap_compare, scene):
+    app = make_app(FIXTURE)
+    assert snap_compare(app, terminal_size=SMALLEST, run_before=_run_before(SMALL_SCENES[scene]))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -162,18 +162,12 @@ def target(app) -> Target | None:
 
 def _pane_target(detail) -> Target | None:
     from ..views.program import pane_view
-    from ..views.regiones import ORDER_KEYS
 
     pane = detail.query_one(f"#pane-{detail.active_tab}")
     if pane.detail is None or not pane.ready(pane.detail):
         return None
-    # The pane's own settings, so the file holds what is on screen.
-    options = {}
-    if pane.NAME == "regiones":
-        options["order"] = ORDER_KEYS[pane.sort_index]
-    elif pane.NAME == "indicadores":
-        options["formulas"] = pane.show_formulas
-    tables = [t for t in pane_view(pane.NAME, pane.detail, **options).tables() if t.rows]
+    # The pane's own settings (Pane.options), so the file holds what is on screen.
+    tables = [t for t in pane_view(pane.NAME, pane.detail, **pane.options()).tables() if t.rows]
     if not tables:
         return None
     ficha = pane.detail.ficha

@@ -45,11 +45,6 @@ def missing(status: str | None) -> str:
     return clean(status)  # a code comes from the dataset like any other text
 
 
-def money_unit(price_year: int | None, unit: str = "M$") -> str:
-    """'M$ 2024' for pesos of one year, 'M$ nominales' when each year is in its own pesos."""
-    return f"{unit} {price_year}" if price_year else f"{unit} nominales"
-
-
 def years_label(years: tuple[int, ...] | list[int]) -> str:
     """(2019, 2021, 2022, 2023) -> '2019, 2021–2023'."""
     years = sorted(set(years))

@@ -1,4 +1,4 @@
-"""The program detail: title, year selector and the four panes in tabs."""
+"""The program detail: title, year selector and the panes (views/panes.py) in tabs."""
 
 from __future__ import annotations
 
@@ -10,17 +10,19 @@ from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from ..data.queries import ProgramDetail
 from ..text import clean
+from ..views.panes import PANES
+from .evaluacion import EvaluacionPane
 from .indicadores import IndicadoresPane
 from .presupuesto import PresupuestoPane
 from .regiones import RegionesPane
 from .resumen import ResumenPane
 
-TABS = (
-    ("resumen", "Resumen", ResumenPane),
-    ("presupuesto", "Presupuesto", PresupuestoPane),
-    ("indicadores", "Indicadores", IndicadoresPane),
-    ("regiones", "Regiones", RegionesPane),
-)
+_WIDGETS = {
+    pane.NAME: pane
+    for pane in (ResumenPane, PresupuestoPane, IndicadoresPane, RegionesPane, EvaluacionPane)
+}
+# (tab id, label, pane widget), in the declared order; keys 1-5 follow it.
+TABS = tuple((spec.key, spec.title, _WIDGETS[spec.key]) for spec in PANES)
 
 
 class Detail(Vertical):

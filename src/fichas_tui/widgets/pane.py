@@ -1,11 +1,11 @@
-"""Shared pieces of the detail panes: a scrollable pane and Rich tables built from Text."""
+"""The detail panes' base: a scrollable pane that draws one PaneView (views/) with the shared
+Rich renderer, tables at their own width (scrolling sideways) and prose at the pane's."""
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Group, RenderableType
+from rich.segment import Segment
 from rich.style import Style as RichStyle
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
@@ -15,59 +15,12 @@ from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
 from ..data.diagnosis import ingest_command, missing_message
-from ..data.queries import ProgramDetail, Value
+from ..data.queries import ProgramDetail
+from ..render_rich import TableBlock, blocks
 from ..text import clean
-from ..views.figures import number, percent
+from ..views.model import PaneView
 from ..views.panes import PANE_TABLES, pane
-
-# Every cell is a Text object: ficha text is data and must never be parsed as Rich markup.
-
-
-def title(text: str) -> Text:
-    return Text(clean(text), style="bold cyan")
-
-
-def note(text: str) -> Text:
-    return Text(clean(text), style="italic")
-
-
-def table(*columns: str, numeric_from: int = 1, charts: tuple[int, ...] = ()) -> Table:
-    """A compact table; columns from `numeric_from` on are right-aligned numbers."""
-    grid = Table(
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-        expand=False,
-        show_edge=False,
-        padding=(0, 1),
-        collapse_padding=True,
-    )
-    for i, name in enumerate(columns):
-        numeric = i >= numeric_from and i not in charts
-        grid.add_column(
-            Text(name),
-            justify="right" if numeric else "left",
-            no_wrap=i >= numeric_from,
-            # Only a text first column (a region, a subtitle) needs room to stay readable.
-            min_width=12 if i < numeric_from and name not in ("Año",) else None,
-        )
-    return grid
-
-
-def amount(value: Value, decimals: int = 0) -> Text:
-    return _cell(number(value.value, decimals, value.status), value)
-
-
-def pct(value: Value, decimals: int = 1) -> Text:
-    return _cell(percent(value.value, decimals, value.status), value)
-
-
-def _cell(text: str, value: Value) -> Text:
-    # A missing code is shown as written, dimmed so it reads as "no figure" at a glance.
-    return Text(text, style="dim" if value.value is None else "")
-
-
-def txt(value: str | None) -> Text:
-    return Text(clean(value) or "—")
+from ..views.program import pane_view
 
 
 class Pane(ScrollView, can_focus=True):
@@ -80,7 +33,7 @@ class Pane(ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     Pane {
-        overflow-x: hidden;
+        overflow-x: auto;
         overflow-y: auto;
     }
     """
@@ -93,7 +46,8 @@ class Pane(ScrollView, can_focus=True):
         self._notice: Text | None = None
         self._notice_only = False
         self._problem: RenderableType | None = None
-        self._renderable: RenderableType | None = None
+        self._parts: list[RenderableType] = []
+        self.view: PaneView | None = None  # what the pane shows (for export and copy)
         self._stale = False  # the renderable must be built again from the data
         self._strips: list[Strip] = []
         self._drawn_width = -1  # width the strips were drawn at (-1: to draw)
@@ -142,20 +96,21 @@ class Pane(ScrollView, can_focus=True):
         """Whether `detail` holds the tables this pane shows (they may be read per pane)."""
         return detail.has(PANE_TABLES.get(self.NAME, ()))
 
-    def _build(self) -> RenderableType | None:
+    def _build(self) -> list[RenderableType]:
+        self.view = None
         if self._problem is not None:
-            return self._problem
+            return [self._problem]
         if self.detail is None or not self.ready(self.detail):
-            return None  # blank until its tables are read
-        if self._notice is None:
-            return self.build(self.detail)
+            return []  # blank until its tables are read
         if self._notice_only:
-            return self._notice
-        return Group(self._notice, Text(), self.build(self.detail))
+            return [self._notice]
+        self.view = self.build(self.detail)
+        parts = blocks(self.view, fit=False)
+        return parts if self._notice is None else [self._notice, Text(), *parts]
 
     def _draw(self) -> None:
         if self._stale:
-            self._renderable = self._build()
+            self._parts = self._build()
             self._stale = False
         width, height = self.size
         bar = self.styles.scrollbar_size_vertical
@@ -169,7 +124,7 @@ class Pane(ScrollView, can_focus=True):
             strips = self._lines(width - bar)
         self._strips = strips
         self._drawn_width = width
-        size = Size(width, len(strips))
+        size = Size(max((s.cell_length for s in strips), default=width), len(strips))
         if size != self.virtual_size:
             # Not the reactive's setter: it asks for a layout of the whole screen, and the
             # pane's own size does not change; only its scrollbar needs to know.
@@ -178,11 +133,25 @@ class Pane(ScrollView, can_focus=True):
         self.refresh()
 
     def _lines(self, width: int) -> list[Strip]:
-        if self._renderable is None or width <= 0:
+        """Every part drawn: prose at `width`, a table at the width it needs to keep every
+        column whole (wider than the pane: it scrolls sideways); lines padded to the widest."""
+        if not self._parts or width <= 0:
             return []
         # Drawn as a Static draws its content (same colours, same base style).
         style = self._drawn_style = self.visual_style
-        return Visual.to_strips(self, visualize(self, self._renderable), width, None, style)
+        console = self.app.console
+        options = console.options.update(width=width)
+        strips: list[Strip] = []
+        for part in self._parts:
+            at = width
+            if isinstance(part, TableBlock):
+                at = max(width, part.needed(console, options))
+            strips += Visual.to_strips(self, visualize(self, part), at, None, style)
+        widest = max(s.cell_length for s in strips)
+        if widest > width:
+            pad = Segment(" ", style.rich_style)
+            strips = [s if s.cell_length == widest else _padded(s, widest, pad) for s in strips]
+        return strips
 
     def on_resize(self, event: events.Resize) -> None:
         if self._stale or self._drawn_width != event.size.width:
@@ -208,10 +177,23 @@ class Pane(ScrollView, can_focus=True):
             return Strip.blank(
                 width, RichStyle.from_color(bgcolor=self.background_colors[1].rich_color)
             )
-        return self._strips[index].crop(0, width)
+        x = self.scroll_offset.x
+        return self._strips[index].crop(x, x + width).extend_cell_length(width)
 
-    def build(self, detail: ProgramDetail) -> RenderableType:
-        raise NotImplementedError
+    def options(self) -> dict:
+        """The pane's settings its view is built with (an order, formulas shown)."""
+        return {}
+
+    def build(self, detail: ProgramDetail) -> PaneView:
+        return pane_view(self.NAME, detail, **self.options())
+
+    def tables(self):
+        """The tables on screen (for export and copy)."""
+        return self.view.tables() if self.view is not None else []
+
+
+def _padded(strip: Strip, width: int, pad: Segment) -> Strip:
+    return Strip([*strip, Segment(" " * (width - strip.cell_length), pad.style)], width)
 
 
 def damaged_message(damaged: list[tuple[str, str]], folder) -> Text:
