@@ -30,7 +30,10 @@ def test_rows_come_from_the_bindings_in_groups():
     # j/k and Home/End are bound in the program list: listed with the arrows.
     assert rows[("Lista de programas", "↑ k ↓ j")] == "Moverse por la lista"
     assert rows[("Lista de programas", "Inicio Fin")] == "Primer / último programa"
-    assert rows[("Programa", "1 2 3 4")] == "Resumen · Presupuesto · Indicadores · Regiones"
+    assert (
+        rows[("Programa", "1 2 3 4 5")]
+        == "Resumen · Presupuesto · Indicadores · Regiones · Evaluación"
+    )
     assert rows[("Programa", "[ ]")] == "Ficha del año anterior / siguiente"
     assert rows[("Programa", "← →")] == "Pestaña anterior / siguiente"  # Textual's ContentTabs
     assert rows[("General", "? F1")] == "Esta ayuda"
