@@ -45,3 +45,35 @@ async def test_status_line_names_the_dataset():
         await settle(pilot)
         status = str(app.screen.query_one("#list-status", Static).render())
         assert status.endswith("· muestra incluida"), status
+
+
+@pytest.mark.asyncio
+async def test_peso_basis_is_remembered_and_restored(tmp_path):
+    from fichas_tui.locations import sample_dir
+
+    path = tmp_path / "settings.json"
+    app = make_app(sample_dir(), settings=Settings(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.pesos.target is None  # default: each ficha's pesos
+        await press(pilot, "p")  # -> M$ of the first year the sample's factors reach
+        target = app.screen.pesos.target
+        assert target is not None
+    assert Settings(path).get("basis") == str(target)
+
+    again = make_app(sample_dir(), settings=Settings(path))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.screen.pesos.target == target
+
+
+@pytest.mark.asyncio
+async def test_a_basis_the_dataset_cannot_reach_falls_back(tmp_path):
+    from fichas_tui.locations import sample_dir
+
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("basis", "1990")
+    app = make_app(sample_dir(), settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.pesos.target is None

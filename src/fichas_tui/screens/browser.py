@@ -197,6 +197,9 @@ class BrowserScreen(Screen[None]):
         self._update_status(len(programs))
         self.query_one(ProgramList).focus()
         self.call_after_refresh(self.set_pesos, self.pesos)  # after the first paint
+        saved = self.app.recall("basis")  # the basis of the last run, if this dataset reaches it
+        if saved and saved.isdigit():  # read after the first set_pesos, so it lands last
+            self.call_after_refresh(self.run_pesos, Pesos(int(saved)), False)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -514,6 +517,7 @@ class BrowserScreen(Screen[None]):
     def set_pesos(self, pesos: Pesos) -> None:
         """Show every amount in `pesos`: the list (its figures and order) and the program."""
         self.pesos = pesos
+        self.app.remember("basis", str(pesos.target or "ficha"))
         self._budget_keys = None
         plist = self.query_one(ProgramList)
         plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
