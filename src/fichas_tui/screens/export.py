@@ -161,13 +161,11 @@ def target(app) -> Target | None:
 
 
 def _pane_target(detail) -> Target | None:
-    from ..views.program import pane_view
-
     pane = detail.query_one(f"#pane-{detail.active_tab}")
     if pane.detail is None or not pane.ready(pane.detail):
         return None
-    # The pane's own settings (Pane.options), so the file holds what is on screen.
-    tables = [t for t in pane_view(pane.NAME, pane.detail, **pane.options()).tables() if t.rows]
+    # The very view the pane drew (its order, formulas, pesos): the file holds what is on screen.
+    tables = [t for t in pane.tables() if t.rows]
     if not tables:
         return None
     ficha = pane.detail.ficha
