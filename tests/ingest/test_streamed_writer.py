@@ -57,3 +57,16 @@ def test_bucketed_chunked_and_incremental_writes_equal_one_plain_write(
     keys = list(zip(fichas["program_id"].to_pylist(), fichas["ficha_id"].to_pylist(), strict=True))
     assert keys == sorted(keys)
     assert not [p for p in streamed.iterdir() if p.name.startswith(".staging")]
+
+
+def test_summaries_past_duckdbs_memory_limit_run_again_without_it(tmp_path, monkeypatch):
+    """A limit too small for the query: the summaries are computed anyway, and the same."""
+    normal = tmp_path / "normal"
+    _ingest([SAMPLE_DIR], normal)
+    monkeypatch.setattr(writer, "SUMMARY_MEMORY", "1MB")
+    tight = tmp_path / "tight"
+    _ingest([SAMPLE_DIR], tight)
+    for name in ("measures", "region_presence"):
+        a, b = _tables(normal)[name], _tables(tight)[name]
+        assert a.num_rows > 0
+        assert a.to_pylist() == b.to_pylist(), name

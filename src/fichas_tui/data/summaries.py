@@ -10,11 +10,6 @@ A dataset written before they existed gets the same rows computed in place (see 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # only the writer calls derive_summaries; the explorer imports the SQL
-    import pyarrow as pa
-
 # Measures that can rank programs: key -> SQL giving (ficha_id, year, value, status, price_year,
 # a, b, label) for every ficha; the caller keeps the row of the ficha's evaluated year.
 # `a`/`b` are the two figures a ratio comes from (ejecutado and inicial, efectivo and meta).
@@ -164,28 +159,3 @@ SOURCES = (
     "regions",
     "warnings",
 )
-
-
-def derive_summaries(tables: dict, schemas, con=None) -> dict[str, pa.Table]:
-    """The `measures` and `region_presence` tables of a dataset about to be written.
-
-    `tables` are Arrow tables, or None with `con`: a connection where SOURCES are already
-    views (the dataset writer reads its new files in place, which needs far less memory).
-    """
-    import duckdb
-
-    own = con is None
-    if own:
-        con = duckdb.connect(config={"threads": 2})
-    try:
-        if own:
-            for name in SOURCES:
-                con.register(name, tables[name])
-        out = {}
-        for name, sql in (("measures", MEASURES_SQL), ("region_presence", REGION_PRESENCE_SQL)):
-            schema = schemas[name]
-            out[name] = con.sql(sql).to_arrow_table().select(schema.names).cast(schema)
-    finally:
-        if own:
-            con.close()
-    return out
