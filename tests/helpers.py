@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import itertools
+import math
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -121,3 +124,104 @@ class Dataset:
         rows = self.rows(sql, source_file, *params)
         assert len(rows) == 1, rows
         return rows[0] if len(rows[0]) > 1 else rows[0][0]
+
+
+# -- datasets made for one hazard ---------------------------------------------------------------
+
+NON_FINITE = (math.nan, math.inf, -math.inf)
+
+
+def non_finite_dataset(folder: Path) -> Path:
+    """The fixture with every present number of every floating-point column replaced by NaN,
+    +inf or -inf in turn (a dataset written by something other than `fichas ingest`)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    shutil.copytree(FIXTURE, folder)
+    _add_coverage(folder)
+    cycle = itertools.cycle(NON_FINITE)
+    for path in sorted(folder.glob("*.parquet")):
+        table = pq.read_table(path)
+        for index, field in enumerate(table.schema):
+            if not pa.types.is_floating(field.type):
+                continue
+            column = table.column(index)
+            values = [None if v is None else next(cycle) for v in column.to_pylist()]
+            table = table.set_column(index, field, pa.array(values, field.type))
+        pq.write_table(table, path)
+    return folder
+
+
+def _add_coverage(folder: Path) -> None:
+    """The fixture has no coverage rows: give every ficha one per basis (the numbers are then
+    made non-finite like the others), since the Resumen pane crashed on them."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = folder / "coverage.parquet"
+    table = pq.read_table(path)
+    fichas = pq.read_table(folder / "fichas.parquet", columns=["ficha_id", "evaluated_year"])
+    rows = [
+        {
+            "ficha_id": f["ficha_id"],
+            "year": f["evaluated_year"],
+            "basis": basis,
+            "coverage_pct": 50.0,
+            "beneficiaries": 10.0,
+            "target_population": 20.0,
+        }
+        for f in fichas.to_pylist()
+        for basis in ("objetivo", "potencial")
+    ]
+    added = pa.Table.from_pylist(rows, schema=table.schema)
+    pq.write_table(pa.concat_tables([table, added]), path)
+
+
+def count_non_finite(folder: Path, table: str) -> int:
+    """How many numbers in `table` are NaN or infinite."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    data = pq.read_table(folder / f"{table}.parquet")
+    total = 0
+    for index, field in enumerate(data.schema):
+        if pa.types.is_floating(field.type):
+            column = data.column(index)
+            total += pc.sum(pc.invert(pc.is_finite(column.drop_null()))).as_py() or 0
+    return total
+
+
+def oversized_dataset(folder: Path, *, indicators: int = 0, budget: int = 0) -> Path:
+    """The fixture with `indicators` extra indicator rows and `budget` extra budget rows in
+    the latest ficha of residencia-familiar-adolescentes (far beyond any real ficha)."""
+    shutil.copytree(FIXTURE, folder)
+    con = duckdb.connect()
+    fid, year = con.execute(
+        "SELECT ficha_id, evaluated_year FROM read_parquet(?) "
+        "WHERE program_id = 'residencia-familiar-adolescentes' ORDER BY evaluated_year DESC",
+        [str(folder / "fichas.parquet")],
+    ).fetchall()[0]
+    extra = {
+        "indicators": f"""
+            SELECT ? AS ficha_id, 'componente' AS level, 'Indicador ' || (i // 2) AS indicator,
+                   {year}::INTEGER AS year,
+                   CASE WHEN i % 2 = 0 THEN 'efectivo' ELSE 'meta' END AS kind,
+                   (i % 97)::DOUBLE AS value, (1000 + i)::INTEGER AS position
+            FROM range({indicators}) t(i)""",
+        "budget": f"""
+            SELECT ? AS ficha_id, (2000 + i % 20)::INTEGER AS year, 'ejecutado' AS concept,
+                   1.0 AS amount_kclp
+            FROM range({budget}) t(i)""",
+    }
+    for table, rows in (("indicators", indicators), ("budget", budget)):
+        if rows:
+            path, tmp = folder / f"{table}.parquet", folder / f"{table}.tmp"
+            con.execute(
+                f"COPY (SELECT * FROM read_parquet(?) UNION ALL BY NAME {extra[table]}) "
+                f"TO '{tmp}' (FORMAT parquet)",
+                [str(path), fid],
+            )
+            tmp.replace(path)
+    con.close()
+    return folder

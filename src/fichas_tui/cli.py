@@ -103,9 +103,10 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
         sys.exit(2)
     from .app import make_app
     from .settings import Settings
+    from .terminal import run_app
 
     source = locations.dataset_to_open(data_dir)
-    make_app(source.path, source_label=source.label, settings=Settings()).run()
+    sys.exit(run_app(make_app(source.path, source_label=source.label, settings=Settings())))
 
 
 @main.command()
@@ -179,14 +180,27 @@ def ingest(
     metavar="AÑO",
     help="Montos convertidos a M$ de AÑO con los inflactores de las fichas del dataset.",
 )
+@click.option(
+    "--todo",
+    "everything",
+    is_flag=True,
+    help="Todas las filas de cada tabla (sin esta opción, un máximo por ficha).",
+)
 def show(
-    text: str, data_dir: Path | None, year: int | None, as_json: bool, pesos: int | None
+    text: str,
+    data_dir: Path | None,
+    year: int | None,
+    as_json: bool,
+    pesos: int | None,
+    everything: bool,
 ) -> None:
     """Muestra el resumen de un programa (presupuesto, indicadores, regiones) y sale."""
     from .show import run_show
 
     source = locations.dataset_to_open(data_dir)
-    sys.exit(run_show(text, source.path, year=year, as_json=as_json, pesos=pesos))
+    sys.exit(
+        run_show(text, source.path, year=year, as_json=as_json, pesos=pesos, everything=everything)
+    )
 
 
 @main.command()

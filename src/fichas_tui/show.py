@@ -10,12 +10,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .data.bounds import ROW_LIMIT, TABLE_LABELS
 from .data.dataset import DatasetError
 from .data.diagnosis import folder_problem, ingest_command, missing_message, missing_tables
 from .data.queries import DatasetMissing, ProgramDetail, ProgramRow, Store
 from .render_rich import renderable
 from .text import clean, fold
-from .views.figures import years_label
+from .views.figures import number, years_label
 from .views.panes import REQUIRED_TABLES
 from .views.pesos import EACH_FICHA, NoFactors, Pesos, resolve
 from .views.program import program_view
@@ -34,10 +35,12 @@ def run_show(
     as_json: bool = False,
     pesos: int | None = None,
     console: Console | None = None,
+    everything: bool = False,
 ) -> int:
     """Print one program and return the exit code (0 found, 1 none, 2 several or a `pesos`
     year the dataset's factors do not reach, 3 no dataset). With `pesos`, amounts in M$ of
-    that year, each with its factor and the basis the ficha prints it in."""
+    that year, each with its factor and the basis the ficha prints it in. Each table shows up
+    to ROW_LIMIT rows per ficha unless `everything` (`--todo`)."""
     out = console or Console(highlight=False)
     err = Console(stderr=True, highlight=False) if console is None else console
     try:
@@ -70,7 +73,9 @@ def run_show(
         if len(matches) > 1:
             return _candidates(out, text, matches, as_json)
         try:
-            detail = store.detail(matches[0].program_id, year)
+            detail = store.detail(
+                matches[0].program_id, year, limit=None if everything else ROW_LIMIT
+            )
         except (DatasetError, OSError) as exc:
             err.print(
                 Text(
@@ -85,6 +90,13 @@ def run_show(
         absent = missing_tables(data_dir, REQUIRED_TABLES)
         if absent:
             err.print(Text("Aviso: " + missing_message(data_dir, sorted(absent))))
+        for cut in detail.truncated:
+            err.print(
+                Text(
+                    f"Aviso: {TABLE_LABELS.get(cut.table, cut.table)}: {number(cut.left_out)} "
+                    f"{cut.unit} más no se muestran (--todo muestra todo)"
+                )
+            )
         if year is not None and detail.year != year:
             err.print(
                 Text(

@@ -37,6 +37,30 @@ def _fold(text: str) -> str:
     return _NON_ALNUM_RE.sub(" ", strip_accents(text).lower()).strip()
 
 
+_SEPARATOR = "\x00"
+_NON_ALNUM_BUT_SEPARATOR_RE = re.compile(r"[^0-9a-z\x00]+")
+# Characters neither ASCII nor in the accent table: a text with one is folded on its own.
+_BEYOND_TABLE_RE = re.compile("[^\x00-\x7f" + "".join(chr(c) for c in _ACCENTS) + "]")
+# What NFKD leaves of the table's accents (acute, grave, circumflex, diaeresis, tilde, cedilla).
+_TABLE_MARKS_RE = re.compile("[\u0300-\u036f]")
+
+
+def fold_many(texts: list[str | None]) -> list[str]:
+    """`[fold(t) for t in texts]`, for a hundred thousand names at once: lowercasing, accents
+    and punctuation are done once over all the texts joined, in C, not once per text."""
+    if not texts or any(_SEPARATOR in t for t in texts if t):
+        return [fold(t) for t in texts]
+    blob = _SEPARATOR.join(t or "" for t in texts).lower()
+    if not blob.isascii():
+        # for the table's letters, NFKD then dropping the marks is what the table does
+        blob = _TABLE_MARKS_RE.sub("", unicodedata.normalize("NFKD", blob))
+    parts = _NON_ALNUM_BUT_SEPARATOR_RE.sub(" ", blob).split(_SEPARATOR)
+    return [
+        p.strip() if not t or t.isascii() or not _BEYOND_TABLE_RE.search(t) else fold(t)
+        for p, t in zip(parts, texts, strict=True)
+    ]
+
+
 def fold(text: str | None) -> str:
     """Lowercase, no accents, punctuation as spaces, single spaces: the one key for matching.
 

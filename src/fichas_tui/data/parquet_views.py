@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 
 from .dataset import DatasetError, table_path
+from .records import NON_FINITE
 from .schema import COLUMNS
 
 # The tables the explorer reads (the others are for `duckdb`, pandas and friends).
@@ -54,6 +55,29 @@ _NUMERIC = {
     "FLOAT",
     "DOUBLE",
 }
+
+
+
+
+def _status_columns(columns: tuple[tuple[str, str], ...]) -> dict[str, str | None]:
+    """Each DOUBLE column and the status column that holds its missing-value code (or None):
+    `amount_kclp` -> `amount_status`, `value_pct` -> `value_status`; a share (`spending_pct`)
+    beside its amount (`spending_kclp`) has none of its own."""
+    names = {column for column, _ in columns}
+    out: dict[str, str | None] = {}
+    for column, kind in columns:
+        if kind != "DOUBLE":
+            continue
+        base = column.removesuffix("_kclp").removesuffix("_pct")
+        own = base != column and not ({f"{base}_kclp", base} & (names - {column}))
+        status = f"{column}_status" if f"{column}_status" in names else None
+        if status is None and own and f"{base}_status" in names:
+            status = f"{base}_status"
+        out[column] = status
+    return out
+
+
+NUMBER_STATUS = {table: _status_columns(columns) for table, columns in COLUMNS.items()}
 
 
 def quote(name: str) -> str:
@@ -116,20 +140,29 @@ def attach(con: duckdb.DuckDBPyConnection, folder: Path, table: str) -> bool:
     absent = sorted(set(CONTRACT.get(table, ())) - set(present))
     if absent:
         raise DatasetError(f"{path}: faltan columnas {', '.join(absent)}")
-    columns = []
+    expressions = {}
     for column, wanted in schema:
         found = present.get(column)
         if found is None:
-            columns.append(f"CAST(NULL AS {wanted}) AS {quote(column)}")
+            expressions[column] = f"CAST(NULL AS {wanted})"
         elif found == wanted:
-            columns.append(quote(column))
+            expressions[column] = quote(column)
         elif _compatible(found, wanted):
-            columns.append(f"CAST({quote(column)} AS {wanted}) AS {quote(column)}")
+            expressions[column] = f"CAST({quote(column)} AS {wanted})"
         else:
             raise DatasetError(
                 f"{path}: columnas con tipo inesperado o archivo dañado "
                 f"({column} es {found}, se esperaba {wanted})"
             )
+    for column, status in NUMBER_STATUS[table].items():
+        number = expressions[column]
+        expressions[column] = f"CASE WHEN isfinite({number}) THEN {number} END"
+        if status is not None:
+            expressions[status] = (
+                f"CASE WHEN {expressions[status]} IS NULL AND NOT isfinite({number}) "
+                f"THEN '{NON_FINITE}' ELSE {expressions[status]} END"
+            )
+    columns = [f"{expression} AS {quote(column)}" for column, expression in expressions.items()]
     # A view cannot take parameters; the path is ours (the dataset folder), quoted as a literal.
     con.execute(
         f"CREATE VIEW {name} AS SELECT {', '.join(columns)} "

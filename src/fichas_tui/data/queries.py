@@ -8,14 +8,16 @@ explorer opens at once and its memory does not grow with the dataset.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import threading
 from collections.abc import Collection
 from pathlib import Path
 
-from ..text import fold
-from . import program_index, sections
+from ..text import fold, fold_many
+from . import bounds, program_index, sections
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
+from .program_filter import KeyIndex
 from .read_ahead import ReadAhead
 from .records import (  # re-exported: callers import the records from here
     DETAIL_FIELDS,
@@ -24,6 +26,7 @@ from .records import (  # re-exported: callers import the records from here
     Component,
     ComponentYear,
     Coverage,
+    Cut,
     Deflators,
     Facets,
     Ficha,
@@ -56,8 +59,10 @@ class Store:
         self._started = threading.Event()  # connect() was called (see open(deferred=True))
         self._closed = False
         self._ahead = ReadAhead()
+        self._reading = threading.local()  # the row limit of the detail() in this thread
         self._programs: tuple[ProgramRow, ...] | None = None
         self._by_id: dict[str, ProgramRow] = {}
+        self._keys: KeyIndex | None = None
         self._derived = False
         self._deflators: Deflators | None = None
         self._derived_present: dict[str, bool] = {}
@@ -168,6 +173,19 @@ class Store:
                 self._attached.add(table)
 
     def _rows(self, sql: str, params: list) -> list[tuple]:
+        # Within detail(limit=n): at most n rows per ficha, what is left out noted in `cut`.
+        limit = getattr(self._reading, "limit", None)
+        plan = None if limit is None else bounds.limited(sql, params, limit)
+        if plan is None:
+            return self._fetch(sql, params)
+        rows = self._fetch(plan[0], params)
+        if len(rows) > plan[1]:
+            total = self._fetch(bounds.count_sql(sql), params)[0][0]
+            self._reading.cut.append(Cut(bounds.table_of(sql), plan[1], total))
+            del rows[plan[1] :]
+        return rows
+
+    def _fetch(self, sql: str, params: list) -> list[tuple]:
         con = self._connection()  # before the lock: it may wait for connect(), which takes it
         import duckdb
 
@@ -207,9 +225,12 @@ class Store:
                 self._connection()
                 source = _DERIVED_SQL if self._derived else "programs"
                 rows = self._rows(_PROGRAMS_SQL.format(source=source), [])
+            # the sort keys of every name at once (fold_many): per name, it took seconds at
+            # 200,000 programs
+            sort_names = fold_many([row[1] or row[0] for row in rows])
             programs = []
             seen: set[str] = set()
-            for row in rows:
+            for row, sort_name in zip(rows, sort_names, strict=True):
                 pid, name, ministry, service, years, year, amount, status, price, key, spent = row
                 # A programs file written elsewhere may repeat a program: one row each, or
                 # the program would be ambiguous even by its own id (the first row is kept).
@@ -229,7 +250,7 @@ class Store:
                         price_year=price,
                         # the dataset's key is folded already (folding again changes nothing)
                         key=key or fold(" ".join(filter(None, (name, ministry, service)))),
-                        sort_name=fold(name),
+                        sort_name=sort_name,
                         executed_year=spent,
                     )
                 )
@@ -257,6 +278,14 @@ class Store:
                     factors = chain_deflators(self._rows(_INFLATORS_SQL, []))
             self._deflators = Deflators(factors)
         return self._deflators
+
+    def _key_index(self) -> KeyIndex:
+        """The filter's index over the programs' search keys (built on the first query)."""
+        programs = self.programs()
+        index = self._keys
+        if index is None or len(index) != len(programs):
+            index = self._keys = KeyIndex([p.key for p in programs])
+        return index
 
     def program_row(self, program_id: str) -> ProgramRow | None:
         self.programs()
@@ -286,15 +315,25 @@ class Store:
         """
         words = fold(text).split()
         literal = text.strip().casefold() if not words else ""
-        result = [
-            p
-            for p in self.programs()
-            if (ministry is None or p.ministry == ministry)
-            and (service is None or p.service == service)
-            and (year is None or year in p.years)
-            and all(w in p.key for w in words)
-            and (not literal or literal in _raw_key(p))
-        ]
+        programs = self.programs()
+        found = self._key_index().matching(words)
+        if found is None or len(found) == len(programs):
+            candidates = programs
+        else:
+            candidates = tuple(map(programs.__getitem__, found))
+        if ministry is None and service is None and year is None and not literal:
+            if sort != SORT_BUDGET:
+                return candidates
+            result = list(candidates)
+        else:
+            result = [
+                p
+                for p in candidates
+                if (ministry is None or p.ministry == ministry)
+                and (service is None or p.service == service)
+                and (year is None or year in p.years)
+                and (not literal or literal in _raw_key(p))
+            ]
         if sort == SORT_BUDGET:
             result.sort(key=lambda p: -(p.executed.value if p.executed.value is not None else -1))
         return tuple(result)
@@ -308,25 +347,57 @@ class Store:
         *,
         partial: bool = False,
         tables: Collection[str] | None = None,
+        limit: int | None = bounds.ROW_LIMIT,
     ) -> ProgramDetail | None:
         """Everything the panes show for one program, from the ficha of `year` (default latest).
 
         With `partial`, a table that cannot be read leaves its part empty and is named in
         `unreadable` (the other parts still show); without it the error is raised. With
-        `tables`, only those detail tables are read (see ProgramDetail.has and merged). The
-        same read made ahead (read_ahead) is handed over instead of read again.
+        `tables`, only those detail tables are read (see ProgramDetail.has and merged). Each
+        table gives at most `limit` rows per ficha (None: all); `truncated` and the warnings
+        say what was left out. The same read made ahead (read_ahead) is handed over instead of
+        read again.
         """
-        key = (program_id, year, partial, None if tables is None else frozenset(tables))
+        key = (program_id, year, partial, None if tables is None else frozenset(tables), limit)
         ahead = self._ahead.take(key)
         if ahead is not None:
             return ahead
-        return self._detail(program_id, year, partial=partial, tables=tables)
+        return self._bounded(program_id, year, partial=partial, tables=tables, limit=limit)
 
     def read_ahead(self, program_id: str, *, tables: Collection[str]) -> None:
         """Read a program the user is likely to open next (the list's next row), in a worker
         thread; the detail() call that asks for it gets it at once."""
-        key = (program_id, None, True, frozenset(tables))
-        self._ahead.run(key, lambda: self._detail(program_id, None, partial=True, tables=tables))
+        key = (program_id, None, True, frozenset(tables), bounds.ROW_LIMIT)
+        self._ahead.run(
+            key,
+            lambda: self._bounded(
+                program_id, None, partial=True, tables=tables, limit=bounds.ROW_LIMIT
+            ),
+        )
+
+    def _bounded(
+        self,
+        program_id: str,
+        year: int | None,
+        *,
+        partial: bool,
+        tables: Collection[str] | None,
+        limit: int | None,
+    ) -> ProgramDetail | None:
+        """_detail with at most `limit` rows per table per ficha (in this thread), and the
+        warnings about non-finite numbers and what was left out."""
+        self._reading.limit, self._reading.cut = limit, []
+        try:
+            detail = self._detail(program_id, year, partial=partial, tables=tables)
+            cut = tuple(self._reading.cut)
+        finally:
+            self._reading.limit, self._reading.cut = None, []
+        if detail is None:
+            return None
+        notes = bounds.non_finite_notes(detail) + bounds.truncation_notes(detail.year, cut)
+        if not notes:
+            return detail
+        return dataclasses.replace(detail, warnings=detail.warnings + notes, truncated=cut)
 
     def _detail(
         self,
@@ -367,7 +438,7 @@ class Store:
                 problems.setdefault(table, str(exc))
                 return ()
 
-        warnings = part(
+        read_warnings = part(
             "warnings",
             lambda: sorted(
                 (
@@ -399,7 +470,7 @@ class Store:
                     for d, t in self._rows(_FINDINGS_SQL, [fid])
                 ),
             ),
-            warnings=tuple(warnings),
+            warnings=tuple(read_warnings),
             coverage=part(
                 "coverage",
                 lambda: tuple(
@@ -481,6 +552,10 @@ class Store:
             out.append(Indicator(level, name, formula, unit, points))
         order = {"proposito": 0, "complementario": 1, "componente": 2}
         out.sort(key=lambda i: order.get(i.level, 3))
+        if getattr(self._reading, "limit", None) is not None and len(out) > bounds.INDICATOR_LIMIT:
+            cut = Cut("indicators", bounds.INDICATOR_LIMIT, len(out), "indicadores")
+            self._reading.cut.append(cut)
+            del out[bounds.INDICATOR_LIMIT :]
         return tuple(out)
 
     def _regions(self, fid: str) -> tuple[Region, ...]:
@@ -488,7 +563,7 @@ class Store:
         for region, s, sp, b, bp, ss, bs, price in self._rows(_REGIONS_SQL, [fid]):
             spending, beneficiaries = Value(s, ss), Value(b, bs)
             if s is not None and b:
-                per = Value(s / b)
+                per = bounds.finite(s / b)
             else:
                 per = Value(None, ss if s is None else (bs or "-"))
             out.append(
@@ -519,7 +594,7 @@ def _share(part: Value | None, whole: Value | None) -> Value:
         return Value(None, part.status)
     if whole.value in (None, 0):
         return Value(None, whole.status or "-")
-    return Value(part.value / whole.value * 100)
+    return bounds.finite(part.value / whole.value * 100)
 
 
 def _in(sql: str, ids: list[str]) -> str:

@@ -20,6 +20,12 @@ class Value:
 
 MISSING = Value(None, None)
 
+# The missing-value code of a number that is NaN or infinite in the file. The parser never
+# writes one, but a dataset is plain Parquet and may come from elsewhere: such a number reads
+# as missing (NULL, with this code in its status column; parquet_views), so no pane computes
+# with it, no total becomes NaN and JSON stays strict.
+NON_FINITE = "inválido"
+
 
 @dataclass(frozen=True, slots=True)
 class ProgramRow:
@@ -195,6 +201,20 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Cut:
+    """A table, or list, read only in part (data.bounds): `shown` of `total` rows or items."""
+
+    table: str
+    shown: int
+    total: int
+    unit: str = "filas"  # or "indicadores"
+
+    @property
+    def left_out(self) -> int:
+        return self.total - self.shown
+
+
+@dataclass(frozen=True, slots=True)
 class ProgramDetail:
     program: ProgramRow
     fichas: tuple[Ficha, ...]
@@ -219,6 +239,8 @@ class ProgramDetail:
     unreadable: tuple[tuple[str, str], ...] = ()
     # The tables read (Store.detail(tables=...)); None: every table.
     tables: frozenset[str] | None = None
+    # What was read only in part, within Store.detail's limits; the warnings say so too.
+    truncated: tuple[Cut, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -233,10 +255,14 @@ class ProgramDetail:
         if other.tables is None:
             return other
         parts = {t: getattr(other, t) for t in other.tables if t in DETAIL_FIELDS}
+        # Besides the warnings table, each read warns about the tables it read (non-finite
+        # numbers): keep both reads' warnings, once each.
+        parts["warnings"] = tuple(dict.fromkeys(self.warnings + other.warnings))
         return replace(
             self,
             **parts,
             unreadable=self.unreadable + other.unreadable,
+            truncated=self.truncated + other.truncated,
             tables=None if self.tables is None else self.tables | other.tables,
         )
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..data.records import NON_FINITE
 from ..text import clean
 
 # Shown for a value that is null and carries no status code: still never blank nor 0.
 UNKNOWN = "s/d"
 # Shown for a number the dataset holds but that is not one (NaN, infinity).
-INVALID = "inválido"
+INVALID = NON_FINITE  # a number NaN or infinite in the dataset (data.records)
 
 
 def number(value: float | None, decimals: int = 0, status: str | None = None) -> str:

@@ -3,6 +3,7 @@ bar on an honest scale (percentages 0-100, other units 0 to the series' largest 
 
 from __future__ import annotations
 
+from ..data.bounds import truncation_lines
 from ..data.records import Indicator, ProgramDetail
 from ..text import fold
 from .cells import of
@@ -118,4 +119,7 @@ def build(detail: ProgramDetail, formulas: bool = False) -> PaneView:
             level = indicator.level
             blocks.append(Paragraphs(f"level:{level}", level_label(level)))
         blocks.append(table(i, indicator, formulas))
+    left_out = truncation_lines(detail, "indicators")
+    if left_out:
+        blocks.append(Paragraphs("truncated", "", left_out))
     return PaneView("indicadores", "Indicadores", tuple(blocks))

@@ -3,6 +3,7 @@ spending per beneficiary, each amount in the pesos its rows say."""
 
 from __future__ import annotations
 
+from ..data.bounds import truncation_lines
 from ..data.records import ProgramDetail, Value
 from .cells import of
 from .figures import code_notes
@@ -222,4 +223,7 @@ def build(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> PaneView:
     spb = per_beneficiary(detail, pesos)
     if spb is not None:
         blocks.append(spb)
+    left_out = truncation_lines(detail, "budget", "ratios", "subtitles", "components")
+    if left_out:
+        blocks.append(Paragraphs("truncated", "", left_out))
     return PaneView("presupuesto", "Presupuesto", tuple(blocks))
