@@ -26,7 +26,7 @@ from ..widgets.detail import TABS as DETAIL_TABS
 from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
-from .filters import Filters, FiltersScreen
+from .filter_state import Filters
 
 # At this width the list and the detail fit side by side; below it each gets the screen.
 WIDE_MIN_WIDTH = 110
@@ -448,6 +448,8 @@ class BrowserScreen(Screen[None]):
             if filters is not None:
                 self.filters = filters
                 self.refilter()
+
+        from .filters import FiltersScreen  # loaded on first use: not needed for the first paint
 
         self.app.push_screen(FiltersScreen(self.store.facets(), self.filters), done)
 

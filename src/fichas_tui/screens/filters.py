@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -14,19 +13,7 @@ from textual.widgets import Button, Label, Select
 
 from ..data.queries import Facets
 from ..text import one_line
-
-
-@dataclass(frozen=True)
-class Filters:
-    ministry: str | None = None
-    service: str | None = None
-    year: int | None = None
-
-    def label(self) -> str:
-        parts = [one_line(p) for p in (self.ministry, self.service) if p]
-        if self.year:
-            parts.append(f"año {self.year}")
-        return " · ".join(parts)
+from .filter_state import Filters
 
 
 class FiltersScreen(ModalScreen[Filters | None]):
