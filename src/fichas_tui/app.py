@@ -72,6 +72,23 @@ class FichasApp(App[None]):
         ),
         Binding("y", "copy(False)", "Copiar fila", show=False, id="general.copiar", group=COPY),
         Binding("Y", "copy(True)", "Copiar tabla", show=False, id="general.copiar", group=COPY),
+        Binding(
+            "r",
+            "across('region')",
+            "Región",
+            show=False,
+            id="entre.region",
+            tooltip="Región: los programas que gastan en una región, con su parte y gasto por "
+            "beneficiario",
+        ),
+        Binding(
+            "K",
+            "across('ranking')",
+            "Ranking",
+            show=False,
+            id="entre.ranking",
+            tooltip="Ranking de programas por una medida (gasto, ejecución, cobertura, meta...)",
+        ),
     ]
 
     def __init__(
@@ -86,6 +103,7 @@ class FichasApp(App[None]):
         self.data_dir = Path(data_dir)
         # The app owns the store: screens read it from here, and a reload swaps it here.
         self.store = store
+        self.across_return = None  # the Región/Ranking a program was opened from (Esc)
         self.problem = problem  # why there is no store: no dataset yet, or a damaged one
         self.source_label = source_label  # for the status line; None: not shown
         self.settings = settings  # None (tests): nothing remembered
@@ -184,9 +202,33 @@ class FichasApp(App[None]):
                 what += f" ({table.title})"
         self.notify(f"Copiado: {clean(str(what))}", title="Portapapeles", markup=False)
 
-    def open_program(self, program_id: str) -> None:
+    def open_program(self, program_id: str, tab: str | None = None) -> None:
         if isinstance(self.screen, BrowserScreen):
-            self.screen.open_program(program_id)
+            self.screen.open_program(program_id, tab)
+
+    def action_across(self, kind: str) -> None:
+        """r: the programs of a region; K: programs ranked by a measure (screens/across.py)."""
+        from .screens.across import AcrossScreen, AcrossState
+
+        if self.store is None or not isinstance(self.screen, BrowserScreen):
+            return
+        last = self.across_return
+        self.across_return = None
+        state = last if last is not None and last.kind == kind else AcrossState(kind)
+        self.push_screen(AcrossScreen(state))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Región and Ranking open from the explorer (not from each other or a dialog)
+        if action == "across":
+            return self.store is not None and isinstance(self.screen, BrowserScreen)
+        return True
+
+    def return_to_across(self) -> bool:
+        """Esc on a program opened from Región or Ranking: back there, on the same row."""
+        if self.across_return is None:
+            return False
+        self.action_across(self.across_return.kind)
+        return True
 
     def on_unmount(self) -> None:
         self._hangup_stop.set()

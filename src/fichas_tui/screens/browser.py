@@ -386,8 +386,9 @@ class BrowserScreen(Screen[None]):
         with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
             store.read_ahead(program_id, tables=tables)
 
-    def open_program(self, program_id: str) -> None:
-        """Jump to a program (command palette): clear filters so it is in the list."""
+    def open_program(self, program_id: str, tab: str | None = None) -> None:
+        """Jump to a program (command palette, Región, Ranking): clear filters so it is in
+        the list; `tab`, the pane to show (else the one shown)."""
         self.filters = Filters()
         plist = self.query_one(ProgramList)
         with self.query_one("#filter", Input).prevent(Input.Changed):
@@ -397,7 +398,7 @@ class BrowserScreen(Screen[None]):
         self._update_status(len(programs))
         self.load(program_id)
         self._show_detail(True)
-        self.query_one(Detail).activate(self.query_one(Detail).active_tab)
+        self.query_one(Detail).activate(tab or self.query_one(Detail).active_tab)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -437,6 +438,8 @@ class BrowserScreen(Screen[None]):
         self.query_one("#filter", Input).focus()
 
     def action_back(self) -> None:
+        if self._in_detail() and self.app.return_to_across():
+            return
         if self.has_class("-detail") or self.focused is not self.query_one(ProgramList):
             self._show_detail(False)
             self.query_one(ProgramList).focus()

@@ -41,7 +41,9 @@ NOTES = (
 
 def owners(app_class: type) -> tuple[type, ...]:
     """Whose bindings the help lists, in the order they are listed within each group."""
-    return (ProgramList, BrowserScreen, ContentTabs, Screen, app_class)
+    from .across import AcrossScreen
+
+    return (ProgramList, BrowserScreen, ContentTabs, Screen, app_class, AcrossScreen)
 
 
 class HelpScreen(ModalScreen[None]):

@@ -18,6 +18,7 @@ from textual.keys import key_to_character
 GROUPS = {
     "lista": "Lista de programas",
     "programa": "Programa",
+    "entre": "Entre programas (Región y Ranking)",
     "general": "General",
 }
 
