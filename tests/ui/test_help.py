@@ -39,7 +39,14 @@ def test_rows_come_from_the_bindings_in_groups():
     assert rows[("General", "? F1")] == "Esta ayuda"
     assert rows[("General", "y Y")].startswith("Copiar la fila / la tabla")
     groups = list(dict.fromkeys(group for group, _keys in rows))
-    assert groups == ["Lista de programas", "Programa", "General"]
+    assert groups == [
+        "Lista de programas",
+        "Programa",
+        "Entre programas (Región y Ranking)",
+        "General",
+    ]
+    assert rows[("Entre programas (Región y Ranking)", "r")].startswith("Región: los programas")
+    assert rows[("Entre programas (Región y Ranking)", "[ ]")].startswith("Medida (Ranking)")
     # A binding added without an id would be missing from the help: the first test fails.
 
 
