@@ -26,6 +26,8 @@ SHOTS = {
     "regiones": ((80, 24), (*OPEN, "4")),
     "ayuda": ((80, 24), ("question_mark",)),
     "ancho": ((120, 40), (*OPEN, "4")),
+    "ranking": ((100, 24), ("K", "right_square_bracket", "right_square_bracket")),
+    "region": ((100, 24), ("r",)),
 }
 
 

@@ -35,6 +35,7 @@ MAX_ROWS = 1000
 REGIONS = (*CANONICAL_REGIONS, NIVEL_CENTRAL)
 MEASURE_KEYS = tuple(MEASURES)
 BINS = 24  # distribution bars
+NAME_WIDTH = 36  # program names are cut here on screen (whole in the status line and export)
 
 
 @dataclass(frozen=True)
@@ -199,11 +200,8 @@ class AcrossScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.clear(columns=True)
         other = view.counts.get("other_basis", 0) > 0
-        for column in head.columns:
-            table.add_column(Text(column_header(column)), key=column.key)
-        if other:
-            table.add_column("Base", key="basis")
         rows = view.page(0, MAX_ROWS)
+        drawn = []
         for row in rows:
             cells = [_cell(col, c) for col, c in zip(head.columns, row.cells, strict=True)]
             if other:
@@ -214,6 +212,16 @@ class AcrossScreen(Screen[None]):
                     or (value.basis.price_year == view.basis.price_year)
                 )
                 cells.append(Text("" if same else value.basis.label))
+            drawn.append(cells)
+        headers = [Text(column_header(c)) for c in head.columns] + ([Text("Base")] if other else [])
+        keys = [c.key for c in head.columns] + (["basis"] if other else [])
+        for i, (title, key) in enumerate(zip(headers, keys, strict=True)):
+            # widths from the content, set once: names capped so the figures stay in view
+            width = max([title.cell_len] + [cells[i].cell_len for cells in drawn])
+            if key == "program_name":
+                width = min(width, NAME_WIDTH)
+            table.add_column(title, key=key, width=width)
+        for row, cells in zip(rows, drawn, strict=True):
             table.add_row(*cells, key=row.key)
         if self.state.row is not None:
             index = next((i for i, r in enumerate(rows) if r.key == self.state.row), None)
