@@ -169,3 +169,55 @@ def test_marks_and_notes_say_what_was_converted_and_what_was_not(sample):
     assert basis == Basis(price_year=2024, converted=True)
     assert EACH_FICHA.column(None, "M$ 2022") == (None, "M$ 2022")
     assert pesos.following().target is None and EACH_FICHA.following().target is None
+
+
+@pytest.fixture(scope="module")
+def two_fichas(tmp_path_factory):
+    """The fixture dataset plus the 2023 sample ficha's inflators on its 2023 residencia ficha
+    (M$ 2024), so the program's 2021 ficha (M$ 2022) converts with 1,1002."""
+    from fichas_tui.data.dataset import read_dataset, rows_to_table, write_dataset
+    from tests.helpers import FIXTURE
+
+    tables = read_dataset(FIXTURE)
+    factors = {2020: 1.2252, 2021: 1.1722, 2022: 1.1002, 2023: 1.035, 2024: 1.0}
+    tables["inflators"] = rows_to_table(
+        "inflators", [{"ficha_id": "res2023", "year": y, "factor": f} for y, f in factors.items()]
+    )
+    folder = tmp_path_factory.mktemp("two_fichas")
+    write_dataset(folder, tables)
+    store = Store.open(folder)
+    yield store
+    store.close()
+
+
+def test_budget_across_fichas_in_one_basis(two_fichas):
+    from fichas_tui.views.presupuesto import history
+
+    detail = two_fichas.detail("residencia-familiar-adolescentes")
+    own = history(detail)
+    assert own.title == "Presupuesto en todas las fichas (M$ de distintos años, ver cada fila)"
+    assert [r.key for r in own.rows] == [
+        "2019:2021",
+        "2020:2021",
+        "2021:2021",
+        "2021:2023",
+        "2022:2023",
+        "2023:2023",
+    ]  # 2021 is in both fichas: both rows, each with its ficha
+    assert own.values("source") == ["M$ 2022"] * 3 + ["M$ 2024"] * 3
+    pesos = Pesos(2024, two_fichas.deflators())
+    one = history(detail, pesos)
+    assert one.title == "Presupuesto en todas las fichas (M$ 2024, convertidos)"
+    inicial = one.values("inicial")
+    # The 2021 ficha's rows are in M$ 2022 whatever their year: x 1,1002 (hand-checked).
+    assert [number(v) for v in inicial] == [
+        "1.320.240",
+        "1.650.300",
+        "2.200.400",
+        "2.100.000",
+        "5.000.000",
+        "9.800.000",
+    ]
+    factors = [r.cells[one.column("inicial")].factor for r in one.rows]
+    assert factors == [1.1002] * 3 + [None] * 3
+    assert history(two_fichas.detail("subsidio-empleo-joven")) is None  # a single ficha

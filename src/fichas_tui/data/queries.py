@@ -453,6 +453,9 @@ class Store:
             fichas=fichas,
             ficha=ficha,
             budget=part("budget", lambda: self._budget(fid, part)),
+            budget_history=part("budget", lambda: self._budget_history(fichas))
+            if len(fichas) > 1
+            else (),
             subtitles=part(
                 "subtitles",
                 lambda: tuple(
@@ -518,6 +521,10 @@ class Store:
                 )
             )
         return tuple(out)
+
+    def _budget_history(self, fichas: tuple[Ficha, ...]) -> tuple:
+        """(evaluated year, budget year) of every ficha, oldest ficha first."""
+        return tuple((f.evaluated_year, b) for f in fichas for b in self._budget(f.ficha_id))
 
     def _components(self, fid: str) -> tuple[Component, ...]:
         grouped: dict[str, tuple[str | None, list[ComponentYear]]] = {}

@@ -234,6 +234,9 @@ class ProgramDetail:
     ods: tuple[Goal, ...] = ()
     complementarities: tuple[str, ...] = ()
     texts: tuple[Prose, ...] = ()
+    # Every ficha's budget (read with `budget` when the program has several fichas): pairs of
+    # (the ficha's evaluated year, one year of its budget), for the history across fichas.
+    budget_history: tuple[tuple[int | None, BudgetYear], ...] = ()
     # (table, reason) for each table that could not be read (Store.detail(partial=True)):
     # the panes that read it say so, the others still show.
     unreadable: tuple[tuple[str, str], ...] = ()
@@ -258,6 +261,8 @@ class ProgramDetail:
         # Besides the warnings table, each read warns about the tables it read (non-finite
         # numbers): keep both reads' warnings, once each.
         parts["warnings"] = tuple(dict.fromkeys(self.warnings + other.warnings))
+        if "budget" in other.tables:  # read with the budget, not a table of its own
+            parts["budget_history"] = other.budget_history
         return replace(
             self,
             **parts,

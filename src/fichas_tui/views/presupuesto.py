@@ -203,9 +203,56 @@ def per_beneficiary(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table |
     return annotate(table, pesos)
 
 
+def history(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table | None:
+    """Every ficha's budget in one table, by year: a year two fichas give appears twice, each
+    with its ficha; in `pesos` (one basis when converting), else each row in its ficha's."""
+    if not detail.budget_history:
+        return None
+    entries = sorted(detail.budget_history, key=lambda e: (e[1].year, e[0] or 0))
+    basis, label = pesos.column(*basis_of(b.price_year for _f, b in entries))
+    rows = []
+    for ficha_year, b in entries:
+        own = Basis(price_year=b.price_year)
+        rows.append(
+            Row(
+                (
+                    Cell(b.year),
+                    Cell(ficha_year),
+                    Cell(own.label),
+                    pesos.cell(of(b.inicial, own), b.year),
+                    pesos.cell(of(b.final, own), b.year),
+                    pesos.cell(of(b.ejecutado, own), b.year),
+                ),
+                key=f"{b.year}:{ficha_year}",
+            )
+        )
+    notes = ()
+    if basis is None:
+        notes = ("Cada fila en los pesos de su ficha: con p, todas en M$ de un mismo año.",)
+    table = Table(
+        "budget_history",
+        f"Presupuesto en todas las fichas ({label})",
+        (
+            Column("year", "Año", YEAR),
+            Column("ficha", "Ficha", YEAR),
+            Column("source", "Pesos de la ficha", TEXT),
+            Column("inicial", "Inicial", AMOUNT, basis=basis),
+            Column("final", "Final", AMOUNT, basis=basis),
+            Column("ejecutado", "Ejecutado", AMOUNT, basis=basis),
+        ),
+        tuple(rows),
+        notes=notes,
+        order="año; un año que dan dos fichas aparece con cada una",
+    )
+    return annotate(table, pesos)
+
+
 def build(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> PaneView:
     """The pane with every amount in `pesos` (each ficha's own by default)."""
     blocks: list = [budget(detail, pesos)]
+    every = history(detail, pesos)
+    if every is not None:
+        blocks.append(every)
     share = admin_share(detail)
     if share is not None:
         blocks.append(share)
