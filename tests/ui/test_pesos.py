@@ -6,9 +6,7 @@ import pytest
 
 from fichas_tui.app import make_app
 from fichas_tui.widgets.program_list import ProgramList
-from tests.helpers import COMMITTED_DATASET, list_names, press, screen_output, settle
-
-pytestmark = pytest.mark.asyncio
+from tests.helpers import COMMITTED_DATASET, list_names, open_keys, press, screen_output, settle
 
 GSL = "Gestión Social Local - GSL (Ex Apoyo, Monitoreo y Supervisión a la Gestión Territorial)"
 RLP = "PROTECCIÓN - RESIDENCIA DE PROTECCIÓN PARA PRIMERA INFANCIA (RLP)"
@@ -19,6 +17,7 @@ def _status(app) -> str:
     return str(app.screen.query_one("#list-status").render())
 
 
+@pytest.mark.asyncio
 async def test_p_converts_the_list_to_m_2024_and_back():
     app = make_app(COMMITTED_DATASET)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -46,6 +45,7 @@ async def test_p_converts_the_list_to_m_2024_and_back():
         assert "≈" not in screen_output(app)[0]
 
 
+@pytest.mark.asyncio
 async def test_p_on_a_dataset_without_factors_says_so_and_changes_nothing(app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -56,3 +56,21 @@ async def test_p_on_a_dataset_without_factors_says_so_and_changes_nothing(app):
         assert "pesos de cada ficha" in _status(app)
         assert app.screen.query_one(ProgramList).pesos.target is None
         assert list_names(app) == before[0]
+
+
+# Constant-pesos scenes on the sample (the fixture has no inflators), at 80x24.
+PESOS_SCENES = {
+    "lista_m2024": ("o", "p"),
+    "presupuesto_m2024": ("p", *open_keys("primera infancia"), "2"),
+    "regiones_m2024": ("p", *open_keys("administracion directa"), "4"),
+}
+
+
+@pytest.mark.parametrize("scene", PESOS_SCENES)
+def test_constant_pesos_snapshot(snap_compare, scene):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await press(pilot, *PESOS_SCENES[scene])
+
+    app = make_app(COMMITTED_DATASET)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

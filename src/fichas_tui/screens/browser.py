@@ -24,6 +24,7 @@ from ..views.panes import PANE_TABLES, REQUIRED_TABLES
 from ..views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos, series_lines
 from ..widgets.detail import TABS as DETAIL_TABS
 from ..widgets.detail import Detail
+from ..widgets.pane import Pane
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
 from .filter_state import Filters
@@ -527,6 +528,10 @@ class BrowserScreen(Screen[None]):
         plist = self.query_one(ProgramList)
         plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
         self._update_header()
+        for pane in self.query(Pane):
+            if pane.pesos is not None:  # a pane with amounts: drawn again in the new basis
+                pane.pesos = pesos
+                pane.refresh_body()
         if self.sort == SORT_BUDGET:
             self.refilter()
         else:

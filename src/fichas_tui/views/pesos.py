@@ -128,8 +128,8 @@ class Pesos:
     def column(self, basis: Basis | None, label: str) -> tuple[Basis | None, str]:
         """A column's basis and its label in words, as the builder found them in the rows,
         or the target's when converting ('M$ 2024 (convertidos)')."""
-        if self.target is None:
-            return basis, label
+        if self.target is None or (basis is not None and basis.price_year == self.target):
+            return basis, label  # each ficha's pesos, or every row printed in the target's
         return Basis(price_year=self.target, converted=True), f"M$ {self.target}, convertidos"
 
     def following(self) -> Pesos:

@@ -38,6 +38,7 @@ class Pane(ScrollView, can_focus=True):
     }
     """
     DEFAULT_CLASSES = "pane"
+    pesos = None  # panes with amounts: the basis they are shown in (see BrowserScreen.set_pesos)
     NAME = ""  # the pane's key in views.panes.PANES
 
     def __init__(self, *, id: str | None = None) -> None:
