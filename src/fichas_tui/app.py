@@ -13,13 +13,14 @@ from typing import ClassVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import Hit, Hits, Provider
+from textual.command import CommandPalette, Hit, Hits, Provider
+from textual.theme import ThemeProvider
 
 from .data.dataset import DatasetError
 from .data.queries import DatasetMissing, Store
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
-from .screens.palette import ProgramsProvider
+from .screens.palette import Palette, ProgramsProvider
 from .settings import Settings
 from .text import clean
 
@@ -164,6 +165,25 @@ class FichasApp(App[None]):
         if isinstance(event, events.Paste) and event.text != clean(event.text):
             event = events.Paste(clean(event.text))
         await super().on_event(event)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, in Spanish."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker («Tema» in the palette), in Spanish."""
+        self.push_screen(
+            Palette(
+                providers=[ThemeProvider],
+                placeholder="Buscar un tema de colores…",
+                no_matches="Ningún tema coincide",
+            )
+        )
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in an input): say which key does, in Spanish."""
+        self.notify("Pulse q para salir.", title="¿Quiere salir?", markup=False)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -6,7 +6,7 @@ import pytest
 
 from fichas_tui.app import make_app
 from fichas_tui.data.queries import Store
-from fichas_tui.widgets.detail import Detail
+from fichas_tui.widgets.detail import TABS, Detail
 from fichas_tui.widgets.program_list import ProgramList
 from tests.helpers import FIXTURE, list_names, open_keys, press, screen_output, settle
 
@@ -72,3 +72,26 @@ async def test_year_keys_at_the_first_ficha_say_so(app):
         await press(pilot, "left_square_bracket")
         assert app.screen.query_one(Detail).detail.year == 2021
         assert notices(app) == ["No hay una ficha anterior a la de 2021."]
+
+
+async def test_another_program_opens_at_the_top_of_every_pane(app):
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await press(pilot, *open_keys("residencia"))
+        panes = [app.screen.query_one(f"#pane-{tab}") for tab, _label, _cls in TABS]
+        for number, pane in enumerate(panes, start=1):
+            await press(pilot, str(number), "end")
+            assert pane.max_scroll_y > 0, pane.id  # a long pane at 60x20: it did scroll
+            assert pane.scroll_y == pane.max_scroll_y
+        await press(pilot, "escape", *open_keys("alimentacion"))
+        assert app.screen.query_one(Detail).detail.program.name == (
+            "Programa de Alimentación Escolar"
+        )
+        for pane in panes:
+            assert (pane.scroll_x, pane.scroll_y) == (0, 0), pane.id
+        # Another year of the same program keeps the place (to compare years).
+        await press(pilot, "4", "end")
+        where = panes[3].scroll_y
+        await press(pilot, "left_square_bracket")
+        assert app.screen.query_one(Detail).detail.year == 2022
+        assert panes[3].scroll_y == min(where, panes[3].max_scroll_y)

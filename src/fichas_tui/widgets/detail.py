@@ -54,6 +54,7 @@ class Detail(Vertical):
 
     def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Show one program; `missing` names contract tables whose file is absent."""
+        other = self.detail is None or self.detail.program.program_id != detail.program.program_id
         self.detail = detail
         program = detail.program
         head = Text(clean(detail.ficha.name), style="bold")
@@ -72,7 +73,10 @@ class Detail(Vertical):
         # Each pane takes the program; only the one on screen draws it now, the others when
         # their tab is shown.
         for tab_id, _label, _pane in TABS:
-            self.query_one(f"#pane-{tab_id}").show(detail, missing, folder)
+            pane = self.query_one(f"#pane-{tab_id}")
+            if other:  # another program opens at its top, in every pane (its name in view)
+                pane.scroll_to(0, 0, animate=False, immediate=True)
+            pane.show(detail, missing, folder)
         self.border_subtitle = f"{len(program.years)} ficha(s)"
 
     def _set_title(self, text: Text) -> None:

@@ -1,0 +1,43 @@
+"""The palette (ctrl+p) and Textual's other texts the user reads, in Spanish."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandInput
+
+from fichas_tui.screens.palette import Palette
+from tests.helpers import press, screen_output, settle
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_palette_placeholder_and_no_match_in_spanish(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        assert isinstance(app.screen, Palette)
+        placeholder = app.screen.query_one(CommandInput).placeholder
+        assert placeholder == "Buscar un programa por nombre, servicio o ministerio (o «Tema»)…"
+        await press(pilot, *"zzzz")
+        await pilot.pause(0.8)  # Textual waits half a second before saying there is none
+        text, _, _ = screen_output(app)
+        assert "Ningún programa coincide" in text
+        assert "No matches" not in text
+
+
+async def test_theme_picker_in_spanish(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.search_themes()
+        await settle(pilot)
+        assert isinstance(app.screen, Palette)
+        assert app.screen.query_one(CommandInput).placeholder == "Buscar un tema de colores…"
+
+
+async def test_ctrl_c_says_how_to_quit_in_spanish(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+c")
+        [notice] = app._notifications
+        assert (notice.title, notice.message) == ("¿Quiere salir?", "Pulse q para salir.")
+        assert app.is_running
