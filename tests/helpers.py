@@ -44,12 +44,25 @@ def quiet(*_args, **_kwargs) -> None:
     """An echo that prints nothing."""
 
 
+async def workers_done(app) -> None:
+    """Wait for every worker. An exclusive worker replaced by a newer one is cancelled (a stale
+    read): waiting on it raises WorkerCancelled, so wait again for the ones left."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(10):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
 async def settle(pilot) -> None:
     """Let queued messages and every query worker finish."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.pause()
 
 
