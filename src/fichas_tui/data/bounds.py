@@ -64,7 +64,8 @@ def finite(value: float) -> Value:
 
 
 def truncation_notes(year: int | None, cut: tuple[Cut, ...]) -> tuple[Note, ...]:
-    """One warning per table (or list of indicators) read only in part."""
+    """One warning per table (or list of indicators) read only in part; a table read twice
+    (the ficha's budget, then every ficha's for the budget across fichas) warns once."""
     return tuple(
         Note(
             year,
@@ -72,7 +73,7 @@ def truncation_notes(year: int | None, cut: tuple[Cut, ...]) -> tuple[Note, ...]
             f"se muestran {number(c.shown)} de {number(c.total)} {c.unit} (más de los que trae "
             f"una ficha; `fichas show --todo` muestra todo)",
         )
-        for c in cut
+        for c in dict.fromkeys(cut)
     )
 
 
