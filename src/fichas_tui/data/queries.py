@@ -14,28 +14,22 @@ from collections.abc import Collection
 from pathlib import Path
 
 from ..text import fold, fold_many
-from . import bounds, program_index, sections
+from . import bounds, program_index, program_tables, sections
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .program_filter import KeyIndex
+from .program_tables import in_params
 from .read_ahead import ReadAhead
 from .records import (  # re-exported: callers import the records from here
     DETAIL_FIELDS,
-    MISSING,
-    BudgetYear,
-    Component,
-    ComponentYear,
     Coverage,
     Cut,
     Deflators,
     Facets,
     Ficha,
-    Indicator,
-    IndicatorPoint,
     Note,
     ProgramDetail,
     ProgramRow,
-    Region,
     Subtitle,
     Value,
 )
@@ -443,7 +437,7 @@ class Store:
             lambda: sorted(
                 (
                     Note(year_of[f], s or "", m or "")
-                    for f, s, m in self._rows(_in(_WARNINGS_SQL, ids), ids)
+                    for f, s, m in self._rows(in_params(_WARNINGS_SQL, ids), ids)
                 ),
                 key=lambda n: (n.year is None, n.year or 0, n.topic),
             ),
@@ -452,8 +446,8 @@ class Store:
             program=program,
             fichas=fichas,
             ficha=ficha,
-            budget=part("budget", lambda: self._budget(fid, part)),
-            budget_history=part("budget", lambda: self._budget_history(fichas))
+            budget=part("budget", lambda: program_tables.budget(self._rows, fid, part)),
+            budget_history=part("budget", lambda: program_tables.budget_history(self._rows, fichas))
             if len(fichas) > 1
             else (),
             subtitles=part(
@@ -463,9 +457,12 @@ class Store:
                     for y, s, n, a, st, price in self._rows(_SUBTITLES_SQL, [fid])
                 ),
             ),
-            components=part("components", lambda: self._components(fid)),
-            indicators=part("indicators", lambda: self._indicators(fichas, ficha)),
-            regions=part("regions", lambda: self._regions(fid)),
+            components=part("components", lambda: program_tables.components(self._rows, fid)),
+            indicators=part(
+                "indicators",
+                lambda: program_tables.indicators(self._rows, fichas, ficha, self._reading),
+            ),
+            regions=part("regions", lambda: program_tables.regions(self._rows, fid)),
             findings=part(
                 "findings",
                 lambda: tuple(
@@ -489,124 +486,10 @@ class Store:
             tables=wanted,
         )
 
-    def _budget(self, fid: str, part=None) -> tuple[BudgetYear, ...]:
-        amounts: dict[int, dict[str, Value]] = {}
-        prices: dict[int, int | None] = {}
-        for year, concept, amount, status, price in self._rows(_BUDGET_SQL, [fid]):
-            amounts.setdefault(year, {})[concept] = Value(amount, status)
-            if prices.get(year) is None:
-                prices[year] = price
-        ratios: dict[int, dict[str, Value]] = {}
-        # a damaged ratios file costs only the ratios (with `part`, see detail)
-        read_ratios = lambda: self._rows(_RATIOS_SQL, [fid])  # noqa: E731
-        ratio_rows = read_ratios() if part is None else part("ratios", read_ratios)
-        for year, ratio, value, status in ratio_rows:
-            ratios.setdefault(year, {})[ratio] = Value(value, status)
-            amounts.setdefault(year, {})
-        out = []
-        for year in sorted(y for y in amounts if y is not None):
-            a, r = amounts[year], ratios.get(year, {})
-            ejecutado = a.get("ejecutado", MISSING)
-            admin = r.get("gasto_administrativo") or _share(a.get("administrativo"), ejecutado)
-            out.append(
-                BudgetYear(
-                    year=year,
-                    inicial=a.get("inicial", MISSING),
-                    final=a.get("final", MISSING),
-                    ejecutado=ejecutado,
-                    exec_inicial=r.get("ejecucion_inicial") or _share(ejecutado, a.get("inicial")),
-                    exec_final=r.get("ejecucion_final") or _share(ejecutado, a.get("final")),
-                    admin_share=admin,
-                    price_year=prices.get(year),
-                )
-            )
-        return tuple(out)
-
-    def _budget_history(self, fichas: tuple[Ficha, ...]) -> tuple:
-        """(evaluated year, budget year) of every ficha, oldest ficha first."""
-        return tuple((f.evaluated_year, b) for f in fichas for b in self._budget(f.ficha_id))
-
-    def _components(self, fid: str) -> tuple[Component, ...]:
-        grouped: dict[str, tuple[str | None, list[ComponentYear]]] = {}
-        for name, unit, year, s, ss, p, ps, c, cs, price in self._rows(_COMPONENTS_SQL, [fid]):
-            entry = grouped.setdefault(name or "", (unit, []))
-            entry[1].append(ComponentYear(year, Value(s, ss), Value(p, ps), Value(c, cs), price))
-        return tuple(Component(n, u, tuple(ys)) for n, (u, ys) in grouped.items())
-
-    def _indicators(self, fichas: tuple[Ficha, ...], ficha: Ficha) -> tuple[Indicator, ...]:
-        ids = [f.ficha_id for f in fichas]
-        year_of = {f.ficha_id: f.evaluated_year for f in fichas}
-        rows = self._rows(_in(_INDICATORS_SQL, ids), ids)
-        # History across fichas: a later ficha's figure for a year replaces an earlier one's.
-        history: dict[tuple[str, str], dict[int, dict]] = {}
-        chosen: dict[tuple[str, str], tuple] = {}
-        for fid, level, name, formula, unit, year, kind, value, status, text, _pos in rows:
-            key = (level or "", fold(name))
-            point = history.setdefault(key, {}).setdefault(year, {"ficha": year_of[fid]})
-            point[kind] = Value(value, status, text)
-            point["ficha"] = year_of[fid]
-            if fid == ficha.ficha_id and key not in chosen:
-                chosen[key] = (level or "", name or "", formula, unit)
-        out = []
-        for key, (level, name, formula, unit) in chosen.items():
-            points = tuple(
-                IndicatorPoint(
-                    y, p.get("efectivo", MISSING), p.get("meta", MISSING), p.get("ficha")
-                )
-                for y, p in sorted(history[key].items())
-                if y is not None and (ficha.evaluated_year is None or y <= ficha.evaluated_year)
-            )
-            out.append(Indicator(level, name, formula, unit, points))
-        order = {"proposito": 0, "complementario": 1, "componente": 2}
-        out.sort(key=lambda i: order.get(i.level, 3))
-        if getattr(self._reading, "limit", None) is not None and len(out) > bounds.INDICATOR_LIMIT:
-            cut = Cut("indicators", bounds.INDICATOR_LIMIT, len(out), "indicadores")
-            self._reading.cut.append(cut)
-            del out[bounds.INDICATOR_LIMIT :]
-        return tuple(out)
-
-    def _regions(self, fid: str) -> tuple[Region, ...]:
-        out = []
-        for region, s, sp, b, bp, ss, bs, price in self._rows(_REGIONS_SQL, [fid]):
-            spending, beneficiaries = Value(s, ss), Value(b, bs)
-            if s is not None and b:
-                per = bounds.finite(s / b)
-            else:
-                per = Value(None, ss if s is None else (bs or "-"))
-            out.append(
-                Region(
-                    region or "",
-                    spending,
-                    Value(sp, ss if sp is None else None),
-                    beneficiaries,
-                    Value(bp, bs if bp is None else None),
-                    per,
-                    price,
-                )
-            )
-        return tuple(out)
-
-
 def _raw_key(p: ProgramRow) -> str:
     """Name, ministry and service as written (casefolded): what a query of punctuation alone
     (`%`, `[/]`), which folds to nothing, is looked for in."""
     return " ".join(filter(None, (p.name, p.ministry, p.service))).casefold()
-
-
-def _share(part: Value | None, whole: Value | None) -> Value:
-    """part / whole in %, or the code of whichever is missing."""
-    if part is None or whole is None:
-        return MISSING
-    if part.value is None:
-        return Value(None, part.status)
-    if whole.value in (None, 0):
-        return Value(None, whole.status or "-")
-    return bounds.finite(part.value / whole.value * 100)
-
-
-def _in(sql: str, ids: list[str]) -> str:
-    """`sql` with its `IN ({ids})` holding one parameter per id."""
-    return sql.replace("{ids}", ", ".join("?" * len(ids)) or "NULL")
 
 
 # The program list: the derived table, or the same rows computed from fichas + budget for a
@@ -621,30 +504,9 @@ SELECT ficha_id, evaluated_year, price_year, program_name, ministry, service, st
        description, purpose, coalesce(regions, []), executors, source_file, layout
 FROM fichas WHERE program_id = ? ORDER BY evaluated_year NULLS FIRST, ficha_id
 """
-_BUDGET_SQL = (
-    "SELECT year, concept, amount_kclp, amount_status, price_year FROM budget "
-    "WHERE ficha_id = ? ORDER BY year"
-)
-_RATIOS_SQL = "SELECT year, ratio, value_pct, value_status FROM ratios WHERE ficha_id = ?"
 _SUBTITLES_SQL = """
 SELECT year, subtitle, subtitle_name, amount_kclp, amount_status, price_year FROM subtitles
 WHERE ficha_id = ? ORDER BY year, subtitle
-"""
-_COMPONENTS_SQL = """
-SELECT component, production_unit, year, spending_kclp, spending_status, production,
-       production_status, unit_cost_kclp, unit_cost_status, price_year
-FROM components WHERE ficha_id = ? ORDER BY position NULLS LAST, component, year
-"""
-_INDICATORS_SQL = """
-SELECT ficha_id, level, indicator, formula, unit, year, kind, value, value_status, value_text,
-       position
-FROM indicators WHERE ficha_id IN ({ids})
-ORDER BY position NULLS LAST, year
-"""
-_REGIONS_SQL = """
-SELECT region, spending_kclp, spending_pct, beneficiaries, beneficiaries_pct,
-       spending_status, beneficiaries_status, price_year
-FROM regions WHERE ficha_id = ?
 """
 _FINDINGS_SQL = (
     "SELECT dimension, finding FROM findings WHERE ficha_id = ? ORDER BY position NULLS LAST"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,54 +12,25 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, TabbedContent
+from textual.widgets import Footer, Input, Static
 
 from ..data.dataset import DatasetError
-from ..data.diagnosis import ingest_command, missing_tables
-from ..data.queries import SORT_BUDGET, SORT_NAME, ProgramDetail, Store
+from ..data.queries import SORT_BUDGET, SORT_NAME, Store
 from ..text import clean, one_line
 from ..views.figures import years_label
-from ..views.panes import PANE_TABLES, REQUIRED_TABLES
-from ..views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos, series_lines
+from ..views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos
 from ..widgets.detail import TABS as DETAIL_TABS
 from ..widgets.detail import Detail
-from ..widgets.pane import Pane
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
 from .filter_state import Filters
+from .pesos_switch import PesosSwitch
+from .program_loading import ProgramLoading
 
 # At this width the list and the detail fit side by side; below it each gets the screen.
 WIDE_MIN_WIDTH = 110
 # Seconds without a keystroke in the filter before the highlighted program is read.
 TYPING_PAUSE = 0.2
-
-
-class Loaded(Message):
-    def __init__(
-        self,
-        token: int,
-        detail: ProgramDetail | None,
-        program_id: str = "",
-        problem: str | None = None,
-        missing: tuple[str, ...] = (),
-        part: bool = False,
-    ) -> None:
-        super().__init__()
-        self.token = token
-        self.part = part  # more tables of the program on screen (another tab shown)
-        self.detail = detail
-        self.program_id = program_id
-        self.problem = problem  # why the program could not be read
-        self.missing = missing  # contract tables whose file is absent
-
-
-class PesosRead(Message):
-    """The dataset's deflators were read: `pesos` is the basis to show next."""
-
-    def __init__(self, pesos: Pesos, step: bool) -> None:
-        super().__init__()
-        self.pesos = pesos
-        self.step = step  # the user pressed p (else: a reload re-read the factors)
 
 
 class Reloaded(Message):
@@ -85,7 +55,7 @@ TABS = Binding.Group(" · ".join(label for _tab, label, _pane in DETAIL_TABS))
 YEARS = Binding.Group("Ficha del año anterior / siguiente")
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "slash",
@@ -166,11 +136,7 @@ class BrowserScreen(Screen[None]):
         self.sort = SORT_NAME
         self.pesos = EACH_FICHA  # the basis amounts are shown in (p cycles it)
         self._budget_keys: dict[str, tuple] | None = None  # program_id -> sort key, per pesos
-        self._detail_token = 0
-        self._part_token = 0
         self._pending: Timer | None = None  # a program to read once typing pauses
-        self._loaded_id: str | None = None
-        self._ahead_from = 0  # the list row read last: which way the cursor is moving
 
     @property
     def store(self) -> Store:
@@ -290,103 +256,6 @@ class BrowserScreen(Screen[None]):
         self._show_detail(True)
         self.query_one(Detail).activate(self.query_one(Detail).active_tab)
 
-    def on_detail_year_chosen(self, event: Detail.YearChosen) -> None:
-        self.load(event.program_id, event.year)
-
-    def load(self, program_id: str, year: int | None = None) -> None:
-        """Read a program: the ficha and the tables of the tab on screen (the other tabs'
-        tables when they are shown, see _read_missing)."""
-        self._detail_token += 1
-        tables = PANE_TABLES[self.query_one(Detail).active_tab]
-        self.run_load(self._detail_token, program_id, year, tables)
-
-    @work(thread=True, exclusive=True, group="detail")
-    def run_load(self, token: int, program_id: str, year: int | None, tables) -> None:
-        self._read(token, program_id, year, tables, part=False)
-
-    @work(thread=True, exclusive=True, group="detail-part")
-    def run_part(self, token: int, program_id: str, year: int | None, tables) -> None:
-        self._read(token, program_id, year, tables, part=True)
-
-    def _read(self, token: int, program_id: str, year: int | None, tables, part: bool) -> None:
-        store = self.store
-        try:
-            detail = store.detail(program_id, year, partial=True, tables=tables)
-        except (DatasetError, OSError) as exc:
-            # A damaged file, or one replaced by an ingest while the explorer is open: a plain
-            # message in the panes, never a traceback; the list stays usable.
-            self.post_message(Loaded(token, None, program_id, problem=str(exc), part=part))
-            return
-        missing = missing_tables(store.folder, REQUIRED_TABLES)
-        self.post_message(Loaded(token, detail, program_id, missing=missing, part=part))
-
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self._read_missing()
-
-    def _read_missing(self) -> None:
-        """Read the tables the tab on screen shows, when the program on screen lacks them."""
-        widget = self.query_one(Detail)
-        current = widget.detail
-        if current is None or current.has(PANE_TABLES[widget.active_tab]):
-            return
-        self._part_token += 1
-        tables = PANE_TABLES[widget.active_tab]
-        self.run_part(self._part_token, current.program.program_id, current.year, tables)
-
-    def on_loaded(self, message: Loaded) -> None:
-        detail = self.query_one(Detail)
-        if message.part:
-            current = detail.detail
-            if (
-                message.token != self._part_token
-                or current is None
-                or current.program.program_id != message.program_id
-            ):
-                return  # stale: another program, or another tab asked since
-            if message.detail is not None and message.detail.ficha == current.ficha:
-                merged = current.merged(message.detail)
-                detail.show(merged, missing=message.missing, folder=self.store.folder)
-                return
-        elif message.token != self._detail_token:
-            return  # stale: the user has moved on to another program or year
-        if message.detail is None:
-            self._loaded_id = None
-            if message.problem is not None:
-                detail.show_problem(
-                    "No se pudo leer este programa.",
-                    f"{message.problem}\n\nSi el dataset se está actualizando, pulse Ctrl+R para "
-                    f"recargarlo. Si el problema sigue, vuelva a generarlo con: "
-                    f"{ingest_command(self.store.folder)}",
-                )
-            else:
-                detail.show_problem(
-                    "Este programa ya no está en el dataset.",
-                    "El dataset cambió mientras el explorador estaba abierto (por ejemplo, con "
-                    "fichas ingest). Pulse Ctrl+R para recargar la lista.",
-                )
-            return
-        self._loaded_id = message.detail.program.program_id
-        detail.show(message.detail, missing=message.missing, folder=self.store.folder)
-        self._read_missing()  # the tab changed while the program was read
-        # once this program is drawn (not competing with its drawing for the interpreter)
-        self.call_after_refresh(self._read_ahead)
-
-    def _read_ahead(self) -> None:
-        """Read the list's next row in the direction the cursor last moved, so moving on
-        shows it without waiting for its queries."""
-        plist = self.query_one(ProgramList)
-        step = -1 if plist.cursor < self._ahead_from else 1
-        self._ahead_from = plist.cursor
-        index = plist.cursor + step
-        if 0 <= index < len(plist.programs):
-            tables = PANE_TABLES[self.query_one(Detail).active_tab]
-            self.run_ahead(self.store, plist.programs[index].program_id, tables)
-
-    @work(thread=True, exclusive=True, group="read-ahead")
-    def run_ahead(self, store: Store, program_id: str, tables) -> None:
-        with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
-            store.read_ahead(program_id, tables=tables)
-
     def open_program(self, program_id: str, tab: str | None = None) -> None:
         """Jump to a program (command palette, Región, Ranking): clear filters so it is in
         the list; `tab`, the pane to show (else the one shown)."""
@@ -478,64 +347,6 @@ class BrowserScreen(Screen[None]):
             }
         keys = self._budget_keys
         return tuple(sorted(programs, key=lambda p: keys[p.program_id]))
-
-    def action_pesos(self) -> None:
-        """Cycle the basis of every amount: each ficha's pesos, then M$ of each year the
-        dataset's deflators reach (read in a worker the first time)."""
-        self.run_pesos(self.pesos, step=True)
-
-    @work(thread=True, exclusive=True, group="pesos")
-    def run_pesos(self, current: Pesos, step: bool) -> None:
-        """Read the deflators; with `step`, move to the next basis, else keep the target
-        (after a reload) when the new dataset still reaches it."""
-        try:
-            deflators = self.store.deflators()
-        except (DatasetError, OSError) as exc:
-            self.app.call_from_thread(
-                self.notify,
-                f"No se pudieron leer los factores: {clean(str(exc))}",
-                severity="error",
-                timeout=6,
-                markup=False,
-            )
-            return
-        pesos = Pesos(current.target, deflators)
-        if step:
-            pesos = pesos.following()
-        elif pesos.target not in deflators.targets:
-            pesos = EACH_FICHA
-        self.post_message(PesosRead(pesos, step))
-
-    def on_pesos_read(self, message: PesosRead) -> None:
-        pesos = message.pesos
-        if not message.step:
-            pass  # a reload: the same basis, quietly
-        elif not pesos.deflators:
-            self.notify(
-                series_lines(pesos.deflators)[0] + " Los montos quedan en los pesos de cada ficha.",
-                timeout=6,
-                markup=False,
-            )
-        else:
-            self.notify(f"Montos en {pesos.label}", timeout=3, markup=False)
-        self.set_pesos(pesos)
-
-    def set_pesos(self, pesos: Pesos) -> None:
-        """Show every amount in `pesos`: the list (its figures and order) and the program."""
-        self.pesos = pesos
-        self.app.remember("basis", str(pesos.target or "ficha"))
-        self._budget_keys = None
-        plist = self.query_one(ProgramList)
-        plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
-        self._update_header()
-        for pane in self.query(Pane):
-            if pane.pesos is not None:  # a pane with amounts: drawn again in the new basis
-                pane.pesos = pesos
-                pane.refresh_body()
-        if self.sort == SORT_BUDGET:
-            self.refilter()
-        else:
-            self._update_status(len(plist.programs))
 
     def action_tab(self, tab_id: str) -> None:
         if self.query_one(Detail).detail is None:

@@ -1,0 +1,142 @@
+"""Reading the program on screen: the detail query in a worker, stale results dropped, the
+tables of another tab read when it is shown, and the next program read ahead."""
+
+from __future__ import annotations
+
+import contextlib
+
+from textual import work
+from textual.message import Message
+from textual.widgets import TabbedContent
+
+from ..data.dataset import DatasetError
+from ..data.diagnosis import ingest_command, missing_tables
+from ..data.queries import ProgramDetail, Store
+from ..views.panes import PANE_TABLES, REQUIRED_TABLES
+from ..widgets.detail import Detail
+from ..widgets.program_list import ProgramList
+
+
+class Loaded(Message):
+    def __init__(
+        self,
+        token: int,
+        detail: ProgramDetail | None,
+        program_id: str = "",
+        problem: str | None = None,
+        missing: tuple[str, ...] = (),
+        part: bool = False,
+    ) -> None:
+        super().__init__()
+        self.token = token
+        self.part = part  # more tables of the program on screen (another tab shown)
+        self.detail = detail
+        self.program_id = program_id
+        self.problem = problem  # why the program could not be read
+        self.missing = missing  # contract tables whose file is absent
+
+
+class ProgramLoading:
+    """BrowserScreen's part that reads programs (a mixin: it uses the screen's widgets)."""
+
+    _detail_token = 0
+    _part_token = 0
+    _loaded_id: str | None = None
+    _ahead_from = 0  # the list row read last: which way the cursor is moving
+
+    def on_detail_year_chosen(self, event: Detail.YearChosen) -> None:
+        self.load(event.program_id, event.year)
+
+    def load(self, program_id: str, year: int | None = None) -> None:
+        """Read a program: the ficha and the tables of the tab on screen (the other tabs'
+        tables when they are shown, see _read_missing)."""
+        self._detail_token += 1
+        tables = PANE_TABLES[self.query_one(Detail).active_tab]
+        self.run_load(self._detail_token, program_id, year, tables)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def run_load(self, token: int, program_id: str, year: int | None, tables) -> None:
+        self._read(token, program_id, year, tables, part=False)
+
+    @work(thread=True, exclusive=True, group="detail-part")
+    def run_part(self, token: int, program_id: str, year: int | None, tables) -> None:
+        self._read(token, program_id, year, tables, part=True)
+
+    def _read(self, token: int, program_id: str, year: int | None, tables, part: bool) -> None:
+        store = self.store
+        try:
+            detail = store.detail(program_id, year, partial=True, tables=tables)
+        except (DatasetError, OSError) as exc:
+            # A damaged file, or one replaced by an ingest while the explorer is open: a plain
+            # message in the panes, never a traceback; the list stays usable.
+            self.post_message(Loaded(token, None, program_id, problem=str(exc), part=part))
+            return
+        missing = missing_tables(store.folder, REQUIRED_TABLES)
+        self.post_message(Loaded(token, detail, program_id, missing=missing, part=part))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._read_missing()
+
+    def _read_missing(self) -> None:
+        """Read the tables the tab on screen shows, when the program on screen lacks them."""
+        widget = self.query_one(Detail)
+        current = widget.detail
+        if current is None or current.has(PANE_TABLES[widget.active_tab]):
+            return
+        self._part_token += 1
+        tables = PANE_TABLES[widget.active_tab]
+        self.run_part(self._part_token, current.program.program_id, current.year, tables)
+
+    def on_loaded(self, message: Loaded) -> None:
+        detail = self.query_one(Detail)
+        if message.part:
+            current = detail.detail
+            if (
+                message.token != self._part_token
+                or current is None
+                or current.program.program_id != message.program_id
+            ):
+                return  # stale: another program, or another tab asked since
+            if message.detail is not None and message.detail.ficha == current.ficha:
+                merged = current.merged(message.detail)
+                detail.show(merged, missing=message.missing, folder=self.store.folder)
+                return
+        elif message.token != self._detail_token:
+            return  # stale: the user has moved on to another program or year
+        if message.detail is None:
+            self._loaded_id = None
+            if message.problem is not None:
+                detail.show_problem(
+                    "No se pudo leer este programa.",
+                    f"{message.problem}\n\nSi el dataset se está actualizando, pulse Ctrl+R para "
+                    f"recargarlo. Si el problema sigue, vuelva a generarlo con: "
+                    f"{ingest_command(self.store.folder)}",
+                )
+            else:
+                detail.show_problem(
+                    "Este programa ya no está en el dataset.",
+                    "El dataset cambió mientras el explorador estaba abierto (por ejemplo, con "
+                    "fichas ingest). Pulse Ctrl+R para recargar la lista.",
+                )
+            return
+        self._loaded_id = message.detail.program.program_id
+        detail.show(message.detail, missing=message.missing, folder=self.store.folder)
+        self._read_missing()  # the tab changed while the program was read
+        # once this program is drawn (not competing with its drawing for the interpreter)
+        self.call_after_refresh(self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        """Read the list's next row in the direction the cursor last moved, so moving on
+        shows it without waiting for its queries."""
+        plist = self.query_one(ProgramList)
+        step = -1 if plist.cursor < self._ahead_from else 1
+        self._ahead_from = plist.cursor
+        index = plist.cursor + step
+        if 0 <= index < len(plist.programs):
+            tables = PANE_TABLES[self.query_one(Detail).active_tab]
+            self.run_ahead(self.store, plist.programs[index].program_id, tables)
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def run_ahead(self, store: Store, program_id: str, tables) -> None:
+        with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
+            store.read_ahead(program_id, tables=tables)
