@@ -42,12 +42,12 @@ def calls(store):
     from fichas_tui.data.across import (
         MEASURE_SQL,
         Selection,
-        ficha_measures,
         measure_rows,
         region_rows,
     )
+    from fichas_tui.data.compare import compared_fichas
     from fichas_tui.views.across import ranking_view
-    from fichas_tui.views.compare import Side, compare_view
+    from fichas_tui.views.compare import compare_view
     from fichas_tui.views.region import region_view
 
     facets = store.facets()
@@ -100,12 +100,8 @@ def calls(store):
         )
 
     def compare(pid_a, year_a, pid_b, year_b):
-        sides = []
-        for pid, year in ((pid_a, year_a), (pid_b, year_b)):
-            detail = store.detail(pid, year)
-            measures = ficha_measures(store, [detail.ficha.ficha_id])
-            sides.append(Side(detail, {k: r for (_, k), r in measures.items()}))
-        return compare_view(*sides)
+        # what the Compare screen and `fichas compare` do: both fichas read together
+        return compare_view(*compared_fichas(store, [(pid_a, year_a), (pid_b, year_b)]))
 
     a, b = programs[len(programs) // 3], programs[2 * len(programs) // 3]
     out.append(("compare two programs", lambda: compare(a.program_id, None, b.program_id, None)))

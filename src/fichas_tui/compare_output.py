@@ -18,7 +18,7 @@ from .across_output import (
     refuse,
     resolve_pesos,
 )
-from .data.across import ficha_measures
+from .data.compare import compared_fichas
 from .data.dataset import DatasetError
 from .data.queries import Store
 from .show import dumps, find
@@ -43,26 +43,29 @@ def resolve_program(store: Store, text: str):
     return matches[0]
 
 
-def _side(store: Store, text: str, year: int | None) -> Side:
-    program = resolve_program(store, text)
-    detail = store.detail(program.program_id, year)
-    if detail is None:
-        raise Refused(f"«{clean(program.name)}» ya no está en el dataset.", EXIT_NOT_FOUND)
-    if year is not None and detail.year != year:
-        raise Refused(
-            f"«{clean(program.name)}» no tiene ficha de {year}; hay de "
-            f"{years_label(detail.years)}.",
-            EXIT_NOT_FOUND,
-        )
-    measures = ficha_measures(store, [detail.ficha.ficha_id])
-    return Side(detail, {key: row for (_, key), row in measures.items()})
+def _sides(store: Store, picks: list[tuple[str, int | None]]) -> list[Side]:
+    """The ficha each (text, year) names, read together (data/compare.py), or Refused."""
+    programs = [resolve_program(store, text) for text, _ in picks]
+    found = compared_fichas(
+        store, [(p.program_id, y) for p, (_, y) in zip(programs, picks, strict=True)]
+    )
+    for program, (_, year), side in zip(programs, picks, found, strict=True):
+        if side is None:
+            raise Refused(f"«{clean(program.name)}» ya no está en el dataset.", EXIT_NOT_FOUND)
+        if year is not None and side.year != year:
+            raise Refused(
+                f"«{clean(program.name)}» no tiene ficha de {year}; hay de "
+                f"{years_label(side.years)}.",
+                EXIT_NOT_FOUND,
+            )
+    return found
 
 
-def _default_pesos(store: Store, a: Side, b: Side) -> Pesos:
+def default_pesos(store: Store, a: Side, b: Side) -> Pesos:
     """Each ficha's own pesos when both are in the same ones; else the dataset's latest target
     (so the two can be compared), when its deflators have one."""
     years = {s.measures["gasto"].price_year for s in (a, b) if "gasto" in s.measures}
-    years |= {s.detail.ficha.price_year for s in (a, b)}
+    years |= {s.price_year for s in (a, b)}
     deflators = store.deflators()
     if len(years) > 1 and deflators.targets:
         return Pesos(max(deflators.targets), deflators)
@@ -87,10 +90,8 @@ def run_compare(
         year_b = years[-1] if years else None
         store = open_store(data_dir)
         try:
-            a, b = _side(store, first, year_a), _side(store, second, year_b)
-            basis = (
-                resolve_pesos(store, pesos) if pesos is not None else _default_pesos(store, a, b)
-            )
+            a, b = _sides(store, [(first, year_a), (second, year_b)])
+            basis = resolve_pesos(store, pesos) if pesos is not None else default_pesos(store, a, b)
             view = compare_view(a, b, basis)
         finally:
             store.close()
@@ -114,10 +115,10 @@ def to_json(view: CompareView) -> dict:
         "programs": [
             {
                 "side": side,
-                "program_id": s.detail.program.program_id,
-                "program_name": s.detail.program.name,
-                "ficha_id": s.detail.ficha.ficha_id,
-                "year": s.detail.year,
+                "program_id": s.program_id,
+                "program_name": s.program_name,
+                "ficha_id": s.ficha_id,
+                "year": s.year,
             }
             for side, s in zip("AB", view.sides, strict=True)
         ],

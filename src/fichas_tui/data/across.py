@@ -130,23 +130,6 @@ def measure_rows(store: Store, measure: str, selection: Selection) -> list[Measu
     ]  # fmt: skip
 
 
-def ficha_measures(store: Store, ficha_ids: list[str]) -> dict[tuple[str, str], MeasureRow]:
-    """(ficha_id, measure) -> the ficha's figure of each measure, for comparing fichas."""
-    marks = ", ".join("?" * len(ficha_ids)) or "NULL"
-    sql = f"""
-        SELECT measure, program_id, program_name, ficha_id, evaluated_year, value, status,
-               price_year, a, b, label
-        FROM {_source(store, "measures", MEASURES_SQL)} WHERE ficha_id IN ({marks})
-    """
-    return {
-        (fid, measure): MeasureRow(pid, name or pid, fid, year, value,
-                                   None if value is not None else status, price, a, b, label)
-        for measure, pid, name, fid, year, value, status, price, a, b, label in store.query(
-            sql, list(ficha_ids)
-        )
-    }  # fmt: skip
-
-
 def region_rows(store: Store, region: str, selection: Selection) -> list[RegionRow]:
     """Programs whose selected ficha breaks down spending for `region`, or only lists it.
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..data.records import ProgramDetail
+from ..data.compare import Amount, ComparedFicha
+from ..data.records import MISSING
 from ..text import fold
 from .across import MEASURES, amount_cell, amount_record
 from .model import AMOUNT, FIGURE, PERCENT, TEXT, Basis, Cell, Column, Row, Table
@@ -18,32 +19,22 @@ from .pesos import EACH_FICHA, NO_FACTOR, Pesos, annotate
 
 TOP_REGIONS = 3
 DIFFERENT_PESOS = "pesos distintos"
-
-
-@dataclass(frozen=True, slots=True)
-class Side:
-    """One ficha to compare: its program's detail (of that ficha) and its measures."""
-
-    detail: ProgramDetail
-    measures: dict  # measure key -> data.across.MeasureRow of this ficha
-
-    @property
-    def label(self) -> str:
-        return f"{self.detail.program.name} ({self.detail.year})"
+BUDGET_ITEMS = (("inicial", "Inicial"), ("final", "Final"), ("ejecutado", "Ejecutado"))
+Side = ComparedFicha  # one ficha to compare (data/compare.py reads it)
 
 
 @dataclass(frozen=True, slots=True)
 class CompareView:
     title: str
-    sides: tuple[Side, Side]
+    sides: tuple[ComparedFicha, ComparedFicha]
     tables: tuple[Table, ...]
     records: tuple[dict[str, Any], ...]
     basis: str  # the pesos in force, in words
 
 
 def _headers(a: Side, b: Side) -> tuple[str, str]:
-    if a.detail.program.program_id == b.detail.program.program_id:
-        return f"A: {a.detail.year}", f"B: {b.detail.year}"  # one program in two years
+    if a.program_id == b.program_id:
+        return f"A: {a.year}", f"B: {b.year}"  # one program in two years
     return "A", "B"  # the names are long: the renderers name A and B above the tables
 
 
@@ -90,10 +81,10 @@ def _record(section, item, side, s: Side, cell: Cell, diff: Cell, kind, pesos) -
         "section": section,
         "item": item,
         "side": side,
-        "program_id": s.detail.program.program_id,
-        "program_name": s.detail.program.name,
-        "ficha_id": s.detail.ficha.ficha_id,
-        "year": s.detail.year,
+        "program_id": s.program_id,
+        "program_name": s.program_name,
+        "ficha_id": s.ficha_id,
+        "year": s.year,
         "value": cell.value,
         "status": None if cell.value is not None else (cell.status or "sin dato"),
     }
@@ -121,24 +112,19 @@ def _pesos(cell: Cell) -> tuple:
     return (basis.price_year, cell.note == NO_FACTOR)
 
 
+def _amount(s: Side, amount: Amount | None, pesos: Pesos) -> Cell:
+    value = amount.value if amount is not None else MISSING
+    price = amount.price_year if amount is not None else s.price_year
+    return amount_cell(value.value, value.status, price, s.year, pesos)
+
+
 def _budget_items(a: Side, b: Side, pesos: Pesos):
     def figures(s: Side) -> dict[str, Cell]:
-        year = s.detail.year
-        # the budget rows' own pesos (nominal for the 2019 layout), as the measures read them
-        price = s.measures["gasto"].price_year if "gasto" in s.measures else None
-        by_year = {y.year: y for y in s.detail.budget}
-        row = by_year.get(year)
-        out = {}
-        for name, title in (("inicial", "Inicial"), ("final", "Final"), ("ejecutado", "Ejecutado")):
-            value = getattr(row, name) if row else None
-            out[title] = amount_cell(
-                value.value if value else None, value.status if value else None, price, year,
-                pesos,
-            )  # fmt: skip
+        out = {title: _amount(s, s.budget.get(name), pesos) for name, title in BUDGET_ITEMS}
         per = s.measures.get("gasto-por-beneficiario")
         out["Gasto por beneficiario"] = amount_cell(
             per.value if per else None, per.status if per else None,
-            per.price_year if per else None, year, pesos,
+            per.price_year if per else None, s.year, pesos,
         )  # fmt: skip
         return out
 
@@ -158,68 +144,46 @@ def _percents(a: Side, b: Side, pesos: Pesos):
     return out
 
 
-def _union(a_items: dict, b_items: dict) -> list[str]:
-    """Names of both sides matched by their folded form, in A's order then B's."""
-    order = list(a_items) + [k for k in b_items if k not in a_items]
-    return order
+def _paired(fa: dict, fb: dict):
+    """Items of both sides matched by their folded name, in A's order then B's; an item one
+    side lacks is "no está" there."""
+    missing = Cell(None, "no está")
+    order = list(fa) + [k for k in fb if k not in fa]
+    return [
+        ((fa.get(k) or fb.get(k))[0], fa.get(k, (None, missing))[1], fb.get(k, (None, missing))[1])
+        for k in order
+    ]
 
 
 def _components(a: Side, b: Side, pesos: Pesos):
     def spent(s: Side) -> dict[str, tuple[str, Cell]]:
-        out = {}
-        for comp in s.detail.components:
-            point = next((y for y in comp.years if y.year == s.detail.year), None)
-            value = point.spending if point else None
-            # component rows are in the ficha's pesos (M$ of its price year in every layout)
-            cell = amount_cell(value.value if value else None, value.status if value else None,
-                           s.detail.ficha.price_year, s.detail.year, pesos)  # fmt: skip
-            out[fold(comp.name)] = (comp.name, cell)
-        return out
+        return {fold(name): (name, _amount(s, amount, pesos)) for name, amount in s.components}
 
     return _paired(spent(a), spent(b))
-
-
-def _paired(fa: dict, fb: dict):
-    missing = Cell(None, "no está")
-    return [
-        ((fa.get(k) or fb.get(k))[0], fa.get(k, (None, missing))[1], fb.get(k, (None, missing))[1])
-        for k in _union(fa, fb)
-    ]
 
 
 def _indicators(a: Side, b: Side, pesos: Pesos):
     def values(s: Side) -> dict[str, tuple[str, Cell]]:
         out = {}
-        for ind in s.detail.indicators:
-            if ind.level != "proposito":
-                continue
-            point = next((p for p in ind.points if p.year == s.detail.year), None)
-            for kind in ("efectivo", "meta"):
-                v = getattr(point, kind) if point else None
-                label = f"{ind.name} ({kind})"
-                out[fold(label)] = (label, Cell(v.value if v else None, v.status if v else None))
+        for name, efectivo, meta in s.indicators:
+            for kind, v in (("efectivo", efectivo), ("meta", meta)):
+                label = f"{name} ({kind})"
+                out[fold(label)] = (label, Cell(v.value, v.status))
         return out
 
     return _paired(values(a), values(b))
 
 
 def _regions(a: Side, b: Side, pesos: Pesos):
-    def top(s: Side) -> dict[str, tuple[str, Cell]]:
+    def top(s: Side) -> dict[str, Cell]:
         ranked = sorted(
-            (r for r in s.detail.regions if r.spending.value is not None),
-            key=lambda r: -r.spending.value,
+            (r for r in s.regions if r[1].value.value is not None),
+            key=lambda r: -r[1].value.value,
         )
-        return {
-            r.region: (r.region, amount_cell(r.spending.value, None, s.detail.ficha.price_year,
-                                         s.detail.year, pesos))
-            for r in ranked
-        }  # fmt: skip
+        return {region: _amount(s, amount, pesos) for region, amount in ranked}
 
     ta, tb = top(a), top(b)
     keep = list(ta)[:TOP_REGIONS]
     keep += [k for k in list(tb)[:TOP_REGIONS] if k not in keep]
     missing = Cell(None, "no informa")
-    return [
-        (k, ta.get(k, (k, missing))[1], tb.get(k, (k, missing))[1])
-        for k in keep
-    ]  # fmt: skip
+    return [(k, ta.get(k, missing), tb.get(k, missing)) for k in keep]
