@@ -13,6 +13,8 @@ _ACCENTS = str.maketrans(
     "AAAAAEEEEIIIIOOOOOUUUUNCaaaaaeeeeiiiiooooouuuunc",
 )
 _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
+# The letters the table folds (a query narrowing text in SQL lets anything else through).
+FOLD_TABLE = "".join(chr(c) for c in _ACCENTS)
 
 # C0/C1 control characters (ESC included) would let ficha text drive the terminal, and the
 # bidirectional overrides and isolates would reorder what is shown around them.
@@ -40,7 +42,7 @@ def _fold(text: str) -> str:
 _SEPARATOR = "\x00"
 _NON_ALNUM_BUT_SEPARATOR_RE = re.compile(r"[^0-9a-z\x00]+")
 # Characters neither ASCII nor in the accent table: a text with one is folded on its own.
-_BEYOND_TABLE_RE = re.compile("[^\x00-\x7f" + "".join(chr(c) for c in _ACCENTS) + "]")
+_BEYOND_TABLE_RE = re.compile("[^\x00-\x7f" + FOLD_TABLE + "]")
 # What NFKD leaves of the table's accents (acute, grave, circumflex, diaeresis, tilde, cedilla).
 _TABLE_MARKS_RE = re.compile("[\u0300-\u036f]")
 

@@ -1,4 +1,5 @@
-"""Snapshots of every screen and pane on the fixture, at 80x24 and 120x40 (panes also 60x20)."""
+"""Snapshots of every screen and pane on the fixture, at 80x24 and 120x40 (panes, the filters
+dialog and the list with facets also 60x20)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,12 @@ SMALL_SCENES = {
     "regiones": (*RESIDENCIA, "4"),
     "regiones_desplazada": (*RESIDENCIA, "4", *("right",) * 40),
     "evaluacion": (*RESIDENCIA, "5"),
+    "filtros": ("t",),
+    # Coquimbo and fichas with warnings (the dialog's Tab order), applied
+    "lista_facetas": (
+        "t", "tab", "tab", "tab", "enter", *("down",) * 5, "enter",
+        "tab", "tab", "tab", "space", "tab", "enter",
+    ),
 }
 
 

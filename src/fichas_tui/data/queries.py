@@ -301,8 +301,10 @@ class Store:
         service: str | None = None,
         year: int | None = None,
         sort: str = SORT_NAME,
+        ids: frozenset[str] | None = None,
     ) -> tuple[ProgramRow, ...]:
-        """Programs whose name/ministry/service hold every typed word, in any order.
+        """Programs whose name/ministry/service hold every typed word, in any order (and, with
+        `ids`, among those programs: the facets of data.facets).
 
         Matching is done in Python on folded text, so `%`, `_`, quotes and backslashes are
         literal and nothing the user types ever reaches SQL.
@@ -315,7 +317,7 @@ class Store:
             candidates = programs
         else:
             candidates = tuple(map(programs.__getitem__, found))
-        if ministry is None and service is None and year is None and not literal:
+        if ministry is None and service is None and year is None and not literal and ids is None:
             if sort != SORT_BUDGET:
                 return candidates
             result = list(candidates)
@@ -327,6 +329,7 @@ class Store:
                 and (service is None or p.service == service)
                 and (year is None or year in p.years)
                 and (not literal or literal in _raw_key(p))
+                and (ids is None or p.program_id in ids)
             ]
         if sort == SORT_BUDGET:
             result.sort(key=lambda p: -(p.executed.value if p.executed.value is not None else -1))

@@ -23,6 +23,7 @@ from ..widgets.detail import TABS as DETAIL_TABS
 from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
+from .facet_filter import FacetFilter
 from .filter_state import Filters
 from .pesos_switch import PesosSwitch
 from .program_loading import ProgramLoading
@@ -55,7 +56,7 @@ TABS = Binding.Group(" · ".join(label for _tab, label, _pane in DETAIL_TABS))
 YEARS = Binding.Group("Ficha del año anterior / siguiente")
 
 
-class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
+class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "slash",
@@ -71,7 +72,8 @@ class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
             "filters",
             "Filtros",
             id="lista.filtros",
-            tooltip="Filtrar por ministerio, servicio y año",
+            tooltip="Filtrar por ministerio, servicio, año evaluado, región, ejecutores, "
+            "fichas con avisos y texto de los hallazgos",
         ),
         Binding(
             "o",
@@ -133,6 +135,7 @@ class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.filters = Filters()
+        self.shown_count = 0
         self.sort = SORT_NAME
         self.pesos = EACH_FICHA  # the basis amounts are shown in (p cycles it)
         self._budget_keys: dict[str, tuple] | None = None  # program_id -> sort key, per pesos
@@ -187,14 +190,17 @@ class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
         )
 
     def _update_status(self, shown: int) -> None:
+        self.shown_count = shown
         total = len(self.store.programs())
         text = Text(f" {shown} de {total} programas", style="bold")
+        if self.filters.label() or self.facets_reading:  # first: it must show at 60 columns
+            text.append(" · ", style="dim")
+            text.append("filtros: " + self.filters.label(), style="yellow")
+            if self.facets_reading:
+                text.append(" (filtrando…)", style="yellow")
         order = "presupuesto" if self.sort == SORT_BUDGET else "nombre"
         text.append(f" · orden: {order}", style="dim")
         text.append(f" · {self.pesos.label}", style="bold" if self.pesos.target else "dim")
-        if self.filters.label():
-            text.append(" · ", style="dim")
-            text.append(self.filters.label(), style="yellow")
         if self.app.source_label:  # which dataset: "muestra incluida" or its folder
             text.append(" · ", style="dim")
             text.append(self.app.source_label, style="dim")
@@ -219,7 +225,9 @@ class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
         f = self.filters
         typed = self.query_one("#filter", Input).value
         programs = self._sorted(
-            self.store.filter(typed, ministry=f.ministry, service=f.service, year=f.year)
+            self.store.filter(
+                typed, ministry=f.ministry, service=f.service, year=f.year, ids=self.facet_ids
+            )
         )
         plist = self.query_one(ProgramList)
         keep = plist.current.program_id if plist.current else None
@@ -259,7 +267,8 @@ class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
     def open_program(self, program_id: str, tab: str | None = None) -> None:
         """Jump to a program (command palette, Región, Ranking): clear filters so it is in
         the list; `tab`, the pane to show (else the one shown)."""
-        self.filters = Filters()
+        self.filters, self.facet_ids, self.facets_reading = Filters(), None, False
+        self.workers.cancel_group(self, "facets")
         plist = self.query_one(ProgramList)
         with self.query_one("#filter", Input).prevent(Input.Changed):
             self.query_one("#filter", Input).value = ""
@@ -297,7 +306,7 @@ class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
         self._budget_keys = None
         if self.pesos.target is not None:  # the new dataset's factors, same target if it can
             self.run_pesos(self.pesos, step=False)
-        self.refilter()
+        self.apply_filters(self.filters)  # the facets are read again from the new files
         self.call_after_refresh(self.app.settle_memory)
         self.notify(
             f"Dataset recargado: {len(self.store.programs())} programas", timeout=3, markup=False
@@ -315,16 +324,6 @@ class BrowserScreen(ProgramLoading, PesosSwitch, Screen[None]):
             self.query_one(ProgramList).focus()
         elif self.query_one("#filter", Input).value:
             self.query_one("#filter", Input).value = ""
-
-    def action_filters(self) -> None:
-        def done(filters: Filters | None) -> None:
-            if filters is not None:
-                self.filters = filters
-                self.refilter()
-
-        from .filters import FiltersScreen  # loaded on first use: not needed for the first paint
-
-        self.app.push_screen(FiltersScreen(self.store.facets(), self.filters), done)
 
     def action_sort(self) -> None:
         if self._in_detail():

@@ -1,20 +1,74 @@
-"""The list's filters (ministry, service, year), apart from their screen: loaded only when used."""
+"""The list's filters (ministry, service, year and the facets read from the dataset), apart from
+their screen: loaded only when used."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..text import one_line
+
+if TYPE_CHECKING:  # data.facets (and the queries across programs) load when a facet is used
+    from ..data.facets import FacetQuery
+
+# Longest text of one filter in the status line (a ministry's name is ~50 characters).
+PART_WIDTH = 18
+# Longest label in the status line: after " 999 de 1000 programas · filtros: " it fits 80
+# columns; filters that do not fit are counted ("+2").
+LABEL_WIDTH = 46
+
+
+def _short(text: str, width: int = PART_WIDTH) -> str:
+    text = one_line(text).strip()
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 @dataclass(frozen=True)
 class Filters:
     ministry: str | None = None
     service: str | None = None
-    year: int | None = None
+    year: int | None = None  # evaluated year; with a facet below, the ficha it looks at
+    region: str | None = None
+    executor: str | None = None
+    with_warnings: bool = False
+    findings: str | None = None  # text in the findings, as typed
 
-    def label(self) -> str:
-        parts = [one_line(p) for p in (self.ministry, self.service) if p]
+    def facets(self) -> FacetQuery | None:
+        """What the dataset must answer (data.facets), None when memory is enough."""
+        findings = (self.findings or "").strip() or None
+        if not (self.region or self.executor or self.with_warnings or findings):
+            return None
+        from ..data.facets import FacetQuery
+
+        return FacetQuery(self.year, self.region, self.executor, self.with_warnings, findings)
+
+    def parts(self) -> list[str]:
+        """Each filter that is on, short, in the dialog's order."""
+        parts = [_short(p) for p in (self.ministry, self.service) if p]
         if self.year:
             parts.append(f"año {self.year}")
-        return " · ".join(parts)
+        if self.region:
+            parts.append(_short(self.region))
+        if self.executor:
+            parts.append("ejecuta " + _short(self.executor, PART_WIDTH - 4))
+        if self.with_warnings:
+            parts.append("con avisos")
+        if (self.findings or "").strip():
+            parts.append(f"hallazgos «{_short(self.findings, PART_WIDTH - 4)}»")
+        return parts
+
+    def label(self, width: int | None = LABEL_WIDTH) -> str:
+        """The filters that are on ('' for none), within `width` characters: those that do not
+        fit are counted (`Coquimbo · con avisos · +2`). None: every filter, whatever its
+        length."""
+        parts = self.parts()
+        if width is None or not parts:
+            return " · ".join(parts)
+        shown: list[str] = []
+        for i, part in enumerate(parts):
+            rest = len(parts) - i - 1
+            more = f" · +{rest}" if rest else ""
+            if len(" · ".join([*shown, part]) + more) > width and shown:
+                return " · ".join([*shown, f"+{len(parts) - i}"])
+            shown.append(part)
+        return " · ".join(shown)

@@ -1,0 +1,117 @@
+"""Facets of the program list read across the dataset: region, executors, warnings, findings.
+
+A facet filter resolves to the set of programs with at least one ficha (of the evaluated year,
+when one is chosen) that meets every facet at once; the program list intersects that set with
+the typed search. Each query reads the dataset in place through the Store's DuckDB views; every
+value the user supplies is a query parameter, never part of the SQL text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text import FOLD_TABLE, fold, fold_many
+from .across import _source
+from .queries import Store
+from .summaries import REGION_PRESENCE_SQL
+
+# A finding with a character beyond ASCII and the fold's accent table is folded in Python
+# whatever the SQL pre-filter says (DuckDB's strip_accents and text.fold agree on these only).
+_BEYOND_TABLE = "[^\\x00-\\x7f" + FOLD_TABLE + "]"
+
+
+@dataclass(frozen=True, slots=True)
+class FacetQuery:
+    """The facets read from the dataset (None / False: any)."""
+
+    year: int | None = None  # evaluated year: the other facets look at that year's ficha
+    region: str | None = None  # canonical name: in the ficha's breakdown or listed by it
+    executor: str | None = None  # one item of fichas.executors (see executor_items)
+    with_warnings: bool = False
+    findings: str | None = None  # text in one finding, as typed (folded here)
+
+
+def executor_items(executors: str | None) -> list[str]:
+    """`Organismo privado (Fundación, corporación), Municipio.` -> its two executors: split at
+    commas and semicolons outside brackets, each without its closing period."""
+    items, depth, start = [], 0, 0
+    text = executors or ""
+    for i, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif char in ",;" and depth == 0:
+            items.append(text[start:i])
+            start = i + 1
+    items.append(text[start:])
+    return [item.strip().rstrip(".").strip() for item in items if fold(item)]
+
+
+_EXECUTORS_SQL = """
+    SELECT executors, count(*) AS n FROM fichas WHERE executors IS NOT NULL
+    GROUP BY executors ORDER BY n DESC, executors
+"""
+
+
+def _executors(store: Store) -> dict[str, tuple[str, list[str]]]:
+    """fold(item) -> (its most written spelling, the fichas.executors values that hold it)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for raw, _n in store.query(_EXECUTORS_SQL, []):
+        for item in executor_items(raw):
+            out.setdefault(fold(item), (item, []))[1].append(raw)
+    return out
+
+
+def executors(store: Store) -> tuple[str, ...]:
+    """Every executor the dataset's fichas name, once (by folded spelling), in folded order."""
+    return tuple(sorted((shown for shown, _ in _executors(store).values()), key=fold))
+
+
+def program_ids(store: Store, query: FacetQuery) -> frozenset[str]:
+    """The programs with a ficha meeting every facet of `query`."""
+    where, params = ["TRUE"], []
+    if query.year is not None:
+        where.append("f.evaluated_year = ?")
+        params.append(query.year)
+    if query.executor is not None:
+        _shown, values = _executors(store).get(fold(query.executor), ("", []))
+        where.append("list_contains(?::VARCHAR[], f.executors)")
+        params.append(values)
+    if query.with_warnings:
+        where.append("f.ficha_id IN (SELECT ficha_id FROM warnings)")
+    if query.region is not None:
+        presence = _source(store, "region_presence", REGION_PRESENCE_SQL)
+        where.append(f"f.ficha_id IN (SELECT ficha_id FROM {presence} WHERE region = ?)")
+        params.append(query.region)
+    text = (query.findings or "").strip()
+    if not text:
+        sql = f"SELECT DISTINCT f.program_id FROM fichas f WHERE {' AND '.join(where)}"
+        return frozenset(row[0] for row in store.query(sql, params))
+    return _in_findings(store, text, where, params)
+
+
+def _in_findings(store: Store, text: str, where: list[str], params: list) -> frozenset[str]:
+    """Programs whose ficha (meeting `where`) has a finding holding `text`, both folded with
+    text.fold. DuckDB only narrows the findings (each folded word, accents stripped, on the
+    table's letters; anything else passes); text.fold decides on what is left."""
+    key = fold(text)
+    if not key:  # punctuation alone (`%`, `[`): looked for as written
+        where = [*where, "contains(x.finding, ?)"]
+        sql = f"""
+            SELECT DISTINCT f.program_id FROM fichas f JOIN findings x USING (ficha_id)
+            WHERE {" AND ".join(where)}
+        """
+        return frozenset(row[0] for row in store.query(sql, [*params, text]))
+    words = key.split()
+    narrow = " AND ".join("contains(strip_accents(lower(x.finding)), ?)" for _ in words)
+    sql = f"""
+        SELECT x.finding, list(DISTINCT f.program_id)
+        FROM fichas f JOIN findings x USING (ficha_id)
+        WHERE {" AND ".join(where)} AND (regexp_matches(x.finding, ?) OR ({narrow}))
+        GROUP BY x.finding
+    """
+    rows = store.query(sql, [*params, _BEYOND_TABLE, *words])
+    keys = fold_many([finding for finding, _ids in rows])
+    found = (ids for (_finding, ids), k in zip(rows, keys, strict=True) if key in k)
+    return frozenset(pid for ids in found for pid in ids)
