@@ -6,7 +6,8 @@ Each sample is what a command or screen does for one answer: the DuckDB query ov
 (Store open once, like the explorer) plus building the ordered view (views/across.py,
 views/region.py, views/compare.py). Kinds: every ranking measure (each program's latest ficha),
 rankings filtered by region, by ministry and by evaluated year, the region view for five
-regions, and compare (two programs; one program in two years). Samples are interleaved (one of
+regions, compare (two programs; one program in two years), and the list's facets (data/facets.py;
+`--only facet` runs these alone). Samples are interleaved (one of
 each kind per round), so a busy moment of a shared machine spreads over all kinds; p50 and p95
 by nearest rank. Wall time and CPU time (process_time: every thread of the process, so the work
 itself, less sensitive to other processes on a shared machine) are both reported, with the
@@ -113,6 +114,17 @@ def calls(store):
             ),
         )
     )
+    from fichas_tui.data.facets import FacetQuery, program_ids
+
+    for label, query in (
+        ("facet region Coquimbo", FacetQuery(region="Coquimbo")),
+        ("facet executor Municipio", FacetQuery(executor="Municipio")),
+        ("facet with warnings", FacetQuery(with_warnings=True)),
+        ("facet findings subejecución", FacetQuery(findings="subejecución")),
+        ("facet findings programa (common)", FacetQuery(findings="programa")),
+        (f"facet all, year {year}", FacetQuery(year, "Coquimbo", "Municipio", True, "gasto")),
+    ):
+        out.append((label, lambda q=query: program_ids(store, q)))
     return out  # fmt: skip
 
 
@@ -121,6 +133,7 @@ def main() -> int:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--repeats", type=int, default=20)
     parser.add_argument("--json", type=Path, default=None, help="write the samples here")
+    parser.add_argument("--only", default="", help="only the kinds whose label starts so")
     args = parser.parse_args()
 
     from fichas_tui.data.queries import Store
@@ -129,7 +142,7 @@ def main() -> int:
     samples: dict[str, list[float]] = {}
     cpu: dict[str, list[float]] = {}
     with Store.open(args.data_dir) as store:
-        kinds = calls(store)
+        kinds = [(label, fn) for label, fn in calls(store) if label.startswith(args.only)]
         for _label, fn in kinds:  # warm-up: file footers, object cache, imports
             fn()
         for _ in range(args.repeats):
