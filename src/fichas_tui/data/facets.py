@@ -8,6 +8,7 @@ value the user supplies is a query parameter, never part of the SQL text.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 
 from ..text import FOLD_TABLE, fold, fold_many
@@ -16,7 +17,7 @@ from .queries import Store
 from .summaries import REGION_PRESENCE_SQL
 
 # A finding with a character beyond ASCII and the fold's accent table is folded in Python
-# whatever the SQL pre-filter says (DuckDB's strip_accents and text.fold agree on these only).
+# whatever the SQL narrowing says (DuckDB's strip_accents and text.fold agree on these only).
 _BEYOND_TABLE = "[^\\x00-\\x7f" + FOLD_TABLE + "]"
 
 
@@ -93,8 +94,9 @@ def program_ids(store: Store, query: FacetQuery) -> frozenset[str]:
 
 def _in_findings(store: Store, text: str, where: list[str], params: list) -> frozenset[str]:
     """Programs whose ficha (meeting `where`) has a finding holding `text`, both folded with
-    text.fold. DuckDB only narrows the findings (each folded word, accents stripped, on the
-    table's letters; anything else passes); text.fold decides on what is left."""
+    text.fold. DuckDB only narrows the findings (each folded word in the finding with accents
+    stripped and lowercased, which is what fold does to the letters of its table); text.fold
+    decides on what is left, and on the findings with any other character (_beyond_table)."""
     key = fold(text)
     if not key:  # punctuation alone (`%`, `[`): looked for as written
         where = [*where, "contains(x.finding, ?)"]
@@ -104,14 +106,32 @@ def _in_findings(store: Store, text: str, where: list[str], params: list) -> fro
         """
         return frozenset(row[0] for row in store.query(sql, [*params, text]))
     words = key.split()
-    narrow = " AND ".join("contains(strip_accents(lower(x.finding)), ?)" for _ in words)
+    # The distinct findings first (no join), so a common word does not carry every ficha's
+    # row through the grouping; then the fichas holding the findings that fold confirms.
+    narrow = " AND ".join("contains(strip_accents(lower(finding)), ?)" for _ in words)
+    sql = f"SELECT DISTINCT finding FROM findings WHERE {narrow}"
+    texts = [row[0] for row in store.query(sql, words)]
+    texts += _beyond_table(store)
+    held = [t for t, k in zip(texts, fold_many(texts), strict=True) if key in k]
+    if not held:
+        return frozenset()
     sql = f"""
-        SELECT x.finding, list(DISTINCT f.program_id)
-        FROM fichas f JOIN findings x USING (ficha_id)
-        WHERE {" AND ".join(where)} AND (regexp_matches(x.finding, ?) OR ({narrow}))
-        GROUP BY x.finding
+        SELECT DISTINCT f.program_id FROM fichas f
+        WHERE {" AND ".join(where)} AND f.ficha_id IN (
+            SELECT ficha_id FROM findings WHERE finding IN (SELECT unnest(?::VARCHAR[])))
     """
-    rows = store.query(sql, [*params, _BEYOND_TABLE, *words])
-    keys = fold_many([finding for finding, _ids in rows])
-    found = (ids for (_finding, ids), k in zip(rows, keys, strict=True) if key in k)
-    return frozenset(pid for ids in found for pid in ids)
+    return frozenset(row[0] for row in store.query(sql, [*params, held]))
+
+
+# Store -> its findings with a character beyond ASCII and the fold's table (rare: read once per
+# dataset, as the regular expression costs more than the rest of a query).
+_BEYOND: weakref.WeakKeyDictionary[Store, list[str]] = weakref.WeakKeyDictionary()
+
+
+def _beyond_table(store: Store) -> list[str]:
+    """The distinct findings DuckDB cannot narrow the way text.fold would."""
+    rows = _BEYOND.get(store)
+    if rows is None:
+        sql = "SELECT DISTINCT finding FROM findings WHERE regexp_matches(finding, ?)"
+        rows = _BEYOND[store] = [row[0] for row in store.query(sql, [_BEYOND_TABLE])]
+    return rows
