@@ -111,8 +111,11 @@ async def test_stale_facet_answer_is_dropped(app):
         await settle(pilot)
         screen = app.screen
         screen.apply_filters(Filters(region="Ñuble"))
+        # answered by a worker: the list stays as it was meanwhile, the status line says so
+        assert screen.facets_reading and len(list_names(app)) == 5
+        assert "(filtrando…)" in str(screen.query_one("#list-status").render())
         await settle(pilot)
-        assert list_names(app) == ["Programa Vínculos"]
+        assert list_names(app) == ["Programa Vínculos"] and not screen.facets_reading
         # an answer for filters no longer chosen changes nothing
         screen._facets_read(Filters(region="Coquimbo"), frozenset({"alimentacion-escolar"}))
         await settle(pilot)
