@@ -59,26 +59,48 @@ def test_a_damaged_file_is_still_refused(folder):
         Store.open(folder, deferred=True)
 
 
+def _rewrite_head(path: Path, change) -> None:
+    data = path.read_bytes()
+    end = data.index(b"\n", len(program_index.MAGIC))
+    head = json.loads(data[len(program_index.MAGIC) : end])
+    change(head)
+    path.write_bytes(program_index.MAGIC + json.dumps(head).encode() + data[end:])
+
+
 @pytest.mark.parametrize(
     "change",
     [
-        lambda d: d.update(version=0),
+        lambda d: d.update(version=1),
         lambda d: d.update(columns=d["columns"][:-1]),
-        lambda d: d["rows"].append(["x"]),
+        lambda d: d.update(count=d["count"] + 1),
+        lambda d: d["sections"][0][0].__setitem__(1, 3),  # the ids cut short
         lambda d: d.pop("stamp"),
     ],
 )
 def test_another_version_or_shape_is_ignored(folder, change):
     path = folder / program_index.FILE_NAME
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data), encoding="utf-8")
+    assert program_index.read(folder) is not None
+    _rewrite_head(path, change)
     assert program_index.read(folder) is None
 
 
-def test_not_json_is_ignored(folder):
-    (folder / program_index.FILE_NAME).write_bytes(b"\x00garbage")
+def test_a_cut_file_is_ignored(folder):
+    path = folder / program_index.FILE_NAME
+    path.write_bytes(path.read_bytes()[:-10])
     assert program_index.read(folder) is None
+
+
+def test_another_datasets_list_is_not_used(folder, tmp_path):
+    # a list file written for other files, copied in by hand: its stamp names those files
+    other = tmp_path / "other"
+    other.mkdir()
+    program_index.write(
+        other, [["p1", "Otro", None, None, [2020], 2020, 1.0, None, 2021, "otro", 2020]]
+    )
+    (folder / program_index.FILE_NAME).write_bytes((other / program_index.FILE_NAME).read_bytes())
+    assert program_index.read(folder) is None
+    with Store.open(folder, deferred=True) as store:
+        assert store.connected and len(store.programs()) == 3
 
 
 def test_the_committed_dataset_has_a_current_list():

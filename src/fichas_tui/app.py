@@ -133,12 +133,14 @@ class FichasApp(App[None]):
             return
         self.push_screen(BrowserScreen())
         self.call_after_refresh(self.settle_memory)
-        if not self.store.connected:
-            self.call_after_refresh(self.connect_store, self.store)
+        self.call_after_refresh(self.connect_store, self.store)
 
     @work(thread=True, exclusive=True, group="connect")
     def connect_store(self, store: Store) -> None:
+        """Once the list is on screen: what the filter's first keystroke needs, then DuckDB
+        (a deferred store)."""
         try:
+            store.prepare_filter()
             store.connect()
         except DatasetError as exc:  # a file damaged since the list file was written
             self.call_from_thread(self.dataset_damaged, store, str(exc))

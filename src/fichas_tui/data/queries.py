@@ -13,11 +13,12 @@ import threading
 from collections.abc import Collection
 from pathlib import Path
 
-from ..text import fold, fold_many
+from ..text import fold
 from . import bounds, program_index, program_tables, sections
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .program_filter import KeyIndex
+from .program_table import LIST_COLUMNS, Programs, ProgramTable, from_rows
 from .program_tables import in_params
 from .read_ahead import ReadAhead
 from .records import (  # re-exported: callers import the records from here
@@ -49,13 +50,12 @@ class Store:
         self.folder = Path(folder)
         self._con = None  # DuckDB, once connect() ran
         self._lock = threading.RLock()
-        self._listed: list[list] | None = None  # rows of the program list file (deferred)
+        self._listed: ProgramTable | None = None  # the program list file's (deferred)
         self._started = threading.Event()  # connect() was called (see open(deferred=True))
         self._closed = False
         self._ahead = ReadAhead()
         self._reading = threading.local()  # the row limit of the detail() in this thread
-        self._programs: tuple[ProgramRow, ...] | None = None
-        self._by_id: dict[str, ProgramRow] = {}
+        self._programs: Programs | None = None
         self._keys: KeyIndex | None = None
         self._derived = False
         self._deflators: Deflators | None = None
@@ -78,8 +78,8 @@ class Store:
             recover(folder)
         store = cls(folder)
         if deferred:
-            store._listed = program_index.read(folder) or None
-            if store._listed:
+            store._listed = program_index.read(folder)
+            if store._listed is not None and len(store._listed):
                 return store
         try:
             store.connect()
@@ -210,47 +210,16 @@ class Store:
 
     # -- program list --------------------------------------------------------------------
 
-    def programs(self) -> tuple[ProgramRow, ...]:
-        """Every program once, with its latest ficha's names and executed budget."""
+    def programs(self) -> Programs:
+        """Every program once, with its latest ficha's names and executed budget, in list
+        order (by name); rows are made when asked for (program_table)."""
         if self._programs is None:
-            if self._listed is not None:
-                rows, self._listed = self._listed, None
-            else:
+            table, self._listed = self._listed, None
+            if table is None:
                 self._connection()
                 source = _DERIVED_SQL if self._derived else "programs"
-                rows = self._rows(_PROGRAMS_SQL.format(source=source), [])
-            # the sort keys of every name at once (fold_many): per name, it took seconds at
-            # 200,000 programs
-            sort_names = fold_many([row[1] or row[0] for row in rows])
-            programs = []
-            seen: set[str] = set()
-            for row, sort_name in zip(rows, sort_names, strict=True):
-                pid, name, ministry, service, years, year, amount, status, price, key, spent = row
-                # A programs file written elsewhere may repeat a program: one row each, or
-                # the program would be ambiguous even by its own id (the first row is kept).
-                if pid in seen:
-                    continue
-                seen.add(pid)
-                name = name or pid
-                programs.append(
-                    ProgramRow(
-                        program_id=pid,
-                        name=name,
-                        ministry=ministry,
-                        service=service,
-                        years=tuple(years or ()),
-                        latest_year=year,
-                        executed=Value(amount, status if amount is None else None),
-                        price_year=price,
-                        # the dataset's key is folded already (folding again changes nothing)
-                        key=key or fold(" ".join(filter(None, (name, ministry, service)))),
-                        sort_name=sort_name,
-                        executed_year=spent,
-                    )
-                )
-            programs.sort(key=lambda p: (p.sort_name, p.program_id))
-            self._programs = tuple(programs)
-            self._by_id = {p.program_id: p for p in programs}
+                table = from_rows(self._rows(_PROGRAMS_SQL.format(source=source), []))
+            self._programs = Programs(table)
         return self._programs
 
     def deflators(self) -> Deflators:
@@ -275,22 +244,31 @@ class Store:
 
     def _key_index(self) -> KeyIndex:
         """The filter's index over the programs' search keys (built on the first query)."""
-        programs = self.programs()
-        index = self._keys
-        if index is None or len(index) != len(programs):
-            index = self._keys = KeyIndex([p.key for p in programs])
-        return index
+        with self._lock:
+            if self._keys is None:
+                self._keys = KeyIndex(self.programs().table.columns["search_key"])
+            return self._keys
+
+    def prepare_filter(self) -> None:
+        """Build what the first keystroke in the filter needs (the key index, the position of
+        each program), so that keystroke does not pay for it: the explorer calls this in a
+        thread once its list is on screen."""
+        self._key_index()
+        self.programs().table.position("")
 
     def program_row(self, program_id: str) -> ProgramRow | None:
-        self.programs()
-        return self._by_id.get(program_id)
+        table = self.programs().table
+        position = table.position(program_id)
+        return None if position is None else table.row(position)
 
     def facets(self) -> Facets:
-        programs = self.programs()
+        """The ministries, services and years the programs have (the `t` dialog's lists), from
+        the distinct values the table keeps once each."""
+        columns = self.programs().table.columns
         return Facets(
-            ministries=tuple(sorted({p.ministry for p in programs if p.ministry}, key=fold)),
-            services=tuple(sorted({p.service for p in programs if p.service}, key=fold)),
-            years=tuple(sorted({y for p in programs for y in p.years}, reverse=True)),
+            ministries=tuple(sorted(filter(None, columns["ministry"].values), key=fold)),
+            services=tuple(sorted(filter(None, columns["service"].values), key=fold)),
+            years=tuple(sorted({y for ys in columns["years"].values for y in ys}, reverse=True)),
         )
 
     def filter(
@@ -302,7 +280,7 @@ class Store:
         year: int | None = None,
         sort: str = SORT_NAME,
         ids: frozenset[str] | None = None,
-    ) -> tuple[ProgramRow, ...]:
+    ) -> Programs:
         """Programs whose name/ministry/service hold every typed word, in any order (and, with
         `ids`, among those programs: the facets of data.facets).
 
@@ -313,27 +291,30 @@ class Store:
         literal = text.strip().casefold() if not words else ""
         programs = self.programs()
         found = self._key_index().matching(words)
-        if found is None or len(found) == len(programs):
-            candidates = programs
-        else:
-            candidates = tuple(map(programs.__getitem__, found))
-        if ministry is None and service is None and year is None and not literal and ids is None:
-            if sort != SORT_BUDGET:
-                return candidates
-            result = list(candidates)
-        else:
-            result = [
-                p
-                for p in candidates
-                if (ministry is None or p.ministry == ministry)
-                and (service is None or p.service == service)
-                and (year is None or year in p.years)
-                and (not literal or literal in _raw_key(p))
-                and (ids is None or p.program_id in ids)
-            ]
+        if found is not None and len(found) < len(programs):
+            programs = Programs(programs.table, found)
+        columns = programs.table.columns
+        tests = []
+        if ministry is not None:
+            tests.append(_coded_test(columns["ministry"], lambda v: v == ministry))
+        if service is not None:
+            tests.append(_coded_test(columns["service"], lambda v: v == service))
+        if year is not None:
+            tests.append(_coded_test(columns["years"], lambda v: year in v))
+        if literal:
+            table = programs.table
+            tests.append(lambda i: literal in _raw_key(table.row(i)))
+        if ids is not None:  # by position: the table knows where each program is
+            table = programs.table
+            allowed = {table.position(pid) for pid in ids} - {None}
+            tests.append(allowed.__contains__)
+        if tests:
+            programs = programs.where(lambda i: all(test(i) for test in tests))
         if sort == SORT_BUDGET:
-            result.sort(key=lambda p: -(p.executed.value if p.executed.value is not None else -1))
-        return tuple(result)
+            amounts = columns["executed_kclp"]
+            rank = [-(amounts[i] if amounts[i] is not None else -1) for i in range(len(amounts))]
+            programs = programs.ranked(rank)
+        return programs
 
     # -- one program ------------------------------------------------------------------------
 
@@ -489,6 +470,15 @@ class Store:
             tables=wanted,
         )
 
+
+def _coded_test(column, wanted):
+    """A test of a position: whether its value (a coded column's) is one `wanted` accepts; each
+    distinct value is asked once."""
+    codes = column.codes
+    accepted = {code for code, value in enumerate(column.values) if wanted(value)}
+    return lambda i: codes[i] in accepted
+
+
 def _raw_key(p: ProgramRow) -> str:
     """Name, ministry and service as written (casefolded): what a query of punctuation alone
     (`%`, `[/]`), which folds to nothing, is looked for in."""
@@ -499,7 +489,7 @@ def _raw_key(p: ProgramRow) -> str:
 # dataset written before that table existed.
 _DERIVED_SQL = "(" + PROGRAMS_SQL + ")"
 _PROGRAMS_SQL = (
-    "SELECT " + ", ".join(program_index.LIST_COLUMNS) + " FROM {source}"  # the list file's rows
+    "SELECT " + ", ".join(LIST_COLUMNS) + " FROM {source}"  # the list file's rows
 )
 
 _FICHAS_SQL = """

@@ -15,6 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from ..data.dataset import DatasetError
+from ..data.program_table import Programs
 from ..data.queries import SORT_BUDGET, SORT_NAME, Store
 from ..text import clean, one_line
 from ..views.figures import years_label
@@ -138,7 +139,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
         self.shown_count = 0
         self.sort = SORT_NAME
         self.pesos = EACH_FICHA  # the basis amounts are shown in (p cycles it)
-        self._budget_keys: dict[str, tuple] | None = None  # program_id -> sort key, per pesos
+        self._budget_keys: list[int] | None = None  # each program's rank by amount, per pesos
         self._pending: Timer | None = None  # a program to read once typing pauses
 
     @property
@@ -314,7 +315,9 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
 
     def action_focus_filter(self) -> None:
         self._show_detail(False)
-        self.query_one("#filter", Input).focus()
+        # Now, not with focus() (a callback queued behind the keys already typed): what is
+        # typed right after `/` while the app is busy goes to the filter, not to the list.
+        self.set_focus(self.query_one("#filter", Input))
 
     def action_back(self) -> None:
         if self._in_detail() and self.app.return_to_across():
@@ -333,19 +336,21 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
         self.sort = SORT_BUDGET if self.sort == SORT_NAME else SORT_NAME
         self.refilter()
 
-    def _sorted(self, programs: tuple) -> tuple:
+    def _sorted(self, programs: Programs) -> Programs:
         """The filtered programs (by name) in the list's order: by executed amount compares
-        one basis only (views.pesos.executed_key), with the keys made once per basis."""
+        one basis only (views.pesos.executed_key), with each program's rank made once per
+        basis (a number per position in the store's table)."""
         if self.sort != SORT_BUDGET:
             return programs
         if self._budget_keys is None:
             everyone = self.store.programs()
             main = main_pesos(everyone, self.pesos)
-            self._budget_keys = {
-                p.program_id: executed_key(p, executed(p, self.pesos), main) for p in everyone
-            }
-        keys = self._budget_keys
-        return tuple(sorted(programs, key=lambda p: keys[p.program_id]))
+            keys = [executed_key(p, executed(p, self.pesos), main) for p in everyone]
+            rank = [0] * len(keys)
+            for place, position in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
+                rank[position] = place
+            self._budget_keys = rank
+        return programs.ranked(self._budget_keys)
 
     def action_tab(self, tab_id: str) -> None:
         if self.query_one(Detail).detail is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import compress, repeat
+from operator import and_, is_, is_not
 
 from ..data.records import Deflators, Factor, ProgramRow
 from .figures import number
@@ -206,12 +208,27 @@ def main_pesos(programs, pesos: Pesos) -> tuple | None:
     the pesos most programs are in (ties: the newest)."""
     if pesos.target is not None:
         return ("M$", pesos.target)
-    # Each ficha's own pesos, straight from the rows: this runs over every program at start.
-    found = Counter(
-        ("M$", p.price_year) if p.price_year is not None else ("M$", 0, p.executed_year or 0)
-        for p in programs
-        if p.executed.value is not None
-    )
+    # Each ficha's own pesos, straight from the columns when the programs are the store's
+    # (data.program_table.Programs: no row made per program), else from the rows; counted
+    # in C (a Python step per program took 100 ms at 200,000 programs).
+    if hasattr(programs, "column"):
+        values = programs.column("executed_kclp")
+        prices = programs.column("executed_price_year")
+        years = programs.column("executed_year")
+    else:
+        programs = list(programs)
+        values = (p.executed.value for p in programs)
+        prices = (p.price_year for p in programs)
+        years = (p.executed_year for p in programs)
+    spent = list(map(is_not, values, repeat(None)))
+    prices = list(prices)
+    found: Counter = Counter()
+    for price, n in Counter(compress(prices, spent)).items():
+        if price is not None:
+            found[("M$", price)] = n
+    nominal = map(and_, spent, map(is_, prices, repeat(None)))
+    for year, n in Counter(compress(years, nominal)).items():
+        found[("M$", 0, year or 0)] += n
     if not found:
         return None
     return max(found, key=lambda k: (found[k], len(k) == 2, k[1:]))
