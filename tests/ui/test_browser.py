@@ -95,3 +95,21 @@ async def test_another_program_opens_at_the_top_of_every_pane(app):
         await press(pilot, "left_square_bracket")
         assert app.screen.query_one(Detail).detail.year == 2022
         assert panes[3].scroll_y == min(where, panes[3].max_scroll_y)
+
+
+async def test_slash_focuses_the_filter_at_once(app):
+    # A busy app (200,000 programs just painted) handles `/` with the next keys already read:
+    # the filter must have the focus when `/` returns (focus() would give it only after those
+    # keys, which went to the list), with the previous query selected for them to replace
+    # (by the Focus event, which comes later, it would select the keys just typed instead).
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one("#filter")
+        box.value = "vieja consulta"
+        app.screen.action_focus_filter()
+        assert app.screen.focused is box
+        assert (box.selection.start, box.selection.end) == (0, len("vieja consulta"))
+        await press(pilot, *"red")
+        assert box.value == "red"
+        await press(pilot, "escape", "slash", "x")  # back in the list, then / again
+        assert box.value == "x"

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
+from textual.widgets.input import Selection
 
 from ..data.dataset import DatasetError
 from ..data.program_table import Programs
@@ -154,6 +155,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
                     placeholder="/ Buscar programa, ministerio o servicio",
                     id="filter",
                     compact=True,
+                    select_on_focus=False,  # action_focus_filter selects
                     on_typed=self._typed,
                 )
                 yield Static(id="list-status")
@@ -315,9 +317,13 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
 
     def action_focus_filter(self) -> None:
         self._show_detail(False)
-        # Now, not with focus() (a callback queued behind the keys already typed): what is
-        # typed right after `/` while the app is busy goes to the filter, not to the list.
-        self.set_focus(self.query_one("#filter", Input))
+        # Now, not with focus() (a callback queued behind the keys already typed), and the
+        # text selected now rather than by the Focus event (which may come after those keys
+        # and would select them): what is typed right after `/` while the app is busy goes to
+        # the filter, in place of the previous query.
+        box = self.query_one("#filter", Input)
+        self.set_focus(box)
+        box.selection = Selection(0, len(box.value))
 
     def action_back(self) -> None:
         if self._in_detail() and self.app.return_to_across():
