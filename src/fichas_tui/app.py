@@ -200,7 +200,10 @@ class FichasApp(App[None]):
         if found is None or not any(t.rows for t in found.tables):
             self.notify("Aquí no hay una tabla que exportar.", severity="warning")
             return
-        self.push_screen(ExportScreen([t for t in found.tables if t.rows], found.stem))
+        tables = [t for t in found.tables if t.rows]
+        chosen = found.tables[found.table]
+        first = next((i for i, t in enumerate(tables) if t is chosen), 0)
+        self.push_screen(ExportScreen(tables, found.stem, first=first))
 
     def action_copy(self, whole: bool) -> None:
         """Copy to the local clipboard with OSC 52, which works over SSH (y: the row under
@@ -213,15 +216,15 @@ class FichasApp(App[None]):
         if found is None or not found.tables or found.row is None:
             self.notify("Aquí no hay nada que copiar.", severity="warning")
             return
-        table = found.tables[0]
+        table = found.tables[found.table]
         if whole:
             self.copy_to_clipboard(tsv(table))
             what = f"la tabla {table.title} ({len(table.rows)} filas)"
         else:
-            self.copy_to_clipboard(tsv(table, [found.row], header=False))
+            self.copy_to_clipboard(tsv(table, [found.row], header=found.headed))
             what = display(table.columns[0], table.rows[found.row].cells[0])
             if found.stem:  # a pane: say which of its tables
-                what += f" ({table.title})"
+                what = f"fila {what} de {table.title}"
         self.notify(f"Copiado: {clean(str(what))}", title="Portapapeles", markup=False)
 
     def open_program(self, program_id: str, tab: str | None = None) -> None:

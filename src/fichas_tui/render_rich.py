@@ -6,6 +6,8 @@ from __future__ import annotations
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -30,6 +32,10 @@ BAR_WIDTH = 12
 _EIGHTHS = " ▏▎▍▌▋▊▉█"
 # A text column (a region, a subtitle) keeps at least this many cells (see text_min).
 TEXT_MIN = 12
+# The key of the style meta that tells which row of its table a drawn line belongs to.
+ROW_META = "fichas_row"
+# Wide enough for any grid: a grid drawn at this width is drawn at its natural width.
+NATURAL = 10_000
 
 
 def title(text: str) -> Text:
@@ -78,8 +84,10 @@ def header(column: Column) -> str:
     return column.header
 
 
-def grid(t: Table) -> RichTable:
-    """The table at its natural width: numbers and years never wrap nor shrink."""
+def grid(t: Table, *, marked: bool = False) -> RichTable:
+    """The table at its natural width: numbers and years never wrap nor shrink. `marked`: every
+    row's cells carry the row's index in their style's meta (see row_of), so the lines drawn
+    say which row they show, however the row wraps."""
     out = RichTable(
         box=box.SIMPLE_HEAD,
         pad_edge=False,
@@ -99,6 +107,8 @@ def grid(t: Table) -> RichTable:
     rows = t.rows
     for i, row in enumerate(rows):
         style = "bold" if row.role == TOTAL else "italic" if row.role == APART else ""
+        if marked:
+            style = Style.parse(style) + Style(meta={ROW_META: i})
         following = rows[i + 1].role if i + 1 < len(rows) else None
         out.add_row(
             *(cell(col, c) for col, c in zip(t.columns, row.cells, strict=True)),
@@ -106,6 +116,16 @@ def grid(t: Table) -> RichTable:
             end_section=following is not None and following != row.role,
         )
     return out
+
+
+def row_of(line: list[Segment]) -> int | None:
+    """The table row a line of a marked grid shows; None for the header, its rule and the
+    blank line between sections."""
+    for segment in line:
+        row = segment.style.meta.get(ROW_META) if segment.style is not None else None
+        if row is not None:
+            return row
+    return None
 
 
 def stacked(t: Table) -> Group:
@@ -126,18 +146,28 @@ def stacked(t: Table) -> Group:
 
 class TableBlock:
     """A view table as a grid. With `fit` (fichas show) a grid too wide for the width is
-    stacked row by row; without it (a pane) it keeps its width and the pane scrolls sideways.
-    Either way no column is ever dropped or cut."""
+    stacked row by row; without it (a pane) it keeps its width and the pane scrolls sideways,
+    and its rows are marked (see grid). Either way no column is ever dropped or cut."""
 
     def __init__(self, t: Table, *, fit: bool) -> None:
         self.table = t
         self.fit = fit
-        self.grid = grid(t)
+        self.grid = grid(t, marked=not fit)
+        self._natural: list[list[Segment]] | None = None
+        self._drawn: tuple[int, list[list[Segment]]] | None = None  # (width, lines)
+
+    def natural(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The grid's lines at its natural width (drawn once)."""
+        if self._natural is None:
+            self._natural = console.render_lines(
+                self.grid, options.update(width=NATURAL), pad=False
+            )
+        return self._natural
 
     def needed(self, console: Console, options: ConsoleOptions) -> int:
         """The narrowest the grid can be with every number whole and text columns wrapped
         down to TEXT_MIN."""
-        lines = console.render_lines(self.grid, options.update(width=10_000), pad=False)
+        lines = self.natural(console, options)
         widest = max((sum(seg.cell_length for seg in line) for line in lines), default=0)
         slack = 0
         for i, column in enumerate(self.table.columns):
@@ -148,6 +178,22 @@ class TableBlock:
                 )
                 slack += max(0, longest - text_min(self.table, i))
         return widest - slack
+
+    def lines(self, console: Console, options: ConsoleOptions, width: int) -> list[list[Segment]]:
+        """The grid drawn for a pane `width` wide: at its natural width when that fits (the
+        lines measured are the lines shown), else at the width it needs (it scrolls sideways),
+        text columns wrapped. Kept for the last width asked."""
+        if self._drawn is not None and self._drawn[0] == width:
+            return self._drawn[1]
+        natural = self.natural(console, options)
+        widest = max((sum(seg.cell_length for seg in line) for line in natural), default=0)
+        at = max(width, self.needed(console, options))
+        if widest <= at:  # expand=False: any width from the natural one up draws the same
+            lines = natural
+        else:
+            lines = console.render_lines(self.grid, options.update(width=at), pad=False)
+        self._drawn = (width, lines)
+        return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, self.grid)

@@ -181,13 +181,15 @@ async def test_region_export_keeps_the_order_on_screen(in_tmp):
 
 
 @pytest.mark.asyncio
-async def test_y_in_a_pane_copies_its_first_row():
+async def test_y_in_a_pane_copies_the_row_under_the_cursor_with_its_headers():
     app = make_app(sample_dir())
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, *open_keys(RF), "2", "y")
-        assert app.clipboard == "2021\ts/d\ts/d\t1.773.474\ts/d\ts/d"
-        assert _notices(app)[-1] == "Copiado: 2021 (Presupuesto por año (M$ 2024))"
+        await press(pilot, *open_keys(RF), "2", "y")  # the cursor starts on the first row
+        header, row = app.clipboard.split("\n")
+        assert header.split("\t")[:2] == ["Año", "Inicial (M$ 2024)"]
+        assert row == "2021\ts/d\ts/d\t1.773.474\ts/d\ts/d"
+        assert _notices(app)[-1] == "Copiado: fila 2021 de Presupuesto por año (M$ 2024)"
 
 
 class TableScreen(Screen[None]):

@@ -74,3 +74,10 @@ def test_small_pane(snap_compare, scene):
 def test_empty_dataset(snap_compare, size):
     app = make_app(Path("no-existe/parquet"))
     assert snap_compare(app, terminal_size=SIZES[size], run_before=settle)
+
+
+def test_pane_cursor_on_the_second_row(snap_compare):
+    """Presupuesto with the row cursor moved to its second row (2022), drawn highlighted."""
+    app = make_app(FIXTURE)
+    keys = (*RESIDENCIA, "2", "down")
+    assert snap_compare(app, terminal_size=SIZES["80x24"], run_before=_run_before(keys))

@@ -35,12 +35,15 @@ class ExportScreen(ModalScreen[Path | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancelar")]
 
-    def __init__(self, tables: list[Table], stem: str, folder: Path | None = None) -> None:
+    def __init__(
+        self, tables: list[Table], stem: str, folder: Path | None = None, first: int = 0
+    ) -> None:
         super().__init__()
         self.tables = tables
         self.stem = stem
         self.folder = folder or Path.cwd()
-        self.proposed = self._proposal(0, "csv")
+        self.first = first  # the table proposed (the one under the cursor)
+        self.proposed = self._proposal(first, "csv")
         self.confirm_replace: Path | None = None
 
     def _proposal(self, index: int, fmt: str) -> Path:
@@ -52,7 +55,9 @@ class ExportScreen(ModalScreen[Path | None]):
             if len(self.tables) > 1:
                 yield Label("Tabla")
                 options = [(Text(one_line(t.title)), i) for i, t in enumerate(self.tables)]
-                yield Select(options, value=0, allow_blank=False, id="export-table", compact=True)
+                yield Select(
+                    options, value=self.first, allow_blank=False, id="export-table", compact=True
+                )
             else:
                 yield Static(Text(one_line(self.tables[0].title)), id="export-title")
             yield Label("Formato")
@@ -133,7 +138,9 @@ class Target:
 
     tables: list[Table]
     stem: str  # what the tables are about (program and year), before each table's title
-    row: int | None = None  # row of tables[0] under the cursor
+    row: int | None = None  # row of tables[table] under the cursor
+    table: int = 0  # the table under the cursor: `e` proposes it, `y`/`Y` copy from it
+    headed: bool = False  # `y` copies the column headers (with their units) above the row
 
 
 def target(app) -> Target | None:
@@ -165,10 +172,15 @@ def _pane_target(detail) -> Target | None:
     if pane.detail is None or not pane.ready(pane.detail):
         return None
     # The very view the pane drew (its order, formulas, pesos): the file holds what is on screen.
-    tables = [t for t in pane.tables() if t.rows]
+    drawn = pane.tables()
+    tables = [t for t in drawn if t.rows]
     if not tables:
         return None
     ficha = pane.detail.ficha
     stem = f"{pane.detail.program.program_id} {ficha.evaluated_year or ''}"
-    # Panes have no row cursor: y copies the first table's first row.
-    return Target(tables, stem, 0)
+    at = pane.cursor_row()
+    if at is None:  # not drawn yet: its first row
+        return Target(tables, stem, 0, headed=True)
+    table, row = at
+    index = next(i for i, t in enumerate(tables) if t is drawn[table])
+    return Target(tables, stem, row, table=index, headed=True)

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from textual.widgets._tabbed_content import ContentTabs
 
 from ..views.figures import UNKNOWN
+from ..widgets.pane import Pane
 from ..widgets.program_list import ProgramList
 from .browser import BrowserScreen
 from .keys import key_rows
@@ -43,7 +44,7 @@ def owners(app_class: type) -> tuple[type, ...]:
     """Whose bindings the help lists, in the order they are listed within each group."""
     from .across import AcrossScreen
 
-    return (ProgramList, BrowserScreen, ContentTabs, Screen, app_class, AcrossScreen)
+    return (ProgramList, BrowserScreen, Pane, ContentTabs, Screen, app_class, AcrossScreen)
 
 
 class HelpScreen(ModalScreen[None]):

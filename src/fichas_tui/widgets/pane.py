@@ -1,13 +1,17 @@
 """The detail panes' base: a scrollable pane that draws one PaneView (views/) with the shared
-Rich renderer, tables at their own width (scrolling sideways) and prose at the pane's."""
+Rich renderer, tables at their own width (scrolling sideways) and prose at the pane's, with a
+cursor on the tables' rows (pane_cursor.py)."""
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from rich.console import Group, RenderableType
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from rich.text import Text
 from textual import events
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -21,9 +25,10 @@ from ..text import clean
 from ..views.model import PaneView
 from ..views.panes import PANE_TABLES, pane
 from ..views.program import pane_view
+from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
 
 
-class Pane(ScrollView, can_focus=True):
+class Pane(RowCursor, ScrollView, can_focus=True):
     """A focusable, scrollable pane that renders one ProgramDetail.
 
     Line API: the pane's renderable is drawn to strips once per program (and per width), and
@@ -36,7 +41,14 @@ class Pane(ScrollView, can_focus=True):
         overflow-x: auto;
         overflow-y: auto;
     }
+    Pane > .pane--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
     """
+    BINDINGS: ClassVar[list[BindingType]] = CURSOR_BINDINGS
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pane--cursor"}
     DEFAULT_CLASSES = "pane"
     pesos = None  # panes with amounts: the basis they are shown in (see BrowserScreen.set_pesos)
     NAME = ""  # the pane's key in views.panes.PANES
@@ -58,6 +70,8 @@ class Pane(ScrollView, can_focus=True):
         """Take a program; it is drawn when the pane is (or next becomes) visible."""
         before = self.detail
         self.detail = detail
+        if before is None or before.program.program_id != detail.program.program_id:
+            self.reset_cursor()
         if (
             before is not None
             and self._problem is None
@@ -118,12 +132,13 @@ class Pane(ScrollView, can_focus=True):
         # Drawn once at the width the scrollbar leaves (guessed from the program before, the
         # same pane's content is usually as long), again only when the guess was wrong.
         scrolls = self.show_vertical_scrollbar and bar > 0
-        strips = self._lines(width - bar if scrolls else width)
+        strips, spans = self._lines(width - bar if scrolls else width)
         if scrolls and len(strips) <= height:
-            strips = self._lines(width)
+            strips, spans = self._lines(width)
         elif not scrolls and bar and len(strips) > height:
-            strips = self._lines(width - bar)
+            strips, spans = self._lines(width - bar)
         self._strips = strips
+        self.set_spans(spans)
         self._drawn_width = width
         size = Size(max((s.cell_length for s in strips), default=width), len(strips))
         if size != self.virtual_size:
@@ -133,26 +148,34 @@ class Pane(ScrollView, can_focus=True):
             self._scroll_update(size)
         self.refresh()
 
-    def _lines(self, width: int) -> list[Strip]:
+    def _lines(self, width: int) -> tuple[list[Strip], list[RowSpan]]:
         """Every part drawn: prose at `width`, a table at the width it needs to keep every
-        column whole (wider than the pane: it scrolls sideways); lines padded to the widest."""
+        column whole (wider than the pane: it scrolls sideways); lines padded to the widest.
+        Also where each table row was drawn (for the cursor)."""
         if not self._parts or width <= 0:
-            return []
+            return [], []
         # Drawn as a Static draws its content (same colours, same base style).
         style = self._drawn_style = self.visual_style
+        base = style.rich_style
         console = self.app.console
-        options = console.options.update(width=width)
+        options = self.app.console_options.update(highlight=False, width=width, height=None)
+        tables = {id(t): i for i, t in enumerate(self.tables())}
         strips: list[Strip] = []
+        spans: list[RowSpan] = []
         for part in self._parts:
-            at = width
             if isinstance(part, TableBlock):
-                at = max(width, part.needed(console, options))
-            strips += Visual.to_strips(self, visualize(self, part), at, None, style)
+                # Drawn once (its natural width measured on the lines shown), styled as
+                # Visual.to_strips would (the base style under each segment's own).
+                lines = part.lines(console, options, width)
+                spans += row_spans(lines, tables[id(part.table)], len(strips))
+                strips += [Strip(line).apply_style(base) for line in lines]
+            else:
+                strips += Visual.to_strips(self, visualize(self, part), width, None, style)
         widest = max(s.cell_length for s in strips)
         if widest > width:
-            pad = Segment(" ", style.rich_style)
+            pad = Segment(" ", base)
             strips = [s if s.cell_length == widest else _padded(s, widest, pad) for s in strips]
-        return strips
+        return strips, spans
 
     def on_resize(self, event: events.Resize) -> None:
         if self._stale or self._drawn_width != event.size.width:
@@ -170,8 +193,10 @@ class Pane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         if self._drawn_style != self.visual_style and self._strips:
-            # Focus changed the pane's tint: the same lines in the new colours.
-            self._strips = self._lines(self.scrollable_content_region.width)
+            # Focus changed the pane's tint: the same lines in the new colours (the tables'
+            # lines are kept, only restyled).
+            self._strips, spans = self._lines(self.scrollable_content_region.width)
+            self.set_spans(spans)
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         if index >= len(self._strips):  # below the content: the background only
@@ -179,7 +204,8 @@ class Pane(ScrollView, can_focus=True):
                 width, RichStyle.from_color(bgcolor=self.background_colors[1].rich_color)
             )
         x = self.scroll_offset.x
-        return self._strips[index].crop(x, x + width).extend_cell_length(width)
+        strip = self._strips[index].crop(x, x + width).extend_cell_length(width)
+        return self.highlight(index, strip)
 
     def options(self) -> dict:
         """The pane's settings its view is built with (an order, formulas shown)."""
