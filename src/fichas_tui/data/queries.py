@@ -345,13 +345,17 @@ class Store:
     def read_ahead(self, program_id: str, *, tables: Collection[str]) -> None:
         """Read a program the user is likely to open next (the list's next row), in a worker
         thread; the detail() call that asks for it gets it at once."""
-        key = (program_id, None, True, frozenset(tables), bounds.ROW_LIMIT)
         self._ahead.run(
-            key,
+            _ahead_key(program_id, tables),
             lambda: self._bounded(
                 program_id, None, partial=True, tables=tables, limit=bounds.ROW_LIMIT
             ),
         )
+
+    def ahead(self, program_id: str, *, tables: Collection[str]) -> ProgramDetail | None:
+        """What read_ahead read for the program, if it is done, without handing it over (the
+        explorer draws it ahead; detail() still gets it)."""
+        return self._ahead.peek(_ahead_key(program_id, tables))
 
     def _bounded(
         self,
@@ -519,3 +523,8 @@ SELECT i.ficha_id, f.evaluated_year, f.price_year, i.year, i.factor
 FROM inflators i JOIN fichas f USING (ficha_id)
 """
 _WARNINGS_SQL = "SELECT ficha_id, section, message FROM warnings WHERE ficha_id IN ({ids})"
+
+
+def _ahead_key(program_id: str, tables: Collection[str]) -> tuple:
+    """The detail() call a read ahead stands for: the latest ficha, partial, these tables."""
+    return (program_id, None, True, frozenset(tables), bounds.ROW_LIMIT)

@@ -51,6 +51,11 @@ class ReadAhead:
             result, self._key, self._result = self._result, None, None
         return result
 
+    def peek(self, key: Hashable) -> object | None:
+        """What was read ahead for `key` if the read is done; it stays for take(key)."""
+        with self._lock:
+            return self._result if self._key == key and self._done.is_set() else None
+
     def clear(self) -> None:
         with self._lock:
             self._key, self._result = None, None

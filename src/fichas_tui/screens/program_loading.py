@@ -36,6 +36,15 @@ class Loaded(Message):
         self.missing = missing  # contract tables whose file is absent
 
 
+class AheadRead(Message):
+    """The next program, read ahead: the pane on screen draws it while the user reads."""
+
+    def __init__(self, detail: ProgramDetail, missing: tuple[str, ...]) -> None:
+        super().__init__()
+        self.detail = detail
+        self.missing = missing
+
+
 class ProgramLoading:
     """BrowserScreen's part that reads programs (a mixin: it uses the screen's widgets)."""
 
@@ -140,3 +149,17 @@ class ProgramLoading:
     def run_ahead(self, store: Store, program_id: str, tables) -> None:
         with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
             store.read_ahead(program_id, tables=tables)
+            detail = store.ahead(program_id, tables=tables)
+            if detail is not None:
+                missing = missing_tables(store.folder, REQUIRED_TABLES)
+                self.post_message(AheadRead(detail, missing))
+
+    def on_ahead_read(self, message: AheadRead) -> None:
+        """Draw the program read ahead, unless the user has moved on past it."""
+        plist = self.query_one(ProgramList)
+        near = {p.program_id for p in plist.programs[max(0, plist.cursor - 1) : plist.cursor + 2]}
+        widget = self.query_one(Detail)
+        shown = widget.detail.program.program_id if widget.detail is not None else None
+        program_id = message.detail.program.program_id
+        if program_id in near and program_id != shown:
+            widget.prepare(message.detail, message.missing, self.store.folder)

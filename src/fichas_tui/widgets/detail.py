@@ -79,6 +79,10 @@ class Detail(Vertical):
             pane.show(detail, missing, folder)
         self.border_subtitle = f"{len(program.years)} ficha(s)"
 
+    def prepare(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
+        """Draw a program read ahead in the pane on screen, so showing it next is quick."""
+        self.query_one(f"#pane-{self.active_tab}").prepare(detail, missing, folder)
+
     def _set_title(self, text: Text) -> None:
         # Two lines (name, service) for every program: no layout pass unless that changes.
         lines = text.plain.count("\n") + 1

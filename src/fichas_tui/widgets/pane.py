@@ -4,6 +4,7 @@ cursor on the tables' rows (pane_cursor.py)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -27,13 +28,28 @@ from ..views.panes import PANE_TABLES, pane
 from ..views.program import pane_view
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
 
+# Drawings kept per pane: programs moved back to, and the next one drawn ahead (prepare).
+KEPT = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A pane's content drawn: what it shows, its lines and where its table rows are."""
+
+    key: tuple | None  # what it was drawn from (see Pane._key); None: not kept
+    view: PaneView | None
+    parts: list[RenderableType]
+    strips: list[Strip]
+    spans: list[RowSpan]
+
 
 class Pane(RowCursor, ScrollView, can_focus=True):
     """A focusable, scrollable pane that renders one ProgramDetail.
 
     Line API: the pane's renderable is drawn to strips once per program (and per width), and
     only when the pane is on screen; a new program never changes the pane's size, so showing
-    one costs no layout pass.
+    one costs no layout pass. The last drawings are kept, and the program read ahead can be
+    drawn before it is shown (prepare).
     """
 
     DEFAULT_CSS = """
@@ -65,6 +81,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         self._strips: list[Strip] = []
         self._drawn_width = -1  # width the strips were drawn at (-1: to draw)
         self._drawn_style: VisualStyle | None = None
+        self._kept: list[Drawing] = []  # the last drawings, the newest last
 
     def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Take a program; it is drawn when the pane is (or next becomes) visible."""
@@ -80,18 +97,32 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         ):
             return
         self._problem = None
+        self._notice, self._notice_only = self._notice_for(detail, missing, folder)
+        self.refresh_body()
+
+    def prepare(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
+        """Draw a program before it is shown (the one read ahead), if the pane is on screen:
+        showing it then takes the lines drawn."""
+        if not (self.is_on_screen and self.size.width) or not self.ready(detail):
+            return
+        notice, only = self._notice_for(detail, missing, folder)
+        key = self._key(detail, notice, only)
+        if self._find(key) is None:
+            self._keep(self._render(key, detail, notice, only))
+
+    def _notice_for(self, detail: ProgramDetail, missing, folder) -> tuple[Text | None, bool]:
+        """What the pane says above (or instead of) its view: tables absent or damaged."""
         spec = pane(self.NAME)
         absent = [t for t in spec.required if t in missing]
         damaged = [(t, why) for t, why in detail.unreadable if t in spec.tables]
-        self._notice = None
+        notice = None
         # Every table of the pane missing: only the notice ("no indicators" would be untrue).
-        self._notice_only = bool(absent) and len(absent) == len(spec.required)
+        only = bool(absent) and len(absent) == len(spec.required)
         if absent and folder is not None:
-            self._notice = Text(missing_message(folder, absent), style="bold yellow")
+            notice = Text(missing_message(folder, absent), style="bold yellow")
         if damaged:
-            self._notice_only = True
-            self._notice = damaged_message(damaged, folder)
-        self.refresh_body()
+            return damaged_message(damaged, folder), True
+        return notice, only
 
     def show_problem(self, heading: str, text: str) -> None:
         self.detail = None
@@ -111,36 +142,83 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         """Whether `detail` holds the tables this pane shows (they may be read per pane)."""
         return detail.has(PANE_TABLES.get(self.NAME, ()))
 
-    def _build(self) -> list[RenderableType]:
-        self.view = None
-        if self._problem is not None:
-            return [self._problem]
-        if self.detail is None or not self.ready(self.detail):
-            return []  # blank until its tables are read
-        if self._notice_only:
-            return [self._notice]
-        self.view = self.build(self.detail)
-        parts = blocks(self.view, fit=False)
-        return parts if self._notice is None else [self._notice, Text(), *parts]
+    # -- drawing -----------------------------------------------------------------------------
 
-    def _draw(self) -> None:
-        if self._stale:
-            self._parts = self._build()
-            self._stale = False
+    def _key(self, detail: ProgramDetail, notice: Text | None, only: bool) -> tuple:
+        """Everything a drawing depends on: the ficha and what was read of it, the pane's
+        settings, its notice, its width and colours (compared with ==, never hashed)."""
+        return (
+            detail.program.program_id,
+            detail.ficha.ficha_id,
+            detail.unreadable,
+            detail.truncated,
+            self.options(),
+            None if notice is None else notice.plain,
+            only,
+            self.size.width,
+            self.visual_style,
+        )
+
+    def _find(self, key: tuple) -> Drawing | None:
+        for drawing in reversed(self._kept):
+            if drawing.key == key:
+                return drawing
+        return None
+
+    def _keep(self, drawing: Drawing) -> None:
+        self._kept = [*self._kept[1 - KEPT :], drawing]
+
+    def _render(
+        self, key: tuple | None, detail: ProgramDetail | None, notice: Text | None, only: bool
+    ) -> Drawing:
+        view = None
+        if self._problem is not None and detail is self.detail:
+            parts: list[RenderableType] = [self._problem]
+        elif detail is None or not self.ready(detail):
+            parts = []  # blank until its tables are read
+        elif only:
+            parts = [notice]
+        else:
+            view = self.build(detail)
+            parts = blocks(view, fit=False)
+            if notice is not None:
+                parts = [notice, Text(), *parts]
+        strips, spans = self._fit(parts, view)
+        return Drawing(key, view, parts, strips, spans)
+
+    def _fit(self, parts, view) -> tuple[list[Strip], list[RowSpan]]:
         width, height = self.size
         bar = self.styles.scrollbar_size_vertical
         # Drawn once at the width the scrollbar leaves (guessed from the program before, the
         # same pane's content is usually as long), again only when the guess was wrong.
         scrolls = self.show_vertical_scrollbar and bar > 0
-        strips, spans = self._lines(width - bar if scrolls else width)
+        strips, spans = self._lines(parts, view, width - bar if scrolls else width)
         if scrolls and len(strips) <= height:
-            strips, spans = self._lines(width)
+            strips, spans = self._lines(parts, view, width)
         elif not scrolls and bar and len(strips) > height:
-            strips, spans = self._lines(width - bar)
-        self._strips = strips
-        self.set_spans(spans)
-        self._drawn_width = width
-        size = Size(max((s.cell_length for s in strips), default=width), len(strips))
+            strips, spans = self._lines(parts, view, width - bar)
+        return strips, spans
+
+    def _draw(self, refresh: bool = True) -> None:
+        detail = self.detail
+        key = None
+        if self._problem is None and detail is not None and self.ready(detail):
+            key = self._key(detail, self._notice, self._notice_only)
+        drawing = self._find(key) if key is not None else None
+        if drawing is None:
+            drawing = self._render(key, detail, self._notice, self._notice_only)
+            if key is not None:
+                self._keep(drawing)
+        self.view, self._parts = drawing.view, drawing.parts
+        self._strips = drawing.strips
+        self._drawn_style = self.visual_style
+        self.set_spans(drawing.spans)
+        self._stale = False
+        self._drawn_width = self.size.width
+        if not refresh:
+            return
+        strips = self._strips
+        size = Size(max((s.cell_length for s in strips), default=self.size.width), len(strips))
         if size != self.virtual_size:
             # Not the reactive's setter: it asks for a layout of the whole screen, and the
             # pane's own size does not change; only its scrollbar needs to know.
@@ -148,21 +226,21 @@ class Pane(RowCursor, ScrollView, can_focus=True):
             self._scroll_update(size)
         self.refresh()
 
-    def _lines(self, width: int) -> tuple[list[Strip], list[RowSpan]]:
+    def _lines(self, parts, view, width: int) -> tuple[list[Strip], list[RowSpan]]:
         """Every part drawn: prose at `width`, a table at the width it needs to keep every
         column whole (wider than the pane: it scrolls sideways); lines padded to the widest.
         Also where each table row was drawn (for the cursor)."""
-        if not self._parts or width <= 0:
+        if not parts or width <= 0:
             return [], []
         # Drawn as a Static draws its content (same colours, same base style).
-        style = self._drawn_style = self.visual_style
+        style = self.visual_style
         base = style.rich_style
         console = self.app.console
         options = self.app.console_options.update(highlight=False, width=width, height=None)
-        tables = {id(t): i for i, t in enumerate(self.tables())}
+        tables = {id(t): i for i, t in enumerate(view.tables())} if view is not None else {}
         strips: list[Strip] = []
         spans: list[RowSpan] = []
-        for part in self._parts:
+        for part in parts:
             if isinstance(part, TableBlock):
                 # Drawn once (its natural width measured on the lines shown), styled as
                 # Visual.to_strips would (the base style under each segment's own).
@@ -193,10 +271,9 @@ class Pane(RowCursor, ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         if self._drawn_style != self.visual_style and self._strips:
-            # Focus changed the pane's tint: the same lines in the new colours (the tables'
+            # Focus changed the pane's tint: the same content in the new colours (the tables'
             # lines are kept, only restyled).
-            self._strips, spans = self._lines(self.scrollable_content_region.width)
-            self.set_spans(spans)
+            self._draw(refresh=False)
         index = y + self.scroll_offset.y
         width = self.scrollable_content_region.width
         if index >= len(self._strips):  # below the content: the background only

@@ -143,12 +143,15 @@ class RowCursor:
         self._move_to(min(visible, key=lambda i: abs(self._spans[i].start - target)))
 
     def action_edge(self, delta: int) -> None:
+        """Home/End: the top or the bottom of the pane, the cursor on the first or last row
+        in view there (prose after the last table is reached too)."""
         if delta < 0:
             self.scroll_to(y=0, animate=False, immediate=True)
         else:
             self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
-        if self._spans:
-            self._move_to(len(self._spans) - 1 if delta > 0 else 0)
+        visible = self._visible()
+        if visible:
+            self._move_to(visible[-1] if delta > 0 else visible[0])
 
     def on_click(self, event: events.Click) -> None:
         line = event.y + self.scroll_offset.y
