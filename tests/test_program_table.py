@@ -115,3 +115,19 @@ def test_columns_without_rows():
     assert list(programs.column("executed_price_year")) == [None, 2022]
     assert list(programs.column("ministry")) == ["Ministerio A", "Ministerio B"]
     assert list(Programs(from_rows(ROWS)).column("latest_year")) == [2023, 2019, 2022, None, 2021]
+
+
+def test_many_rows_made_by_column_equal_those_made_one_by_one():
+    # past 512 rows a pass makes them column by column (Programs.__iter__): the same rows
+    rows = [
+        [f"id{i:04d}", f"Programa {i % 7}", f"M{i % 3}", None if i % 5 else "S", [2019 + i % 4],
+         2019 + i % 4, None if i % 11 == 0 else float(i), "N/C" if i % 11 == 0 else None,
+         None if i % 2 else 2024, f"programa {i % 7}", 2019 + i % 4]
+        for i in range(700)
+    ]  # fmt: skip
+    table = from_rows(rows)
+    everyone, some = Programs(table), Programs(table, list(range(0, 700, 2))[::-1], False)
+    assert len(everyone) == 700 and len(some) == 350
+    assert list(everyone) == [table.make_row(i) for i in range(700)]
+    assert list(some) == [table.make_row(i) for i in range(698, -1, -2)]
+    assert everyone[0].executed == Value(None, "N/C") and everyone[0].price_year == 2024

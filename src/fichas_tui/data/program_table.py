@@ -154,11 +154,37 @@ class ProgramTable:
             service=c["service"][i],
             years=c["years"][i],
             latest_year=c["latest_year"][i],
-            executed=Value(amount, c["executed_status"][i] if amount is None else None),
+            executed=_executed(amount, c["executed_status"][i]),
             price_year=c["executed_price_year"][i],
             key=c["search_key"][i],
             sort_name=c["sort_name"][i],
             executed_year=c["executed_year"][i],
+        )
+
+    def column(self, name: str, positions: Sequence[int] | None = None) -> Iterator:
+        """One column's values at `positions` (None: every program), in that order."""
+        values = self.columns[name]
+        if isinstance(values, list):
+            return iter(values) if positions is None else map(values.__getitem__, positions)
+        return values.pick(positions)
+
+    def rows(self, positions: Sequence[int] | None = None) -> Iterator[ProgramRow]:
+        """The rows at `positions`, made column by column: a pass over many programs (an
+        export, a sort key per program) costs a third of one make_row per program."""
+        col = self.column
+        return map(
+            ProgramRow,
+            col("program_id", positions),
+            col("program_name", positions),
+            col("ministry", positions),
+            col("service", positions),
+            col("years", positions),
+            col("latest_year", positions),
+            map(_executed, col("executed_kclp", positions), col("executed_status", positions)),
+            col("executed_price_year", positions),
+            col("search_key", positions),
+            col("sort_name", positions),
+            col("executed_year", positions),
         )
 
     def position(self, program_id: str) -> int | None:
@@ -166,6 +192,11 @@ class ProgramTable:
         if self._position is None:
             self._position = {pid: i for i, pid in enumerate(self._ids)}
         return self._position.get(program_id)
+
+
+def _executed(amount: float | None, status: str | None) -> Value:
+    """The executed amount, its status code only when the amount is missing."""
+    return Value(amount, status if amount is None else None)
 
 
 def from_rows(rows: Iterable[Sequence]) -> ProgramTable:
@@ -223,9 +254,10 @@ class Programs(Sequence[ProgramRow]):
         return self.table.row(self.positions[i])
 
     def __iter__(self) -> Iterator[ProgramRow]:
+        if len(self) > 512:  # a pass over many rows: column by column, the cache left alone
+            return self.table.rows(self.positions)
         every = range(len(self.table)) if self.positions is None else self.positions
-        # a pass over many rows (an export, a sort key per program) leaves the cache alone
-        return map(self.table.make_row if len(every) > 512 else self.table.row, every)
+        return map(self.table.row, every)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):
@@ -252,12 +284,7 @@ class Programs(Sequence[ProgramRow]):
 
     def column(self, name: str) -> Iterator:
         """One column's values for these programs, in this order (no row made)."""
-        values = self.table.columns[name]
-        if isinstance(values, list):
-            return (
-                iter(values) if self.positions is None else map(values.__getitem__, self.positions)
-            )
-        return values.pick(self.positions)
+        return self.table.column(name, self.positions)
 
     def where(self, keep) -> Programs:
         """The programs whose position passes `keep(position)`, in this order."""
