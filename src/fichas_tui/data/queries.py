@@ -244,10 +244,11 @@ class Store:
 
     def _key_index(self) -> KeyIndex:
         """The filter's index over the programs' search keys (built on the first query)."""
-        with self._lock:
-            if self._keys is None:
-                self._keys = KeyIndex(self.programs().table.columns["search_key"])
-            return self._keys
+        # Not under self._lock, which a DuckDB query in a worker holds for its whole run: a
+        # keystroke must not wait for it. Two threads may build it at once; either is right.
+        if self._keys is None:
+            self._keys = KeyIndex(self.programs().table.columns["search_key"])
+        return self._keys
 
     def prepare_filter(self) -> None:
         """Build what the first keystroke in the filter needs (the key index, the position of
