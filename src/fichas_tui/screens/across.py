@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from ..data.across import Selection, measure_rows, region_rows
 from ..data.dataset import DatasetError
@@ -29,6 +29,7 @@ from ..views.across import MEASURES, AcrossView, ranking_view
 from ..views.figures import number
 from ..views.model import Cell, Column
 from ..views.region import region_view
+from ..widgets.key_bar import KeyBar
 
 # Rows drawn at most (the CLI gives them all: fichas ranking --csv).
 MAX_ROWS = 1000
@@ -132,7 +133,7 @@ class AcrossScreen(Screen[None]):
         table = DataTable(id="across-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="across-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#across-dist").set_class(self.state.kind != "ranking", "-hidden")

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.widgets.input import Selection
 
 from ..data.dataset import DatasetError
@@ -23,6 +23,7 @@ from ..views.figures import years_label
 from ..views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos
 from ..widgets.detail import TABS as DETAIL_TABS
 from ..widgets.detail import Detail
+from ..widgets.key_bar import KeyBar
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
 from .facet_filter import FacetFilter
@@ -149,6 +150,8 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
         return self.app.store
 
     def compose(self) -> ComposeResult:
+        # Set before the children are styled: set on the first resize it restyles them all.
+        self.set_class(self.app.size.width >= WIDE_MIN_WIDTH, "-wide", update=False)
         with Horizontal(id="body"):
             with Vertical(id="list-pane"):
                 yield SearchInput(
@@ -162,7 +165,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
                 yield Static(id="list-header")
                 yield ProgramList(id="programs")
             yield Detail(id="detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         programs = self.store.programs()
@@ -388,7 +391,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
         return focused is not None and (focused is detail or detail in focused.ancestors)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Footer shows only what applies where the focus is.
+        # The key bar shows only what applies where the focus is.
         if action == "formulas":
             return self._in_detail() and self.query_one(Detail).active_tab == "indicadores"
         if action == "year":  # on a single ficha it says there is no other year

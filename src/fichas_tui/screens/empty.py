@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..data.diagnosis import folder_problem, ingest_command
 from ..text import clean
+from ..widgets.key_bar import KeyBar
 
 
 class EmptyScreen(Screen[None]):
@@ -52,4 +53,4 @@ class EmptyScreen(Screen[None]):
         self.message = body.plain  # what the screen says, for tests and logs
         with VerticalScroll(), Center():
             yield Static(body, id="empty-box")
-        yield Footer()
+        yield KeyBar()
