@@ -10,7 +10,9 @@ from fichas_tui.app import make_app
 from fichas_tui.render_rich import TableBlock
 from fichas_tui.screens.export import ExportScreen
 from fichas_tui.views.model import COUNT, TOTAL, Cell, Column, Row, Table
+from fichas_tui.widgets.detail import Detail
 from fichas_tui.widgets.pane_cursor import RowSpan, row_spans
+from fichas_tui.widgets.program_list import ProgramList
 from tests.helpers import FIXTURE, RESIDENCIA, press, settle
 
 BUDGET_2022 = "2022\t5.000.000\t5.300.000\t5.227.400\t104,5 %\t98,6 %"
@@ -110,3 +112,22 @@ async def test_a_pane_without_tables_scrolls_line_by_line():
         assert pane.scroll_offset.y == 2
         await press(pilot, "up")
         assert pane.scroll_offset.y == 1
+
+
+@pytest.mark.asyncio
+async def test_the_next_program_read_and_drawn_ahead_shows_at_once(monkeypatch):
+    app = make_app(FIXTURE)
+    async with app.run_test(size=(120, 40)) as pilot:  # wide: the detail beside the list
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)  # the next program read ahead and drawn
+        asked = []
+        read = type(app.store).detail
+        monkeypatch.setattr(
+            type(app.store), "detail", lambda *a, **k: asked.append(a) or read(*a, **k)
+        )
+        programs = app.screen.query_one(ProgramList)
+        following = programs.programs[programs.cursor + 1].program_id
+        await pilot.press("down")  # not settled: shown by the key's own handling
+        assert app.screen.query_one(Detail).detail.program.program_id == following
+        assert asked == []  # no query: the program read ahead

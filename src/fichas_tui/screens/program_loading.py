@@ -39,8 +39,9 @@ class Loaded(Message):
 class AheadRead(Message):
     """The next program, read ahead: the pane on screen draws it while the user reads."""
 
-    def __init__(self, detail: ProgramDetail, missing: tuple[str, ...]) -> None:
+    def __init__(self, store: Store, detail: ProgramDetail, missing: tuple[str, ...]) -> None:
         super().__init__()
+        self.store = store  # the store it was read from (a reload replaces the app's)
         self.detail = detail
         self.missing = missing
 
@@ -52,6 +53,7 @@ class ProgramLoading:
     _part_token = 0
     _loaded_id: str | None = None
     _ahead_from = 0  # the list row read last: which way the cursor is moving
+    _ahead: AheadRead | None = None  # the program read ahead, while it is the one ahead
 
     def on_detail_year_chosen(self, event: Detail.YearChosen) -> None:
         self.load(event.program_id, event.year)
@@ -61,6 +63,19 @@ class ProgramLoading:
         tables when they are shown, see _read_missing)."""
         self._detail_token += 1
         tables = PANE_TABLES[self.query_one(Detail).active_tab]
+        ahead, self._ahead = self._ahead, None
+        if (
+            year is None
+            and ahead is not None
+            and ahead.store is self.store
+            and ahead.detail.program.program_id == program_id
+            and ahead.detail.has(tables)
+        ):
+            # Read (and drawn) ahead: shown now, in the frame that moves the list's cursor,
+            # without a round trip through a worker thread.
+            detail = ahead.detail
+            self.on_loaded(Loaded(self._detail_token, detail, program_id, missing=ahead.missing))
+            return
         self.run_load(self._detail_token, program_id, year, tables)
 
     @work(thread=True, exclusive=True, group="detail")
@@ -152,7 +167,7 @@ class ProgramLoading:
             detail = store.ahead(program_id, tables=tables)
             if detail is not None:
                 missing = missing_tables(store.folder, REQUIRED_TABLES)
-                self.post_message(AheadRead(detail, missing))
+                self.post_message(AheadRead(store, detail, missing))
 
     def on_ahead_read(self, message: AheadRead) -> None:
         """Draw the program read ahead, unless the user has moved on past it."""
@@ -161,5 +176,6 @@ class ProgramLoading:
         widget = self.query_one(Detail)
         shown = widget.detail.program.program_id if widget.detail is not None else None
         program_id = message.detail.program.program_id
-        if program_id in near and program_id != shown:
+        if program_id in near and program_id != shown and message.store is self.store:
+            self._ahead = message
             widget.prepare(message.detail, message.missing, self.store.folder)
