@@ -25,6 +25,16 @@ from .settings import Settings
 from .text import clean
 
 
+class CompareCommand(Provider):
+    """«Comparar» in the palette: the program under the cursor with another or another year."""
+
+    async def search(self, query: str) -> Hits:
+        label = "Comparar: este programa con otro o con otro año"
+        score = self.matcher(query).match(label)
+        if score > 0 and self.app.check_action("compare", ()):
+            yield Hit(score, label, self.app.action_compare, text=label)
+
+
 class ThemeCommand(Provider):
     """«Tema» in the palette: Textual's theme picker (the choice is remembered)."""
 
@@ -43,7 +53,7 @@ class FichasApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "fichas"
-    COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand}
+    COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand, CompareCommand}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+p",
@@ -89,6 +99,15 @@ class FichasApp(App[None]):
             show=False,
             id="entre.ranking",
             tooltip="Ranking de programas por una medida (gasto, ejecución, cobertura, meta...)",
+        ),
+        Binding(
+            "c",
+            "compare",
+            "Comparar",
+            show=False,
+            id="entre.comparar",
+            tooltip="Comparar el programa marcado (o abierto) con otro programa o con otro año "
+            "de sus fichas",
         ),
     ]
 
@@ -240,11 +259,42 @@ class FichasApp(App[None]):
         last = self.across_return
         self.across_return = None
         state = last if last is not None and last.kind == kind else AcrossState(kind)
-        self.push_screen(AcrossScreen(state))
+        self.push_screen(AcrossScreen(state, self.screen.pesos))
+
+    def browser(self) -> BrowserScreen | None:
+        """The main screen, under whatever is on top (its peso basis is the app's)."""
+        return next((s for s in self.screen_stack if isinstance(s, BrowserScreen)), None)
+
+    def action_compare(self) -> None:
+        """c: pick another program or year (screens/compare_pick.py), then compare them."""
+        from .screens.compare import CompareScreen
+        from .screens.compare_pick import ComparePick
+
+        browser = self.browser()
+        if self.store is None or browser is None:
+            return
+        picked = browser.compare_from()
+        if picked is None:
+            self.notify("Marque un programa para compararlo.", severity="warning", markup=False)
+            return
+        program, year = picked
+
+        def chosen(other) -> None:
+            if other is None:
+                return
+            first = (program.program_id, year)
+            if other[0] == program.program_id:  # two years: the older is A (B − A: the change)
+                first, other = sorted(
+                    [(program.program_id, year or program.latest_year), other],
+                    key=lambda pick: pick[1] or 0,
+                )
+            self.push_screen(CompareScreen(first, other, browser.pesos))
+
+        self.push_screen(ComparePick(self.store, program, year), chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Región and Ranking open from the explorer (not from each other or a dialog)
-        if action == "across":
+        # Región, Ranking and Compare open from the explorer (not from each other or a dialog)
+        if action in ("across", "compare"):
             return self.store is not None and isinstance(self.screen, BrowserScreen)
         return True
 

@@ -23,9 +23,8 @@ from .data.dataset import DatasetError
 from .data.queries import Store
 from .show import dumps, find
 from .text import clean
-from .views.compare import CompareView, Side, compare_view
+from .views.compare import CompareView, Side, compare_view, default_pesos
 from .views.figures import years_label
-from .views.pesos import EACH_FICHA, Pesos
 
 
 def resolve_program(store: Store, text: str):
@@ -61,17 +60,6 @@ def _sides(store: Store, picks: list[tuple[str, int | None]]) -> list[Side]:
     return found
 
 
-def default_pesos(store: Store, a: Side, b: Side) -> Pesos:
-    """Each ficha's own pesos when both are in the same ones; else the dataset's latest target
-    (so the two can be compared), when its deflators have one."""
-    years = {s.measures["gasto"].price_year for s in (a, b) if "gasto" in s.measures}
-    years |= {s.price_year for s in (a, b)}
-    deflators = store.deflators()
-    if len(years) > 1 and deflators.targets:
-        return Pesos(max(deflators.targets), deflators)
-    return EACH_FICHA
-
-
 def run_compare(
     first: str,
     second: str,
@@ -91,7 +79,11 @@ def run_compare(
         store = open_store(data_dir)
         try:
             a, b = _sides(store, [(first, year_a), (second, year_b)])
-            basis = resolve_pesos(store, pesos) if pesos is not None else default_pesos(store, a, b)
+            basis = (
+                resolve_pesos(store, pesos)
+                if pesos is not None
+                else default_pesos(store.deflators(), a, b)
+            )
             view = compare_view(a, b, basis)
         finally:
             store.close()

@@ -42,11 +42,15 @@ def test_rows_come_from_the_bindings_in_groups():
     assert groups == [
         "Lista de programas",
         "Programa",
-        "Entre programas (Región y Ranking)",
+        "Entre programas (Región, Ranking, Comparar)",
+        "Comparar dos fichas (c)",
         "General",
     ]
-    assert rows[("Entre programas (Región y Ranking)", "r")].startswith("Región: los programas")
-    assert rows[("Entre programas (Región y Ranking)", "[ ]")].startswith("Medida (Ranking)")
+    across = "Entre programas (Región, Ranking, Comparar)"
+    assert rows[(across, "r")].startswith("Región: los programas")
+    assert rows[(across, "[ ]")].startswith("Medida (Ranking)")
+    assert rows[(across, "c")].startswith("Comparar el")
+    assert rows[("Comparar dos fichas (c)", "x")].startswith("Intercambiar A y B")
     # A binding added without an id would be missing from the help: the first test fails.
 
 

@@ -9,6 +9,7 @@ and measures come from the constants below, never from input.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .queries import Store
 from .summaries import MEASURE_SQL, MEASURES_SQL, REGION_PRESENCE_SQL
@@ -37,9 +38,9 @@ class Selection:
     with_warnings: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class MeasureRow:
-    """One program's value of a measure, from its selected ficha's evaluated year."""
+class MeasureRow(NamedTuple):
+    """One program's value of a measure, from its selected ficha's evaluated year (a named
+    tuple: a ranking makes thousands, five times faster than a frozen dataclass)."""
 
     program_id: str
     program_name: str
@@ -53,8 +54,7 @@ class MeasureRow:
     label: str | None = None  # indicador: the indicator's name
 
 
-@dataclass(frozen=True, slots=True)
-class RegionRow:
+class RegionRow(NamedTuple):
     """One program's figures for one region (None values keep their code in *_status)."""
 
     program_id: str

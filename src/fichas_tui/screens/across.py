@@ -22,14 +22,17 @@ from textual.widgets import DataTable, Sparkline, Static
 from ..data.across import Selection, measure_rows, region_rows
 from ..data.dataset import DatasetError
 from ..geography import CANONICAL_REGIONS, NIVEL_CENTRAL
+from ..render_rich import bar as bar_text
 from ..render_rich import cell as cell_text
 from ..render_rich import header as column_header
 from ..text import clean
 from ..views.across import MEASURES, AcrossView, ranking_view
 from ..views.figures import number
 from ..views.model import Cell, Column
-from ..views.region import region_view
+from ..views.pesos import EACH_FICHA, Pesos
+from ..views.region import region_bars, region_view
 from ..widgets.key_bar import KeyBar
+from .pesos_switch import PesosSwitch
 
 # Rows drawn at most (the CLI gives them all: fichas ranking --csv).
 MAX_ROWS = 1000
@@ -37,6 +40,10 @@ REGIONS = (*CANONICAL_REGIONS, NIVEL_CENTRAL)
 MEASURE_KEYS = tuple(MEASURES)
 BINS = 24  # distribution bars
 NAME_WIDTH = 36  # program names are cut here on screen (whole in the status line and export)
+BAR_WIDTH = 10
+# Región: a bar after each of these columns (spending there, share of the program's spending)
+BARS = {"value": "bar_value", "share_pct": "bar_share"}
+BARS_NOTE = "Barras: gasto, a escala del mayor de la lista; % del programa, sobre 100 %."
 
 
 @dataclass(frozen=True)
@@ -80,11 +87,11 @@ def _cell(column: Column, cell: Cell) -> Text:
     return text
 
 
-class AcrossScreen(Screen[None]):
+class AcrossScreen(PesosSwitch, Screen[None]):
     DEFAULT_CSS = """
     AcrossScreen { layout: vertical; }
     AcrossScreen #across-title { height: auto; padding: 0 1; text-style: bold; }
-    AcrossScreen #across-notes { height: auto; max-height: 4; padding: 0 1; color: $text-muted; }
+    AcrossScreen #across-notes { height: auto; max-height: 5; padding: 0 1; color: $text-muted; }
     AcrossScreen #across-dist { height: 2; margin: 0 1; }
     AcrossScreen #across-dist.-hidden { display: none; }
     AcrossScreen DataTable { height: 1fr; }
@@ -118,11 +125,20 @@ class AcrossScreen(Screen[None]):
         Binding(
             "s", "flip", "Invertir orden", id="entre.orden", tooltip="Ranking: invertir el orden"
         ),
+        Binding(
+            "p",
+            "pesos",
+            "Pesos",
+            id="entre.pesos",
+            tooltip="Región y Ranking: montos en los pesos de cada ficha o en M$ de un año, "
+            "los mismos de la pantalla principal (≈ convertido; † sin factor)",
+        ),
     ]
 
-    def __init__(self, state: AcrossState) -> None:
+    def __init__(self, state: AcrossState, pesos: Pesos = EACH_FICHA) -> None:
         super().__init__()
         self.state = state
+        self.pesos = pesos  # the main screen's basis (p changes both)
         self.view: AcrossView | None = None
         self._token = 0
 
@@ -145,17 +161,22 @@ class AcrossScreen(Screen[None]):
     def recompute(self) -> None:
         self._token += 1
         self.query_one("#across-status", Static).update(Text("Calculando…"))
-        self.compute(self._token, self.state)
+        self.compute(self._token, self.state, self.pesos)
+
+    @property
+    def store(self):
+        return self.app.store
 
     @work(thread=True, exclusive=True, group="across")
-    def compute(self, token: int, state: AcrossState) -> None:
+    def compute(self, token: int, state: AcrossState, pesos: Pesos) -> None:
         store = self.app.store
         try:
             if state.kind == "ranking":
                 rows = measure_rows(store, state.measure, Selection())
-                view = ranking_view(rows, state.measure, descending=state.descending)
+                view = ranking_view(rows, state.measure, descending=state.descending, pesos=pesos)
             else:
-                view = region_view(region_rows(store, state.region, Selection()), state.region)
+                rows = region_rows(store, state.region, Selection())
+                view = region_view(rows, state.region, pesos=pesos)
             view.page(0, MAX_ROWS)  # built here, off the UI thread
             if view.apart is not None:
                 view.records  # noqa: B018 (built off the UI thread too)
@@ -178,8 +199,13 @@ class AcrossScreen(Screen[None]):
     def _draw(self, view: AcrossView) -> None:
         head = view.header
         title = Text(clean(head.title))
+        # the basis in force: the ranked amounts' pesos, and whether each ficha's or converted
         if view.basis is not None:
-            title.append(f" · {view.basis.label}", style="")
+            title.append(f" · {view.basis.label}", style="bold yellow" if self.pesos.target else "")
+            if self.pesos.target is None:
+                title.append(f", {self.pesos.label}", style="")
+        else:
+            title.append(f" · montos en {self.pesos.label}", style="")
         if self.state.kind == "ranking":
             title.append("   [ ] medida · s invierte el orden", style="dim")
         else:
@@ -192,6 +218,8 @@ class AcrossScreen(Screen[None]):
             names = ", ".join(clean(str(r.cells[0].value)) for r in view.apart.rows[:6])
             more = f" y {len(view.apart.rows) - 6} más" if len(view.apart.rows) > 6 else ""
             notes.append(f"Sin desglose regional ({len(view.apart.rows)}): {names}{more}.")
+        if self.state.kind == "region" and view.size:
+            notes.append(BARS_NOTE)  # last: the notes box shows five lines at most
         self.query_one("#across-notes", Static).update(Text("\n".join(clean(n) for n in notes)))
         if self.state.kind == "ranking":
             ranked = [
@@ -202,9 +230,15 @@ class AcrossScreen(Screen[None]):
         table.clear(columns=True)
         other = view.counts.get("other_basis", 0) > 0
         rows = view.page(0, MAX_ROWS)
+        region = self.state.kind == "region"
+        bars = region_bars(view, rows) if region else [()] * len(rows)
         drawn = []
-        for row in rows:
-            cells = [_cell(col, c) for col, c in zip(head.columns, row.cells, strict=True)]
+        for row, row_bars in zip(rows, bars, strict=True):
+            cells = []
+            for col, c in zip(head.columns, row.cells, strict=True):
+                cells.append(_cell(col, c))
+                if region and col.key in BARS:
+                    cells.append(bar_text(row_bars[list(BARS).index(col.key)], BAR_WIDTH))
             if other:
                 value = row.cells[head.column("value")]
                 same = (
@@ -214,8 +248,16 @@ class AcrossScreen(Screen[None]):
                 )
                 cells.append(Text("" if same else value.basis.label))
             drawn.append(cells)
-        headers = [Text(column_header(c)) for c in head.columns] + ([Text("Base")] if other else [])
-        keys = [c.key for c in head.columns] + (["basis"] if other else [])
+        headers, keys = [], []
+        for c in head.columns:
+            headers.append(Text(column_header(c)))
+            keys.append(c.key)
+            if region and c.key in BARS:
+                headers.append(Text(""))
+                keys.append(BARS[c.key])
+        if other:
+            headers.append(Text("Base"))
+            keys.append("basis")
         for i, (title, key) in enumerate(zip(headers, keys, strict=True)):
             # widths from the content, set once: names capped so the figures stay in view
             width = max([title.cell_len] + [cells[i].cell_len for cells in drawn])
@@ -279,6 +321,15 @@ class AcrossScreen(Screen[None]):
         else:
             i = (REGIONS.index(self.state.region) + delta) % len(REGIONS)
             self.state = replace(self.state, region=REGIONS[i], row=None)
+        self.recompute()
+
+    def set_pesos(self, pesos: Pesos) -> None:
+        """The basis chosen with p (PesosSwitch reads the factors and says which): here, and
+        on the main screen below, so both stay in one basis."""
+        self.pesos = pesos
+        browser = self.app.browser()
+        if browser is not None:
+            browser.set_pesos(pesos)
         self.recompute()
 
     def action_flip(self) -> None:

@@ -385,6 +385,15 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     def action_formulas(self) -> None:
         self.query_one("#pane-indicadores").toggle_formulas()
 
+    def compare_from(self):
+        """(program, year) that c compares: the program open in the detail (its ficha's year)
+        when the focus is there, else the list's highlighted one (its latest ficha)."""
+        detail = self.query_one(Detail).detail
+        if self._in_detail() and detail is not None:
+            return detail.program, detail.year
+        current = self.query_one(ProgramList).current
+        return (current, None) if current is not None else None
+
     def _in_detail(self) -> bool:
         focused = self.focused
         detail = self.query_one(Detail)

@@ -43,8 +43,20 @@ NOTES = (
 def owners(app_class: type) -> tuple[type, ...]:
     """Whose bindings the help lists, in the order they are listed within each group."""
     from .across import AcrossScreen
+    from .compare import CompareScreen
+    from .compare_pick import ComparePick
 
-    return (ProgramList, BrowserScreen, Pane, ContentTabs, Screen, app_class, AcrossScreen)
+    return (
+        ProgramList,
+        BrowserScreen,
+        Pane,
+        ContentTabs,
+        Screen,
+        app_class,
+        AcrossScreen,
+        CompareScreen,
+        ComparePick,
+    )
 
 
 class HelpScreen(ModalScreen[None]):

@@ -18,7 +18,8 @@ from textual.keys import key_to_character
 GROUPS = {
     "lista": "Lista de programas",
     "programa": "Programa",
-    "entre": "Entre programas (Región y Ranking)",
+    "entre": "Entre programas (Región, Ranking, Comparar)",
+    "comparar": "Comparar dos fichas (c)",
     "general": "General",
 }
 

@@ -7,17 +7,20 @@ never computed. The same rows, one per concept and side, are the JSON/CSV record
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..data.compare import Amount, ComparedFicha
-from ..data.records import MISSING
+from ..data.records import MISSING, Deflators
 from ..text import fold
 from .across import MEASURES, amount_cell, amount_record
-from .model import AMOUNT, FIGURE, PERCENT, TEXT, Basis, Cell, Column, Row, Table
+from .cells import display
+from .figures import number
+from .model import AMOUNT, FIGURE, NOMINAL, PERCENT, TEXT, Basis, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos, annotate
 
 TOP_REGIONS = 3
+UP, DOWN = "▲", "▼"  # a change is never told by colour alone
 DIFFERENT_PESOS = "pesos distintos"
 BUDGET_ITEMS = (("inicial", "Inicial"), ("final", "Final"), ("ejecutado", "Ejecutado"))
 Side = ComparedFicha  # one ficha to compare (data/compare.py reads it)
@@ -30,6 +33,7 @@ class CompareView:
     tables: tuple[Table, ...]
     records: tuple[dict[str, Any], ...]
     basis: str  # the pesos in force, in words
+    side_pesos: tuple[str, str] = ("", "")  # the pesos each side's amounts are in, in words
 
 
 def _headers(a: Side, b: Side) -> tuple[str, str]:
@@ -73,7 +77,46 @@ def compare_view(a: Side, b: Side, pesos: Pesos = EACH_FICHA) -> CompareView:
         tables=tuple(tables),
         records=tuple(records),
         basis=pesos.label,
+        side_pesos=(_side_pesos(tables, 1), _side_pesos(tables, 2)),
     )
+
+
+def default_pesos(deflators: Deflators, a: Side, b: Side) -> Pesos:
+    """Each ficha's own pesos when both are in the same ones; else the dataset's latest target
+    (so the two can be compared), when its deflators have one."""
+    years = {s.measures["gasto"].price_year for s in (a, b) if "gasto" in s.measures}
+    years |= {s.price_year for s in (a, b)}
+    if len(years) > 1 and deflators.targets:
+        return Pesos(max(deflators.targets), deflators)
+    return EACH_FICHA
+
+
+def _side_pesos(tables: list[Table], index: int) -> str:
+    """The bases of one side's amounts ('M$ 2023', 'M$ 2024 (convertidos) / M$ 2022')."""
+    labels = [
+        (row.cells[index].basis or NOMINAL).label
+        for table in tables
+        if table.columns[index].kind == AMOUNT
+        for row in table.rows
+        if row.cells[index].value is not None
+    ]
+    return " / ".join(dict.fromkeys(labels))
+
+
+def change(column: Column, cell: Cell) -> tuple[str, int | None]:
+    """A difference as shown, signed and with an arrow ('▲ +60', '▼ −4.660', '= 0,0 pp'),
+    and its direction: 1 up, -1 down, 0 none; None when there is no difference to show
+    (a figure missing, two different pesos), which is shown as its reason."""
+    value = cell.value
+    if not isinstance(value, (int, float)):
+        return display(column, cell), None
+    if column.unit == "pp":
+        shown = f"{number(abs(value), column.decimals)} pp"
+    else:
+        shown = display(column, replace(cell, value=abs(value)))
+    if (column.kind != FIGURE and round(value, column.decimals) == 0) or value == 0:
+        return f"= {shown}", 0
+    return (f"{UP} +{shown}", 1) if value > 0 else (f"{DOWN} −{shown}", -1)
 
 
 def _record(section, item, side, s: Side, cell: Cell, diff: Cell, kind, pesos) -> dict:

@@ -19,7 +19,7 @@ from .across import (
     peso_groups,
     pesos_notes,
 )
-from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Cell, Column, Row, Table
+from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Bar, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos
 
 
@@ -126,3 +126,31 @@ def _per_beneficiary(r) -> tuple[float | None, str | None]:
     if r.beneficiaries <= 0:
         return None, "-"
     return r.spending / r.beneficiaries, None
+
+
+def region_bars(view: AcrossView, rows) -> list[tuple[Bar, Bar]]:
+    """Bars of the rows shown: (spending there, share of the program's spending).
+
+    The spending bar scales to the largest spending shown among the ranked rows (those in the
+    view's one peso basis); a figure in other pesos or without a factor is listed unranked and
+    gets no bar, since it cannot be drawn against the others. The share scales to 100 %.
+    """
+    i_value = view.header.column("value")
+    i_share = view.header.column("share_pct")
+
+    def spent(row) -> float | None:
+        value = row.cells[i_value].value
+        ranked = row.cells[0].value is not None
+        return value if ranked and value is not None and value > 0 else None
+
+    top = max((v for v in map(spent, rows) if v is not None), default=None)
+    out = []
+    for row in rows:
+        value, share = spent(row), row.cells[i_share].value
+        out.append(
+            (
+                Bar(value / top if value is not None and top else None),
+                Bar(min(1.0, share / 100) if share is not None and share > 0 else None),
+            )
+        )
+    return out
