@@ -2,7 +2,9 @@
 
 Each query reads the whole dataset in place through the Store's DuckDB views (nothing copied),
 one row per program from its selected ficha: the ficha of the evaluated year asked for, else the
-program's latest. Every value the user supplies is a query parameter; names of tables, columns
+program's latest. Programs are named as the list names them (the Store's program list, in
+memory): reading thousands of long names from the files was a third of a ranking's time.
+Every value the user supplies is a query parameter; names of tables, columns
 and measures come from the constants below, never from input.
 """
 
@@ -102,10 +104,10 @@ def _where(store: Store, selection: Selection) -> tuple[list[str], list]:
 
 def _one_per_program(rows: list[tuple]) -> list[tuple]:
     """With a year, a program could have two fichas of it: keep the first by ficha_id (a window
-    in SQL costs more than the whole query). Rows start with program_id, _, ficha_id."""
+    in SQL costs more than the whole query). Rows start with program_id, ficha_id."""
     best: dict[str, tuple] = {}
     for row in rows:
-        if row[0] not in best or row[2] < best[row[0]][2]:
+        if row[0] not in best or row[1] < best[row[0]][1]:
             best[row[0]] = row
     return list(best.values()) if len(best) < len(rows) else rows
 
@@ -116,16 +118,16 @@ def measure_rows(store: Store, measure: str, selection: Selection) -> list[Measu
         raise KeyError(measure)  # callers check the name first
     where, params = _where(store, selection)
     sql = f"""
-        SELECT program_id, program_name, ficha_id, evaluated_year, value, status, price_year,
-               a, b, label
+        SELECT program_id, ficha_id, evaluated_year, value, status, price_year, a, b, label
         FROM {_source(store, "measures", MEASURES_SQL)}
         WHERE measure = ? AND {" AND ".join(where)}
     """
+    rows = _one_per_program(store.query(sql, [measure, *params]))
     return [
         MeasureRow(pid, name or pid, fid, year, value, None if value is not None else status,
                    price, a, b, label)
-        for pid, name, fid, year, value, status, price, a, b, label in _one_per_program(
-            store.query(sql, [measure, *params])
+        for (pid, fid, year, value, status, price, a, b, label), name in zip(
+            rows, store.program_names(row[0] for row in rows), strict=True
         )
     ]  # fmt: skip
 
@@ -140,15 +142,17 @@ def region_rows(store: Store, region: str, selection: Selection) -> list[RegionR
     else:
         where, params = "latest", []
     sql = f"""
-        SELECT program_id, program_name, ficha_id, evaluated_year, spending_kclp,
-               spending_status, spending_pct, share_computed, beneficiaries,
-               beneficiaries_status, price_year, breakdown
+        SELECT program_id, ficha_id, evaluated_year, spending_kclp, spending_status,
+               spending_pct, share_computed, beneficiaries, beneficiaries_status, price_year,
+               breakdown
         FROM {_source(store, "region_presence", REGION_PRESENCE_SQL)}
         WHERE region = ? AND {where}
     """
+    rows = _one_per_program(store.query(sql, [region, *params]))
+    names = store.program_names(row[0] for row in rows)
     out = []
-    for pid, name, fid, year, s, ss, pct, computed, b, bs, price, broken in _one_per_program(
-        store.query(sql, [region, *params])
+    for (pid, fid, year, s, ss, pct, computed, b, bs, price, broken), name in zip(
+        rows, names, strict=True
     ):
         share = pct if pct is not None else computed
         out.append(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..text import fold
@@ -261,6 +261,13 @@ class Store:
         table = self.programs().table
         position = table.position(program_id)
         return None if position is None else table.row(position)
+
+    def program_names(self, program_ids: Iterable[str]) -> list[str | None]:
+        """The list's name of each program (None for one not in it), without making rows:
+        what a ranking of thousands of programs shows."""
+        table = self.programs().table
+        names = table.columns["program_name"]
+        return [None if (i := table.position(pid)) is None else names[i] for pid in program_ids]
 
     def facets(self) -> Facets:
         """The ministries, services and years the programs have (the `t` dialog's lists), from
