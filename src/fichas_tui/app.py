@@ -31,7 +31,8 @@ class CompareCommand(Provider):
     async def search(self, query: str) -> Hits:
         label = "Comparar: este programa con otro o con otro año"
         score = self.matcher(query).match(label)
-        if score > 0 and self.app.check_action("compare", ()):
+        # the palette is the screen on top now: ask for the main screen below it
+        if score > 0 and self.app.store is not None and self.app.browser() is not None:
             yield Hit(score, label, self.app.action_compare, text=label)
 
 
