@@ -24,6 +24,11 @@ SHOTS = {
     "presupuesto": ((80, 24), (*OPEN, "2")),
     "indicadores": ((80, 24), (*OPEN, "3")),
     "regiones": ((80, 24), (*OPEN, "4")),
+    "evaluacion": ((80, 24), (*OPEN, "5")),
+    "pesos": ((80, 24), ("p",)),
+    "filtros": ((80, 24), ("t",)),
+    # Residencia Familiar against Gestión Social Local, picked with the list's search
+    "comparar": ((120, 40), (*OPEN, "c", *"gestion", "enter")),
     "ayuda": ((80, 24), ("question_mark",)),
     "ancho": ((120, 40), (*OPEN, "4")),
     "ranking": ((100, 24), ("K", "right_square_bracket", "right_square_bracket")),
