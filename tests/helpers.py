@@ -6,6 +6,7 @@ import io
 import itertools
 import math
 import shutil
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import duckdb
@@ -17,6 +18,8 @@ FIXTURE = REPO / "tests" / "data" / "fixture"
 HOSTILE = REPO / "tests" / "data" / "hostile"
 # A slice of the program catalog (../shared/catalog), so corpus tests never depend on ../shared.
 CATALOG = REPO / "tests" / "data" / "catalog" / "bips-2025-programs.csv"
+# The bundled sample's program whose name has punctuation (search tests, exports).
+GSL = "Gestión Social Local - GSL (Ex Apoyo, Monitoreo y Supervisión a la Gestión Territorial)"
 
 F2019 = "002_d169eeaf477df404.txt"
 F2021 = "000_db7d9702ee44d38f.txt"
@@ -71,6 +74,33 @@ async def press(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot)
+
+
+@asynccontextmanager
+async def explore(data: Path = FIXTURE, size: tuple[int, int] = (80, 24), *keys: str):
+    """The explorer on `data`, settled, after `keys`: `async with explore(...) as pilot:`."""
+    from fichas_tui.app import make_app
+
+    app = make_app(data)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await press(pilot, *keys)
+        yield pilot
+
+
+def keys_then(*keys: str):
+    """A snapshot's run_before: settle, then press `keys` (each settled)."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await press(pilot, *keys)
+
+    return run_before
+
+
+def rendered(app, selector: str) -> str:
+    """What a Static of the screen (a status line, notes) shows, as plain text."""
+    return str(app.screen.query_one(selector).render())
 
 
 def pane_text(app, pane: str) -> str:

@@ -9,9 +9,7 @@ from click.testing import CliRunner
 
 from fichas_tui.cli import main
 from fichas_tui.data.queries import Store
-from tests.helpers import COMMITTED_DATASET
-
-GSL = "Gestión Social Local - GSL (Ex Apoyo, Monitoreo y Supervisión a la Gestión Territorial)"
+from tests.helpers import COMMITTED_DATASET, GSL
 
 
 @pytest.mark.parametrize(

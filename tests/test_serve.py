@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -13,8 +14,9 @@ import time
 import aiohttp
 import pytest
 
+from fichas_tui.app import FichasApp
 from fichas_tui.locations import DataSource
-from fichas_tui.serve import app_command
+from fichas_tui.serve import app_command, titled
 
 
 def _free_port() -> int:
@@ -74,7 +76,9 @@ async def _drive(address: str) -> tuple[int, str, str]:
 def test_page_and_one_connection_show_the_program_list(server):
     status, html, screen = asyncio.run(_drive(server))
     assert status == 200
-    assert "<div>fichas</div>" in html  # textual-serve writes the app title here
+    # The page's <title> is the app's name (textual-serve's template has none: serve.titled).
+    assert re.search(r"<title>(.*?)</title>", html).group(1) == FichasApp.TITLE == "fichas"
+    assert "<div>fichas</div>" in html  # and the loading dialog names it
     # The app's first screen, sent as terminal output: the list's status line and a program.
     assert "3 de 3 programas" in screen and "muestra incluida" in screen
     assert "Gestión Social Local" in screen
@@ -85,3 +89,10 @@ def test_app_command_is_this_python_and_the_dataset(tmp_path):
     command = app_command(DataSource(folder, str(folder)))
     assert command.startswith(sys.executable)
     assert command.endswith(f"--data '{folder}'")
+
+
+def test_titled_adds_one_title_to_the_head():
+    page = "<!DOCTYPE html>\n<html>\n  <head>\n    <link />\n  </head>\n</html>"
+    assert titled(page).count("<title>") == 1
+    assert "<head>\n    <title>{{ application.name }}</title>\n    <link />" in titled(page)
+    assert titled(titled(page)) == titled(page)  # a template with a title is left as it is

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from .data.across import MEASURE_TABLES, Selection, measure_rows, region_rows
 from .data.dataset import DatasetError
 from .data.diagnosis import folder_problem, ingest_command, missing_message, missing_tables
 from .data.queries import DatasetMissing, Store
+from .export import records_csv
 from .ingest.regions import CANONICAL_REGIONS, NIVEL_CENTRAL, canonical_region
 from .show import dumps
 from .text import clean, fold
@@ -31,9 +30,6 @@ EXIT_NO_DATA = 3
 
 # Marks a figure computed here rather than printed in the ficha (the cell's note says how).
 COMPUTED_MARK = "*"
-
-# A cell starting with one of these is read as a formula by spreadsheets.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Refused(Exception):
@@ -225,34 +221,6 @@ def _finite(record: dict) -> dict:
 
 def to_csv(view: AcrossView) -> str:
     return records_csv(view.records)
-
-
-def records_csv(records) -> str:
-    """A header and one line per record; text that a spreadsheet would run as a formula is
-    quoted with a leading apostrophe."""
-    header: list[str] = []
-    for record in records:
-        header += [k for k in record if k not in header]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for record in records:
-        writer.writerow([_csv_cell(record.get(k)) for k in header])
-    return buffer.getvalue()
-
-
-def _csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value) if math.isfinite(value) else ""
-    text = str(value)
-    # A lone "-" or "+" is the ficha's missing-value code, not a formula: kept as written.
-    if text.startswith(_FORMULA_START) and text not in ("-", "+"):
-        return "'" + text
-    return text
 
 
 # -- text ---------------------------------------------------------------------------------------

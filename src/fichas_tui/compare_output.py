@@ -14,13 +14,13 @@ from .across_output import (
     consoles,
     open_store,
     print_table,
-    records_csv,
     refuse,
     resolve_pesos,
 )
 from .data.compare import compared_fichas
 from .data.dataset import DatasetError
 from .data.queries import Store
+from .export import records_csv
 from .show import dumps, find
 from .text import clean
 from .views.compare import CompareView, Side, compare_view, default_pesos

@@ -8,6 +8,7 @@ header, and no text cell can become a spreadsheet formula.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import math
 import os
@@ -88,14 +89,37 @@ def safe_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) and len(text) > 1 else text
 
 
-def _csv_value(value: Any) -> str:
+def csv_value(value: Any) -> str:
+    """One CSV cell: empty for a missing or non-finite number, true/false, a number unformatted
+    (the shortest text that reads back as it, dot decimal), text guarded against formulas."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, str):
         return safe_text(value)
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else ""
+    return str(value)
+
+
+def _csv_value(value: Any) -> str:
+    # A table's whole amounts are written as the ficha writes them: 8146335, not 8146335.0.
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(value)  # shortest text that reads back as the same number, dot decimal
+        value = int(value)
+    return csv_value(value)
+
+
+def records_csv(records) -> str:
+    """Records (the CLI's `--csv`: region, ranking, compare) as CSV: a header of every key in
+    the order they first appear, then one line per record."""
+    header = list(dict.fromkeys(key for record in records for key in record))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([safe_text(key) for key in header])
+    for record in records:
+        writer.writerow([csv_value(record.get(key)) for key in header])
+    return buffer.getvalue()
 
 
 def write_csv(table: Table, path: Path) -> None:

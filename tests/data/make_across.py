@@ -1,7 +1,7 @@
 """A small dataset for the views across programs, every figure chosen to check one rule by hand.
 
 Written into a temporary folder by the tests (tests/test_across*.py); run
-`python tests/data/make_across.py DIR` to look at it with `fichas --data DIR`.
+`python -m tests.data.make_across DIR` to look at it with `fichas --data DIR`.
 
 The programs, their latest ficha and what each one is there for:
 - Alfa (MINA, 2022 and 2023, M$ 2023 / M$ 2024): full figures; two years to compare.
@@ -22,9 +22,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from fichas_tui.data.dataset import rows_to_table, write_dataset
-from fichas_tui.data.schema import TABLES
-from fichas_tui.text import fold
+from tests.data.rows import budget, empty, ficha, indicator, region, split, tables
+from tests.data.rows import write as write_rows
 
 MINA = "Ministerio de Alfabeto"
 MINB = "Ministerio de Betas y Gamas"
@@ -99,52 +98,27 @@ INFLATORS = {"alfa23": {2022: 1.10, 2023: 1.05, 2024: 1.0}}
 WARNINGS = {"delta21": [("regions", "Porcentajes regionales no informados")]}
 
 
-def _split(cell):
-    return (None, cell) if isinstance(cell, str) else (None if cell is None else float(cell), None)
-
-
 def build() -> dict:
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    rows = empty()
     price = {}
     for fid, pid, name, ministry, service, year, price_year, layout, regions in FICHAS:
         price[fid] = price_year
         rows["fichas"].append(
-            dict(
-                ficha_id=fid,
-                program_id=pid,
-                program_name=name,
-                ministry=ministry,
-                service=service,
-                evaluated_year=year,
-                price_year=price_year,
-                regions=regions,
-                layout=layout,
-                source_file=f"{fid}.txt",
-                search_key=fold(f"{name} {ministry} {service}"),
+            ficha(
+                fid, pid, name, ministry, service, year, price_year, regions=regions, layout=layout
             )
         )
     for fid, years in BUDGET.items():
         for year, concepts in years.items():
             for concept, cell in concepts.items():
-                value, status = _split(cell)
-                rows["budget"].append(
-                    dict(
-                        ficha_id=fid,
-                        year=year,
-                        concept=concept,
-                        amount_kclp=value,
-                        amount_status=status,
-                        price_year=price[fid],
-                        unit="M$",
-                    )
-                )
+                rows["budget"].append(budget(fid, year, concept, cell, price[fid]))
     for fid, years in RATIOS.items():
         for year, ratios in years.items():
             for ratio, value in ratios.items():
                 rows["ratios"].append(dict(ficha_id=fid, year=year, ratio=ratio, value_pct=value))
     for fid, years in COVERAGE.items():
         for year, cell in years.items():
-            value, status = _split(cell)
+            value, status = split(cell)
             rows["coverage"].append(
                 dict(
                     ficha_id=fid,
@@ -162,52 +136,18 @@ def build() -> dict:
     for fid, (name, direction, years) in INDICATORS.items():
         for year, (eff, meta) in years.items():
             for kind, cell in (("efectivo", eff), ("meta", meta)):
-                if cell is None:
-                    continue
-                value, status = _split(cell)
-                rows["indicators"].append(
-                    dict(
-                        ficha_id=fid,
-                        level="proposito",
-                        indicator=name,
-                        year=year,
-                        kind=kind,
-                        value=value,
-                        value_status=status,
-                        unit="%",
-                        direction=direction,
-                        position=0,
-                    )
-                )
+                if cell is not None:
+                    row = indicator(fid, "proposito", name, year, kind, cell, 0, unit="%")
+                    rows["indicators"].append(dict(row, direction=direction))
         # A second propósito indicator that must never be the one ranked.
         rows["indicators"].append(
-            dict(
-                ficha_id=fid,
-                level="proposito",
-                indicator="Otro indicador",
-                year=2023,
-                kind="efectivo",
-                value=1.0,
-                position=1,
-            )
+            indicator(fid, "proposito", "Otro indicador", 2023, "efectivo", 1.0, 1)
         )
+    evaluated = {f[0]: f[5] for f in FICHAS}
     for fid, regions in REGIONS.items():
-        fichas = {f[0]: f for f in FICHAS}
-        for region, spending, pct, beneficiaries in regions:
-            (s, ss), (p, _), (b, bs) = _split(spending), _split(pct), _split(beneficiaries)
+        for name, spending, pct, beneficiaries in regions:
             rows["regions"].append(
-                dict(
-                    ficha_id=fid,
-                    region=region,
-                    spending_kclp=s,
-                    spending_status=ss,
-                    spending_pct=p,
-                    beneficiaries=b,
-                    beneficiaries_status=bs,
-                    price_year=price[fid],
-                    region_as_written=region,
-                    year=fichas[fid][5],
-                )
+                region(fid, name, spending, pct, beneficiaries, price[fid], evaluated[fid])
             )
     for fid, factors in INFLATORS.items():
         for year, factor in factors.items():
@@ -215,12 +155,11 @@ def build() -> dict:
     for fid, warnings in WARNINGS.items():
         for section, message in warnings:
             rows["warnings"].append(dict(ficha_id=fid, section=section, message=message))
-    return {name: rows_to_table(name, table_rows) for name, table_rows in rows.items()}
+    return tables(rows)
 
 
 def write(out: Path) -> Path:
-    write_dataset(out, build())
-    return out
+    return write_rows(out, build())
 
 
 if __name__ == "__main__":

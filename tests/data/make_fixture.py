@@ -1,13 +1,10 @@
-"""Write the fixed test dataset in tests/data/fixture/ (run: python tests/data/make_fixture.py)."""
+"""Write the fixed test dataset in tests/data/fixture/ (run: python -m tests.data.make_fixture)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from fichas_tui.data.dataset import rows_to_table, write_dataset
-from fichas_tui.data.schema import TABLES
-from fichas_tui.text import fold
+from tests.data.rows import budget, empty, ficha, indicator, region, script, split, tables
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "fixture"
@@ -380,48 +377,30 @@ WARNINGS = {
 }
 
 
-def split(value):
-    """(value, status) for a cell that may be a missing code."""
-    return (None, value) if isinstance(value, str) else (float(value), None)
-
-
 def build() -> dict:
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    rows = empty()
     for fid, pid, name, ministry, service, year, price, start in FICHAS:
         desc, purpose, executors = TEXTS[pid]
         rows["fichas"].append(
-            dict(
-                ficha_id=fid,
-                program_id=pid,
-                program_name=name,
-                ministry=ministry,
-                service=service,
-                evaluated_year=year,
-                price_year=price,
+            ficha(
+                fid,
+                pid,
+                name,
+                ministry,
+                service,
+                year,
+                price,
                 start_year=start,
                 description=desc,
                 purpose=purpose,
                 regions=[r for r, *_ in REGIONS.get(fid, [])] or REGIONS_LIST,
-                source_file=f"{fid}.txt",
                 executors=executors,
                 layout="fixture",
-                search_key=fold(f"{name} {ministry} {service}"),
             )
         )
         for byear, triple in BUDGET.get(fid, {}).items():
             for concept, cell in zip(("inicial", "final", "ejecutado"), triple, strict=True):
-                value, status = split(cell)
-                rows["budget"].append(
-                    dict(
-                        ficha_id=fid,
-                        year=byear,
-                        concept=concept,
-                        amount_kclp=value,
-                        amount_status=status,
-                        price_year=price,
-                        unit="M$",
-                    )
-                )
+                rows["budget"].append(budget(fid, byear, concept, cell, price))
         for sub, sname, amount in SUBTITLES.get(fid, []):
             rows["subtitles"].append(
                 dict(
@@ -456,22 +435,9 @@ def build() -> dict:
             rows["ratios"].append(
                 dict(ficha_id=fid, year=ryear, ratio="gasto_administrativo", value_pct=pct)
             )
-        for region, spend, spct, ben, bpct in REGIONS.get(fid, []):
-            (s, ss), (sp, _), (b, bs), (bp, _) = split(spend), split(spct), split(ben), split(bpct)
+        for name_, spend, spct, ben, bpct in REGIONS.get(fid, []):
             rows["regions"].append(
-                dict(
-                    ficha_id=fid,
-                    region=region,
-                    spending_kclp=s,
-                    spending_pct=sp,
-                    beneficiaries=b,
-                    beneficiaries_pct=bp,
-                    price_year=price,
-                    region_as_written=region,
-                    spending_status=ss,
-                    beneficiaries_status=bs,
-                    year=year,
-                )
+                region(fid, name_, spend, spct, ben, price, year, beneficiaries_pct=split(bpct)[0])
             )
         if fid in REGION_TOTALS:
             spend, spct, ben, bpct = REGION_TOTALS[fid]
@@ -531,28 +497,21 @@ def build() -> dict:
         for fid, by_year in by_ficha.items():
             for iyear, (eff, meta) in by_year.items():
                 for kind, cell in (("efectivo", eff), ("meta", meta)):
-                    value, status = split(cell)
                     rows["indicators"].append(
-                        dict(
-                            ficha_id=fid,
-                            level=level,
-                            indicator=ind,
+                        indicator(
+                            fid,
+                            level,
+                            ind,
+                            iyear,
+                            kind,
+                            cell,
+                            position,
                             formula=formula,
-                            year=iyear,
-                            kind=kind,
-                            value=value,
-                            value_status=status,
                             unit=unit,
-                            position=position,
                         )
                     )
-    return {name: rows_to_table(name, table_rows) for name, table_rows in rows.items()}
-
-
-def main(out: Path = OUT) -> None:
-    write_dataset(out, build())
-    print(f"fixture escrita en {out}", file=sys.stderr)
+    return tables(rows)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    script(build, OUT, "dataset de prueba")

@@ -1,4 +1,4 @@
-"""Write the hostile test dataset in tests/data/hostile/ (run: python tests/data/make_hostile.py).
+"""Write the hostile test dataset in tests/data/hostile/ (run: python -m tests.data.make_hostile).
 
 Every text a ficha carries (names, ministry, service, description, purpose, executors, regions,
 components, indicators and formulas, status codes, findings, warnings, subtitles) holds Rich and
@@ -10,12 +10,9 @@ control characters visible, but a dataset may come from elsewhere, so this one k
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from fichas_tui.data.dataset import rows_to_table, write_dataset
-from fichas_tui.data.schema import TABLES
-from fichas_tui.text import fold
+from tests.data.rows import budget, empty, ficha, indicator, region, script, tables
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "hostile"
@@ -57,40 +54,30 @@ FICHAS = [
 
 
 def build() -> dict:
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    rows = empty()
     for fid, pid, name, ministry, service, year, price in FICHAS:
         rows["fichas"].append(
-            dict(
-                ficha_id=fid,
-                program_id=pid,
-                program_name=name,
-                ministry=ministry,
-                service=service,
-                evaluated_year=year,
-                price_year=price,
+            ficha(
+                fid,
+                pid,
+                name,
+                ministry,
+                service,
+                year,
+                price,
                 start_year=2010,
                 description=hostile("Descripción") + " " + LONG,
                 purpose=hostile("Propósito"),
                 regions=[hostile("Región"), "Coquimbo"],
-                source_file=f"{fid}.txt",
                 executors=hostile("Ejecutores"),
                 layout="fixture",
-                search_key=fold(f"{name} {ministry} {service}"),
             )
         )
         for byear in (year - 1, year):
             for concept, amount in (("inicial", 1000.0), ("final", 1100.0), ("ejecutado", 990.0)):
-                rows["budget"].append(
-                    dict(
-                        ficha_id=fid,
-                        year=byear,
-                        concept=concept,
-                        amount_kclp=amount if concept != "final" or byear == year else None,
-                        amount_status=None if concept != "final" or byear == year else MARKUP,
-                        price_year=price,
-                        unit="M$",
-                    )
-                )
+                # the previous year's final amount is missing, with markup as its code
+                cell = MARKUP if concept == "final" and byear != year else amount
+                rows["budget"].append(budget(fid, byear, concept, cell, price))
         rows["subtitles"].append(
             dict(
                 ficha_id=fid,
@@ -118,51 +105,49 @@ def build() -> dict:
                 )
             )
         for iyear in (year - 1, year):
-            for kind, value, status in (("efectivo", None, OSC8), ("meta", 90.0, None)):
+            for kind, cell in (("efectivo", OSC8), ("meta", 90.0)):
                 rows["indicators"].append(
-                    dict(
-                        ficha_id=fid,
-                        level="proposito",
-                        indicator=hostile("Indicador"),
+                    indicator(
+                        fid,
+                        "proposito",
+                        hostile("Indicador"),
+                        iyear,
+                        kind,
+                        cell,
+                        0,
                         formula=hostile("Fórmula"),
-                        year=iyear,
-                        kind=kind,
-                        value=value,
-                        value_status=status,
                         unit=MARKUP,
-                        position=0,
                     )
                 )
                 rows["indicators"].append(
-                    dict(
-                        ficha_id=fid,
-                        level=hostile("nivel"),
-                        indicator=f"Indicador con nivel raro {ACTION}",
+                    indicator(
+                        fid,
+                        hostile("nivel"),
+                        f"Indicador con nivel raro {ACTION}",
+                        iyear,
+                        kind,
+                        50.0,
+                        1,
                         formula=None,
-                        year=iyear,
-                        kind=kind,
-                        value=50.0,
                         unit="%",
-                        position=1,
                     )
                 )
-        for region, spending, status in (
+        for name_, spending, status in (
             (hostile("Región"), 600.0, None),
             ("Coquimbo", None, MARKUP),
             (f"Nivel central {LINK}", 390.0, None),
         ):
+            pct = None if spending is None else spending / 9.9
             rows["regions"].append(
-                dict(
-                    ficha_id=fid,
-                    region=region,
-                    spending_kclp=spending,
-                    spending_pct=None if spending is None else spending / 9.9,
-                    spending_status=status,
-                    beneficiaries=10.0,
+                region(
+                    fid,
+                    name_,
+                    status or spending,
+                    pct,
+                    10.0,
+                    price,
+                    year,
                     beneficiaries_pct=50.0,
-                    price_year=price,
-                    region_as_written=region,
-                    year=year,
                 )
             )
         rows["findings"].append(
@@ -174,13 +159,8 @@ def build() -> dict:
         rows["warnings"].append(
             dict(ficha_id=fid, section=hostile("Sección"), message=hostile("Advertencia"))
         )
-    return {name: rows_to_table(name, table_rows) for name, table_rows in rows.items()}
-
-
-def main(out: Path = OUT) -> None:
-    write_dataset(out, build())
-    print(f"dataset hostil escrito en {out}", file=sys.stderr)
+    return tables(rows)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    script(build, OUT, "dataset hostil")

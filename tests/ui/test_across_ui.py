@@ -9,7 +9,7 @@ from fichas_tui.app import make_app
 from fichas_tui.screens.across import AcrossScreen, Computed, distribution
 from fichas_tui.screens.browser import BrowserScreen
 from fichas_tui.widgets.detail import Detail
-from tests.helpers import FIXTURE, SIZES, press, settle
+from tests.helpers import FIXTURE, SIZES, explore, keys_then, press, rendered
 
 
 def row_keys(app) -> list[str]:
@@ -17,15 +17,10 @@ def row_keys(app) -> list[str]:
     return [table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)]
 
 
-def status(app) -> str:
-    return str(app.screen.query_one("#across-status").render())
-
-
 @pytest.mark.asyncio
 async def test_ranking_orders_and_steps_measures():
-    app = make_app(FIXTURE)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with explore(FIXTURE, (100, 30)) as pilot:
+        app = pilot.app
         await press(pilot, "K")
         assert isinstance(app.screen, AcrossScreen)
         # M$ 2024 ranked first; the two M$ 2023 fichas after, unranked (fixture budgets)
@@ -36,7 +31,7 @@ async def test_ranking_orders_and_steps_measures():
             "programa-vinculos",
             "fondo-fomento-audiovisual",
         ]
-        assert "posición 1 de 3" in status(app)
+        assert "posición 1 de 3" in rendered(app, "#across-status")
         await press(pilot, "right_square_bracket")  # next measure: execution against inicial
         assert app.screen.state.measure == "ejecucion-inicial"
         # 1.283.987.654 / 1.250.000.000 = 102,7 %; 12.950.000 / 13.000.000 = 99,6 %;
@@ -54,9 +49,8 @@ async def test_ranking_orders_and_steps_measures():
 
 @pytest.mark.asyncio
 async def test_enter_opens_regiones_and_escape_comes_back_to_the_row():
-    app = make_app(FIXTURE)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with explore(FIXTURE, (100, 30)) as pilot:
+        app = pilot.app
         await press(pilot, "K", "down", "enter")
         assert isinstance(app.screen, BrowserScreen)
         detail = app.screen.query_one(Detail)
@@ -72,13 +66,12 @@ async def test_enter_opens_regiones_and_escape_comes_back_to_the_row():
 
 @pytest.mark.asyncio
 async def test_region_view_and_programs_without_breakdown():
-    app = make_app(FIXTURE)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with explore(FIXTURE, (100, 30)) as pilot:
+        app = pilot.app
         await press(pilot, "r")
         assert app.screen.state.region == "Coquimbo"
         assert row_keys(app) == ["residencia-familiar-adolescentes"]  # 1.745.448 there
-        notes = str(app.screen.query_one("#across-notes").render())
+        notes = rendered(app, "#across-notes")
         assert "Sin desglose regional (1): Subsidio al Empleo Joven." in notes
         await press(pilot, "right_square_bracket")  # Valparaíso, north to south
         assert app.screen.state.region == "Valparaíso"
@@ -87,14 +80,13 @@ async def test_region_view_and_programs_without_breakdown():
 
 @pytest.mark.asyncio
 async def test_a_stale_result_is_dropped():
-    app = make_app(FIXTURE)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await settle(pilot)
+    async with explore(FIXTURE, (100, 30)) as pilot:
+        app = pilot.app
         await press(pilot, "K")
         screen = app.screen
         shown = screen.view
         screen.on_computed(Computed(screen._token - 1, None, "viejo"))
-        assert screen.view is shown and "viejo" not in status(app)
+        assert screen.view is shown and "viejo" not in rendered(app, "#across-status")
 
 
 def test_distribution_bins():
@@ -110,8 +102,5 @@ SCENES = {"ranking": ("K",), "region": ("r",), "ranking_ejecucion": ("K", "right
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("scene", SCENES)
 def test_scene(snap_compare, scene, size):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await press(pilot, *SCENES[scene])
-
-    assert snap_compare(make_app(FIXTURE), terminal_size=SIZES[size], run_before=run_before)
+    app = make_app(FIXTURE)
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=keys_then(*SCENES[scene]))

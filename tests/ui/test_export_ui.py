@@ -14,13 +14,10 @@ from fichas_tui.app import make_app
 from fichas_tui.locations import sample_dir
 from fichas_tui.screens.export import ExportScreen, Target
 from fichas_tui.views.model import AMOUNT, Basis, Cell, Column, Row, Table
-from tests.helpers import open_keys, press, settle
+from tests.helpers import GSL, open_keys, press, settle
 
-# The bundled sample, in name order: hand-checked against the fichas (ejecutado, M$ of the
-# ficha's pesos; the 2019 ficha's budget is nominal).
-GSL = (
-    "Gestión Social Local - GSL (Ex Apoyo, Monitoreo y Supervisión a la Gestión Territorial)"
-)
+# The bundled sample, in name order (GSL first): hand-checked against the fichas (ejecutado,
+# M$ of the ficha's pesos; the 2019 ficha's budget is nominal).
 EXECUTED = [2608643, 10174000, 8146335]
 BASES = ["M$ 2022", "M$ nominales", "M$ 2024"]
 

@@ -35,7 +35,10 @@ def test_rows_come_from_the_bindings_in_groups():
     assert rows[("Programa", numbers)] == " · ".join(label for _tab, label, _pane in TABS)
     assert "Resumen · Presupuesto · Indicadores · Regiones" in rows[("Programa", numbers)]
     assert rows[("Programa", "[ ]")] == "Ficha del año anterior / siguiente"
-    assert rows[("Programa", "← →")] == "Pestaña anterior / siguiente"  # Textual's ContentTabs
+    # Textual's keys: ←/→ change tab on the tab row, and scroll sideways inside a pane.
+    arrows = rows[("Programa", "← →")]
+    assert arrows.startswith("Pestaña anterior / siguiente en la fila de pestañas")
+    assert "dentro de un panel, desplazar a los lados" in arrows
     assert rows[("General", "? F1")] == "Esta ayuda"
     assert rows[("General", "y Y")].startswith("Copiar la fila / la tabla")
     groups = list(dict.fromkeys(group for group, _keys in rows))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandInput
+from textual.command import CommandInput, CommandList
 
+from fichas_tui.app import make_app
+from fichas_tui.screens.browser import BrowserScreen
 from fichas_tui.screens.palette import Palette
-from tests.helpers import press, screen_output, settle
+from fichas_tui.widgets.detail import Detail
+from tests.helpers import COMMITTED_DATASET, GSL, press, screen_output, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -41,3 +44,24 @@ async def test_ctrl_c_says_how_to_quit_in_spanish(app):
         [notice] = app._notifications
         assert (notice.title, notice.message) == ("¿Quiere salir?", "Pulse q para salir.")
         assert app.is_running
+
+
+async def test_palette_finds_the_sample_name_typed_with_its_punctuation():
+    # tests/test_search_punctuation.py checks the list's filter and `show`; this, the palette.
+    app = make_app(COMMITTED_DATASET)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for typed in ("(ex apoyo", "social local - gsl"):
+            await press(pilot, "ctrl+p")
+            await press(pilot, *typed)  # typed key by key, as a user does
+            await pilot.pause(0.5)
+            await settle(pilot)
+            assert app.screen.query_one(CommandInput).value == typed
+            hits = app.screen.query_one(CommandList)
+            assert hits.option_count == 1, typed
+            assert GSL in str(hits.get_option_at_index(0).prompt), typed
+            if typed == "(ex apoyo":
+                await press(pilot, "escape")
+        await press(pilot, "enter")  # opens it
+        assert isinstance(app.screen, BrowserScreen)
+        assert app.screen.query_one(Detail).detail.ficha.name == GSL

@@ -6,24 +6,29 @@ import pytest
 
 from fichas_tui.app import make_app
 from fichas_tui.widgets.program_list import ProgramList
-from tests.helpers import COMMITTED_DATASET, list_names, open_keys, press, screen_output, settle
+from tests.helpers import (
+    COMMITTED_DATASET,
+    GSL,
+    explore,
+    keys_then,
+    list_names,
+    open_keys,
+    press,
+    rendered,
+    screen_output,
+    settle,
+)
 
-GSL = "Gestión Social Local - GSL (Ex Apoyo, Monitoreo y Supervisión a la Gestión Territorial)"
 RLP = "PROTECCIÓN - RESIDENCIA DE PROTECCIÓN PARA PRIMERA INFANCIA (RLP)"
 RF = "Residencia Familiar de Administración Directa (RF)"
 
 
-def _status(app) -> str:
-    return str(app.screen.query_one("#list-status").render())
-
-
 @pytest.mark.asyncio
 async def test_p_converts_the_list_to_m_2024_and_back():
-    app = make_app(COMMITTED_DATASET)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with explore(COMMITTED_DATASET, (80, 24)) as pilot:
+        app = pilot.app
         await press(pilot, "o")
-        assert "pesos de cada ficha" in _status(app)
+        assert "pesos de cada ficha" in rendered(app, "#list-status")
         # Each ficha's pesos: M$ 2024 first (the newest of three single bases), the other
         # programs after it, each with its pesos named.
         assert list_names(app)[0] == RF
@@ -32,7 +37,7 @@ async def test_p_converts_the_list_to_m_2024_and_back():
         assert "Ejecutado M$ 2024" in text
 
         await press(pilot, "p")
-        assert "M$ de 2024" in _status(app)
+        assert "M$ de 2024" in rendered(app, "#list-status")
         assert list_names(app) == [RF, GSL, RLP]  # 8.146.335 > ≈2.870.029; † after
         text = screen_output(app)[0]
         assert "≈2.870.029" in text  # 2.608.643 M$ 2022 x 1,1002
@@ -41,7 +46,7 @@ async def test_p_converts_the_list_to_m_2024_and_back():
         assert "8.146.335" in text and "≈8.146.335" not in text  # printed in M$ 2024
 
         await press(pilot, "p")  # the series has one target: back to each ficha's pesos
-        assert "pesos de cada ficha" in _status(app)
+        assert "pesos de cada ficha" in rendered(app, "#list-status")
         assert "≈" not in screen_output(app)[0]
 
 
@@ -53,7 +58,7 @@ async def test_p_on_a_dataset_without_factors_says_so_and_changes_nothing(app):
         await press(pilot, "p")
         notices = [str(n.message) for n in app._notifications]
         assert any("no tiene factores" in n for n in notices)
-        assert "pesos de cada ficha" in _status(app)
+        assert "pesos de cada ficha" in rendered(app, "#list-status")
         assert app.screen.query_one(ProgramList).pesos.target is None
         assert list_names(app) == before[0]
 
@@ -68,9 +73,5 @@ PESOS_SCENES = {
 
 @pytest.mark.parametrize("scene", PESOS_SCENES)
 def test_constant_pesos_snapshot(snap_compare, scene):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await press(pilot, *PESOS_SCENES[scene])
-
     app = make_app(COMMITTED_DATASET)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then(*PESOS_SCENES[scene]))

@@ -1,5 +1,5 @@
-"""Snapshots of every screen and pane on the fixture, at 80x24 and 120x40 (panes, the filters
-dialog and the list with facets also 60x20)."""
+"""Snapshots of every screen and pane on the fixture, at 80x24 and 120x40 (the list, the panes,
+the filters dialog and the list with facets also 60x20)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,7 @@ def test_scene(snap_compare, scene, size):
 
 # The panes at the smallest size: year columns whole, a wide table scrolled, not cut.
 SMALL_SCENES = {
+    "lista": (),
     "resumen": RESIDENCIA,
     "presupuesto": (*RESIDENCIA, "2"),
     "indicadores": (*RESIDENCIA, "3"),

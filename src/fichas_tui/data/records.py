@@ -138,17 +138,9 @@ class Region:
 
 
 _CENTRAL = fold(NIVEL_CENTRAL)
-
-
-@dataclass(frozen=True, slots=True)
-class RegionTotal:
-    """The regional breakdown's own TOTAL row, as the ficha states it."""
-
-    spending: Value
-    spending_pct: Value
-    beneficiaries: Value
-    beneficiaries_pct: Value
-    price_year: int | None = None
+# The name of the regional breakdown's TOTAL row; the ficha states no M$ per beneficiary for
+# it (per_beneficiary is missing: views/regiones.py computes it from the totals).
+TOTAL_REGION = "Total"
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +219,8 @@ class ProgramDetail:
     findings: tuple[Note, ...] = ()
     warnings: tuple[Note, ...] = field(default=())
     coverage: tuple[Coverage, ...] = ()
-    region_totals: tuple[RegionTotal, ...] = ()
+    # The breakdown's own TOTAL row as the ficha states it: a Region named TOTAL_REGION
+    region_totals: tuple[Region, ...] = ()
     spending_per_beneficiary: tuple[YearAmount, ...] = ()
     evaluations: tuple[Evaluation, ...] = ()
     assessments: tuple[Assessment, ...] = ()

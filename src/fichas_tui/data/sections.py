@@ -7,14 +7,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .records import Assessment, Evaluation, Goal, Prose, RegionTotal, Value, YearAmount
+from .records import (
+    MISSING,
+    TOTAL_REGION,
+    Assessment,
+    Evaluation,
+    Goal,
+    Prose,
+    Region,
+    Value,
+    YearAmount,
+)
 
 Rows = Callable[[str, list], list[tuple]]
 
 
-def region_totals(rows: Rows, fid: str) -> tuple[RegionTotal, ...]:
+def region_totals(rows: Rows, fid: str) -> tuple[Region, ...]:
     return tuple(
-        RegionTotal(Value(s, ss), Value(sp), Value(b, bs), Value(bp), price)
+        Region(TOTAL_REGION, Value(s, ss), Value(sp), Value(b, bs), Value(bp), MISSING, price)
         for s, ss, sp, b, bs, bp, price in rows(_REGION_TOTALS_SQL, [fid])
     )
 

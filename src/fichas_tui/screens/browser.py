@@ -60,6 +60,19 @@ YEARS = Binding.Group("Ficha del año anterior / siguiente")
 
 
 class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
+    DEFAULT_CSS = """
+    BrowserScreen #filter {
+        margin: 0 1;
+    }
+    BrowserScreen #list-status {
+        height: 1;
+    }
+    BrowserScreen #list-header {
+        height: 1;
+        color: $text-muted;
+        background: $panel;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "slash",
@@ -182,6 +195,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_MIN_WIDTH, "-wide")
         self.call_after_refresh(self._update_header)
+        self.refresh_bindings()
 
     @property
     def wide(self) -> bool:
@@ -189,6 +203,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
 
     def _show_detail(self, on: bool) -> None:
         self.set_class(on, "-detail")
+        self.refresh_bindings()  # Filtros is offered only where the list is on screen
 
     def _update_header(self) -> None:
         self.query_one("#list-header", Static).update(
@@ -336,6 +351,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
             self.query_one(ProgramList).focus()
         elif self.query_one("#filter", Input).value:
             self.query_one("#filter", Input).value = ""
+        self.refresh_bindings()  # Volver, Filtros and Ordenar depend on where we are now
 
     def action_sort(self) -> None:
         if self._in_detail():
@@ -405,6 +421,17 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
             return self._in_detail() and self.query_one(Detail).active_tab == "indicadores"
         if action == "year":  # on a single ficha it says there is no other year
             return self.query_one(Detail).detail is not None
+        if action == "sort" and self._in_detail():  # in a program it sorts Regiones only
+            return self.query_one(Detail).active_tab == "regiones"
+        if action == "filters":  # filters the list: not offered while the list is hidden
+            return not self.has_class("-detail") or self.has_class("-wide")
+        if action == "back":  # on the list with nothing typed there is nothing to go back from
+            return (
+                self.has_class("-detail")
+                or self.focused is not self.query_one(ProgramList)
+                or bool(self.query_one("#filter", Input).value)
+                or self.app.across_return is not None
+            )
         return True
 
 

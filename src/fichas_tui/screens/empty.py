@@ -18,6 +18,15 @@ from ..widgets.key_bar import KeyBar
 
 
 class EmptyScreen(Screen[None]):
+    DEFAULT_CSS = """
+    EmptyScreen #empty-box {
+        width: auto;
+        max-width: 76;
+        margin: 2 1;
+        padding: 1 2;
+        border: round $warning;
+    }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "app.quit", "Salir")]
 
     def __init__(self, folder: Path, problem: str, damaged: bool = False) -> None:

@@ -25,9 +25,16 @@ GROUPS = {
 
 # Textual's bindings the explorer relies on, described in Spanish: (owner class name, action)
 # -> (id, text). The key itself is read from Textual's class.
+ARROWS = (
+    "programa.flechas",
+    "Pestaña anterior / siguiente en la fila de pestañas; dentro de un panel, desplazar a "
+    "los lados una tabla más ancha que la pantalla",
+)
 FRAMEWORK = {
-    ("ContentTabs", "previous_tab"): ("programa.pestanas", "Pestaña anterior / siguiente"),
-    ("ContentTabs", "next_tab"): ("programa.pestanas", "Pestaña anterior / siguiente"),
+    ("ContentTabs", "previous_tab"): ARROWS,
+    ("ContentTabs", "next_tab"): ARROWS,
+    ("Pane", "scroll_left"): ARROWS,  # a pane is a ScrollView: Textual's scrolling keys
+    ("Pane", "scroll_right"): ARROWS,
     ("Screen", "app.focus_next"): ("general.foco", "Pasar entre lista, año, pestañas y contenido"),
     ("Screen", "app.focus_previous"): (
         "general.foco",
@@ -75,12 +82,18 @@ def _expand(binding: Binding) -> list[str]:
     return [k.strip() for k in binding.key.split(",") if k.strip()]
 
 
+def _inherited(owner: type) -> list:
+    """The owner's bindings, then those of its bases (a pane keeps ScrollView's ←/→): only
+    the explorer's own and the FRAMEWORK ones are listed."""
+    return [item for klass in owner.__mro__ for item in klass.__dict__.get("BINDINGS", ())]
+
+
 def key_rows(owners: Iterable[type]) -> list[KeyHelp]:
     """One row per binding id (bindings of one id or one Binding.Group share a row), in the
     GROUPS order, then in the order the owners and their bindings are given."""
     rows: dict[str, list] = {}  # row key -> [group, keys, text]
     for owner in owners:
-        for item in owner.BINDINGS:
+        for item in _inherited(owner):
             binding = item if isinstance(item, Binding) else Binding(*item)
             found = FRAMEWORK.get((owner.__name__, binding.action))
             if found is not None:
@@ -110,7 +123,7 @@ def unlisted(owners: Iterable[type]) -> list[str]:
     for owner in owners:
         if not owner.__module__.startswith("fichas_tui"):
             continue
-        for item in owner.BINDINGS:
+        for item in owner.__dict__.get("BINDINGS", ()):  # its own; inherited ones are Textual's
             binding = item if isinstance(item, Binding) else Binding(*item)
             if binding.id is None or binding.id.split(".", 1)[0] not in GROUPS:
                 missing.append(f"{owner.__name__}: {binding.key} -> {binding.action}")

@@ -3,7 +3,7 @@ the ficha's own total last (saying so when the regions do not add up to it)."""
 
 from __future__ import annotations
 
-from ..data.records import ProgramDetail, Region, RegionTotal
+from ..data.records import ProgramDetail, Region
 from ..geography import region_rank
 from .cells import of
 from .figures import code_notes, number
@@ -54,7 +54,7 @@ def ordered(regions, order: str = "gasto") -> tuple[list[Region], list[Region]]:
     ]
 
 
-def _parts_check(regions, total: RegionTotal | None) -> tuple[str, ...]:
+def _parts_check(regions, total: Region | None) -> tuple[str, ...]:
     """A note when the ficha's regions do not add up to its own total (1 of rounding each)."""
     if total is None:
         return ()
@@ -152,7 +152,7 @@ def table(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA
     return annotate(result, pesos)
 
 
-def _per_beneficiary(total: RegionTotal, basis: Basis) -> Cell:
+def _per_beneficiary(total: Region, basis: Basis) -> Cell:
     s, b = total.spending.value, total.beneficiaries.value
     if s is not None and b:
         return Cell(s / b, basis=basis)

@@ -28,6 +28,29 @@ TABS = tuple((spec.key, spec.title, _WIDGETS[spec.key]) for spec in PANES)
 class Detail(Vertical):
     """Shows one ProgramDetail; asks for another year through YearChosen."""
 
+    DEFAULT_CSS = """
+    Detail #detail-head {
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+    }
+    Detail #detail-title {
+        width: 1fr;
+        height: auto;
+        max-height: 2;
+    }
+    Detail #year {
+        width: 16;
+    }
+    Detail #tabs {
+        height: 1fr;
+    }
+    Detail #tabs TabPane {
+        padding: 0 1;
+        height: 1fr;
+    }
+    """
+
     class YearChosen(Message):
         def __init__(self, program_id: str, year: int) -> None:
             super().__init__()

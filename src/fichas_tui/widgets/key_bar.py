@@ -19,7 +19,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ..screens.keys import key_label
+
 HELP_ACTION = "help"  # always shown (at the right), so every other key can be looked up
+HELP_KEY = "question_mark"  # its first key; F1 is the other
 # Drawn at the right, help first: the keys that find everything else.
 RIGHT_ACTIONS = (HELP_ACTION, "command_palette")
 
@@ -80,10 +83,10 @@ class KeyBar(Widget):
         """(left, right): the shown keys in binding order; the palette and help keys."""
         by_action: dict[str, list[tuple[Binding, bool]]] = {}
         right: list[Entry] = []
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if binding.action in RIGHT_ACTIONS:
                 if binding.action not in {e.action for e in right}:
-                    right.append(self._entry(binding, enabled))
+                    right.append(self._entry(binding, enabled, key))
             elif binding.show:
                 by_action.setdefault(binding.action, []).append((binding, enabled))
         left: list[Entry] = []
@@ -97,8 +100,11 @@ class KeyBar(Widget):
                 left += [self._entry(binding, enabled) for binding, enabled in firsts]
         return left, right
 
-    def _entry(self, binding: Binding, enabled: bool) -> Entry:
+    def _entry(self, binding: Binding, enabled: bool, key: str | None = None) -> Entry:
         keys = self.app.get_key_display(binding)
+        if binding.action == HELP_ACTION and key is not None and key != HELP_KEY:
+            # Typing in an input, ? is a character there: only F1 (its other key) opens the help.
+            keys = key_label(key)
         return Entry(keys, binding.description, binding.key, enabled, binding.action)
 
     def render(self) -> Text:

@@ -54,8 +54,13 @@ class Pane(RowCursor, ScrollView, can_focus=True):
 
     DEFAULT_CSS = """
     Pane {
+        height: 1fr;
         overflow-x: auto;
         overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    Pane:focus {
+        background-tint: $foreground 3%;
     }
     Pane > .pane--cursor {
         background: $block-cursor-background;

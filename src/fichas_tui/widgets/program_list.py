@@ -66,6 +66,26 @@ class ProgramList(ScrollView, can_focus=True):
         Binding("end", "jump(-1)", "Fin", show=False, id="lista.fin", group=ENDS),
         Binding("enter", "select", "Abrir", id="lista.abrir", tooltip="Abrir el programa marcado"),
     ]
+    DEFAULT_CSS = """
+    ProgramList {
+        height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    ProgramList > .program-list--cursor {
+        background: $block-cursor-blurred-background;
+    }
+    ProgramList:focus > .program-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    ProgramList > .program-list--dim {
+        color: $text-muted;
+    }
+    ProgramList > .program-list--amount {
+        color: $text-success;
+    }
+    """
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "program-list--cursor",
         "program-list--dim",
