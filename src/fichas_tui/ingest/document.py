@@ -14,14 +14,22 @@ from .markup import cells, heading_keys, normalize_text, plain
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
 
 
-PREFIX = 4
+_LEADING_LITERAL_RE = re.compile(r"\^([A-Z0-9 ]+)")
+MIN_LITERAL = 4
+_SPECIAL = set("\\()[]{}?*+|^$.")
+
+
+@lru_cache(maxsize=512)
+def _compile(pattern: str) -> re.Pattern:
+    # MULTILINE: `^` and `$` anchor at each line of the joined key text.
+    return re.compile(pattern, re.MULTILINE)
 
 
 @lru_cache(maxsize=512)
 def _literal_prefix(pattern: str) -> str | None:
     """`^NOMBRE DEL PROGRAMA` -> `NOMBRE DEL PROGRAMA`; None when no plain literal leads."""
-    match = re.match(r"\^([A-Z0-9 ]+)", pattern)
-    if not match or "|" in pattern or len(match.group(1)) < PREFIX:
+    match = _LEADING_LITERAL_RE.match(pattern)
+    if not match or "|" in pattern or len(match.group(1)) < MIN_LITERAL:
         return None
     rest = pattern[match.end() :]
     # A quantifier right after the literal would apply to its last character.
@@ -31,9 +39,48 @@ def _literal_prefix(pattern: str) -> str | None:
 
 
 @lru_cache(maxsize=512)
-def _compile(pattern: str) -> re.Pattern:
-    # MULTILINE: `^` and `$` anchor at each line of the joined key text.
-    return re.compile(pattern, re.MULTILINE)
+def required_text(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains (one per top-level branch).
+
+    `^(EVOLUCION )?GASTO POR BENEFICIARIO` -> (`GASTO POR BENEFICIARIO`,); `^A X|^B Y` ->
+    (`A X`, `B Y`). None when a branch has no plain run of MIN_LITERAL characters, or the
+    pattern sets flags. Most headings are absent from most fichas: one `str.find` tells.
+    """
+    if "(?" in pattern:
+        return None
+    found: list[str] = []
+    runs: list[str] = []
+    run = ""
+    depth = 0
+    i = 0
+    while i <= len(pattern):
+        c = pattern[i] if i < len(pattern) else "|"
+        if depth == 0 and c not in _SPECIAL:
+            run += c
+            i += 1
+            continue
+        if c in "?*+{":  # the character before is optional or repeated: not part of the run
+            run = run[:-1]
+        runs.append(run)
+        run = ""
+        if c == "\\":
+            i += 1  # the escaped character is no plain literal
+        elif c in "[{":  # a class (`[]...]` too) or a repeat count: no plain literal
+            i = pattern.find("]" if c == "[" else "}", i + 2)
+            if i < 0:
+                return None
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            best = max(runs, key=len)
+            if len(best) < MIN_LITERAL:
+                return None
+            found.append(best)
+            runs = []
+        i += 1
+    return tuple(found)
 
 
 # The longest line of a real ficha is ~3,000 characters (002's HTML production tables).
@@ -47,21 +94,17 @@ class Document:
     def __init__(self, text: str) -> None:
         self.text = normalize_text(text)
         self.lines = self.text.split("\n")
-        self.cut_lines = sum(1 for line in self.lines if len(line) > MAX_LINE_CHARS)
-        if self.cut_lines:
+        self.cut_lines = 0
+        if len(self.text) > MAX_LINE_CHARS and max(map(len, self.lines)) > MAX_LINE_CHARS:
+            self.cut_lines = sum(1 for line in self.lines if len(line) > MAX_LINE_CHARS)
             self.lines = [line[:MAX_LINE_CHARS] for line in self.lines]
             self.text = "\n".join(self.lines)
         self.keys = heading_keys(self.lines)
-        # All keys as one string, so a heading search is one regex pass, not a loop over lines.
+        # All keys as one string, so a heading search is one pass in C, not a loop over lines.
         self._keytext = "\n".join(self.keys)
         self._offsets = list(accumulate((len(k) + 1 for k in self.keys[:-1]), initial=0))
         self._plain: list[str | None] = [None] * len(self.lines)
         self._found: dict[str, int | None] = {}
-        # Lines by the first characters of their key: `^LITERAL...` patterns look only there.
-        self._by_prefix: dict[str, list[int]] = {}
-        for i, key in enumerate(self.keys):
-            if key:
-                self._by_prefix.setdefault(key[:PREFIX], []).append(i)
 
     def plain(self, i: int) -> str:
         """Line `i` as plain text, computed once: layouts read the same lines many times."""
@@ -86,15 +129,27 @@ class Document:
         return self._find(pattern, start, end)
 
     def _find(self, pattern: str, start: int, end: int | None) -> int | None:
-        literal = _literal_prefix(pattern)
-        if literal is not None:
-            stop = len(self.lines) if end is None else end
-            regex = _compile(pattern)
-            for i in self._by_prefix.get(literal[:PREFIX], ()):
-                if start <= i < stop and regex.match(self.keys[i]):
-                    return i
+        n = len(self.lines)
+        if start >= n or (end is not None and end <= start):
             return None
-        found = self._search(pattern, start, end)
+        keytext = self._keytext
+        pos = self._offsets[max(start, 0)]
+        endpos = len(keytext) if end is None or end >= n else self._offsets[end] - 1
+        needles = required_text(pattern)
+        if needles is not None and all(keytext.find(s, pos, endpos) < 0 for s in needles):
+            return None  # a match would contain one of them
+        literal = _literal_prefix(pattern)
+        if literal is not None:  # only lines whose key starts with the literal can match
+            regex = _compile(pattern)
+            at = keytext.find(literal, pos, endpos)
+            while at >= 0:
+                if at == 0 or keytext[at - 1] == "\n":
+                    i = bisect_right(self._offsets, at) - 1
+                    if regex.match(self.keys[i]):
+                        return i
+                at = keytext.find(literal, at + 1, endpos)
+            return None
+        found = _compile(pattern).search(keytext, pos, endpos)
         return None if found is None else bisect_right(self._offsets, found.start()) - 1
 
     def find_all(self, pattern: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -103,14 +158,6 @@ class Document:
             out.append(i)
             start = i + 1
         return out
-
-    def _search(self, pattern: str, start: int, end: int | None) -> re.Match | None:
-        n = len(self.lines)
-        if start >= n or (end is not None and end <= start):
-            return None
-        pos = self._offsets[max(start, 0)]
-        endpos = len(self._keytext) if end is None or end >= n else self._offsets[end] - 1
-        return _compile(pattern).search(self._keytext, pos, endpos)
 
     def table(
         self,

@@ -12,11 +12,13 @@ from .regions import fold
 # `... 2021. Ejecución presupuestaria final 2021: El programa ...`: a labelled result begins
 # after a full stop with a short capitalized label and a colon.
 _LABEL_SPLIT_RE = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ][^.:;]{3,70}:\s)")
+_LI_RE = re.compile(r"<li", re.IGNORECASE)
+_LIST_RE = re.compile(r"<ul|<li|•", re.IGNORECASE)
 
 
 def split_results(cell: str) -> list[str]:
     """The separate findings in one results cell: `<li>` items, `•` bullets or labelled runs."""
-    if re.search(r"<li", cell, re.IGNORECASE):
+    if _LI_RE.search(cell):
         items = list_items(cell)
         if items:
             return items
@@ -29,7 +31,7 @@ def split_results(cell: str) -> list[str]:
 
 
 def _is_results_cell(cell: str) -> bool:
-    return bool(re.search(r"<ul|<li|•", cell, re.IGNORECASE))
+    return bool(_LIST_RE.search(cell))
 
 
 def parse_findings_table(record: FichaRecord, doc: Document, start: int) -> None:

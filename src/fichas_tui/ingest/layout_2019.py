@@ -25,7 +25,12 @@ from .narrative import (
 from .numbers import parse_cell, parse_year
 from .parsed import FichaRecord, cell_columns
 from .regions import fold
-from .tables import parse_indicator_table, parse_year_row_table, price_year_of
+from .tables import (
+    YEAR_CELL_RE,
+    parse_indicator_table,
+    parse_year_row_table,
+    price_year_of,
+)
 
 NAME = "2019"
 DESCRIPTION = "NOMBRE DEL PROGRAMA / RESULTADOS DE EVALUACIÓN DE DESEMPEÑO / PRESUPUESTO (MM$)"
@@ -42,6 +47,9 @@ _INDICATOR_TABLES = (
     (r"^EFICACIA COMPLEMENTARIOS?", "complementario"),
     (r"^EFICACIA COMPONENTES?", "componente"),
 )
+_EFECTIVO_YEAR_RE = re.compile(r"Efectivo\s+((?:19|20)\d\d)")
+_BUDGET_LABEL_RE = re.compile(r"presupuesto (inicial|final|ejecutado)")
+_ADMIN_SHARE_RE = re.compile(r"gasto administrativo representa un ([\d.,]+\s*%)")
 
 
 def parse(record: FichaRecord, doc: Document) -> None:
@@ -109,7 +117,7 @@ def _parse_header(record: FichaRecord, doc: Document) -> None:
 
 def _evaluated_year(doc: Document) -> int | None:
     """The latest `Efectivo AAAA` of the indicator tables, else the coverage table's last year."""
-    years = [int(y) for y in re.findall(r"Efectivo\s+((?:19|20)\d\d)", doc.text)]
+    years = [int(y) for y in _EFECTIVO_YEAR_RE.findall(doc.text)]
     if years:
         return max(years)
     start = doc.find(r"^COBERTURA$")
@@ -122,7 +130,7 @@ def _evaluated_year(doc: Document) -> int | None:
 
 
 def _row_years(row: list[str]) -> list[int]:
-    return [int(c) for c in row if re.fullmatch(r"\s*(19|20)\d\d\s*", c)]
+    return [int(c) for c in row if YEAR_CELL_RE.fullmatch(c)]
 
 
 def _parse_budget(record: FichaRecord, doc: Document) -> None:
@@ -145,7 +153,7 @@ def _parse_budget(record: FichaRecord, doc: Document) -> None:
         texts = [plain(c) for c in row]
         if (
             len(texts) > 1
-            and re.match(r"presupuesto (inicial|final|ejecutado)", fold(texts[1]))
+            and _BUDGET_LABEL_RE.match(fold(texts[1]))
             and texts[0]
         ):
             record.facts["purpose"] = texts[0]
@@ -219,7 +227,7 @@ def _parse_efficiency(record: FichaRecord, doc: Document, year: int | None) -> N
     if start is not None and year is not None:
         end = doc.find(r"^EJECUCION PRESUPUESTARIA$", start) or len(doc)
         for i in range(start, end):
-            match = re.search(r"gasto administrativo representa un ([\d.,]+\s*%)", doc.lines[i])
+            match = _ADMIN_SHARE_RE.search(doc.lines[i])
             if match:
                 cell = parse_cell(match.group(1))
                 record.add(

@@ -15,6 +15,7 @@ from .layout_shared import (
     parse_regional_section,
     parse_spending_per_beneficiary,
     parse_subtitle_section,
+    stated_price_year,
 )
 from .narrative import (
     POVERTY_SECTIONS,
@@ -30,7 +31,6 @@ from .narrative import (
 from .numbers import parse_year
 from .parsed import FichaRecord
 from .regions import parse_region_list
-from .tables import price_year_of
 
 NAME = "2021"
 DESCRIPTION = "I. ANTECEDENTES DEL PROGRAMA / II. ANÁLISIS DE DESEMPEÑO / III. DESEMPEÑO AAAA"
@@ -41,6 +41,9 @@ MARKERS = (
     r"^RESULTADOS ANALISIS DEL DESEMPENO",
     r"^HISTORIAL EVALUATIVO DEL PROGRAMA",
 )
+_EXECUTED_BY_RE = re.compile(r"^(y )?se ejecuta")
+_EXECUTORS_RE = re.compile(r"ejecuta (?:por|a través de)\s+(.*)$", re.IGNORECASE)
+_ROMAN_KEY_RE = re.compile(r"^[IVX]+ ")
 
 
 def parse(record: FichaRecord, doc: Document) -> None:
@@ -48,7 +51,7 @@ def parse(record: FichaRecord, doc: Document) -> None:
     parse_header_fields(record, doc, doc.find(r"^I ANTECEDENTES"))
     desempeno = doc.find(r"^III DESEMPENO (19|20)\d\d")
     year = parse_year(doc.keys[desempeno]) if desempeno is not None else None
-    price_year = _price_year(doc)
+    price_year = stated_price_year(doc)
     facts["evaluated_year"] = year
     facts["price_year"] = price_year
 
@@ -85,13 +88,6 @@ def parse(record: FichaRecord, doc: Document) -> None:
     _parse_texts(record, doc)
 
 
-def _price_year(doc: Document) -> int | None:
-    match = re.search(r"pesos(?: del)? año (\d{4})", doc.text)
-    if match:
-        return int(match.group(1))
-    return price_year_of(doc.text)
-
-
 def parse_description(record: FichaRecord, doc: Document, start: int, end: int) -> None:
     facts = record.facts
     description: list[str] = []
@@ -102,7 +98,7 @@ def parse_description(record: FichaRecord, doc: Document, start: int, end: int) 
         key = text.lower()
         if "regiones" in key and ":" in text and not facts.get("regions"):
             facts["regions"] = parse_region_list(text)
-        elif re.match(r"^(y )?se ejecuta", key):
+        elif _EXECUTED_BY_RE.match(key):
             facts["executors"] = executors_of(text)
         else:
             description.append(text)
@@ -114,7 +110,7 @@ def executors_of(sentence: str) -> str:
     head, sep, rest = sentence.partition(":")
     if sep and rest.strip():
         return rest.strip().rstrip(".")
-    match = re.search(r"ejecuta (?:por|a través de)\s+(.*)$", head, re.IGNORECASE)
+    match = _EXECUTORS_RE.search(head)
     return (match.group(1) if match else head).strip().rstrip(".")
 
 
@@ -129,5 +125,5 @@ def _parse_texts(record: FichaRecord, doc: Document) -> None:
         start = doc.find(pattern)
         if start is None:
             continue
-        end = doc.section_end(start, lambda i: bool(re.match(r"^[IVX]+ ", doc.keys[i])))
+        end = doc.section_end(start, lambda i: bool(_ROMAN_KEY_RE.match(doc.keys[i])))
         capture_text(record, doc, start, section, end)

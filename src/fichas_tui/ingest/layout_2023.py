@@ -13,8 +13,11 @@ from .layout_shared import (
     parse_regional_section,
     parse_spending_per_beneficiary,
     parse_subtitle_section,
+    stated_price_year,
+    stated_year,
 )
 from .narrative import (
+    BULLET_MARK_RE,
     POVERTY_SECTIONS,
     bullets,
     capture_sections,
@@ -29,7 +32,7 @@ from .narrative import (
 from .numbers import parse_cell
 from .parsed import FichaRecord
 from .regions import NIVEL_CENTRAL
-from .tables import price_year_of, year_columns
+from .tables import YEAR_CELL_RE, year_columns
 
 NAME = "2023"
 DESCRIPTION = "I. ANTECEDENTES / HALLAZGOS NO SUPERADOS / DESEMPEÑO DEL PROGRAMA: FOCALIZACIÓN"
@@ -41,6 +44,7 @@ MARKERS = (
     r"DESEMPENO DEL PROGRAMA EFICACIA",
     r"^I ANTECEDENTES$",
 )
+_NUMBERED_RE = re.compile(r"^\d+\.\s*(.+)$")
 
 
 def evaluated_year(doc: Document) -> int | None:
@@ -53,13 +57,12 @@ def evaluated_year(doc: Document) -> int | None:
         years = [y for r in rows for y in year_columns(r).values()]
         if years:
             return max(years)
-    match = re.search(r"ejecutado\s+((?:19|20)\d\d)", doc.text, re.IGNORECASE)
-    return int(match.group(1)) if match else None
+    return stated_year(doc.text)
 
 
 def parse(record: FichaRecord, doc: Document) -> None:
     year = evaluated_year(doc)
-    price_year = _price_year(doc)
+    price_year = stated_price_year(doc)
     facts = record.facts
     facts["evaluated_year"] = year
     facts["price_year"] = price_year
@@ -105,13 +108,6 @@ def parse(record: FichaRecord, doc: Document) -> None:
     facts["published"] = published
 
 
-def _price_year(doc: Document) -> int | None:
-    match = re.search(r"pesos(?: del)? año (\d{4})", doc.text)
-    if match:
-        return int(match.group(1))
-    return price_year_of(doc.text)
-
-
 def _parse_findings(record: FichaRecord, doc: Document) -> None:
     start = doc.find(r"^HALLAZGOS")
     if start is None:
@@ -123,11 +119,11 @@ def _parse_findings(record: FichaRecord, doc: Document) -> None:
         text = doc.plain(i)
         if not text:
             continue
-        match = re.match(r"^\d+\.\s*(.+)$", text)
+        match = _NUMBERED_RE.match(text)
         if match and is_heading(doc, i):
             dimension = match.group(1).strip()
             continue
-        text = re.sub(r"^[-•]\s*", "", text)
+        text = BULLET_MARK_RE.sub("", text)
         record.add(
             "findings", dimension=dimension, finding=text, kind="hallazgo", position=position
         )
@@ -159,6 +155,6 @@ def _parse_inflators(record: FichaRecord, doc: Document) -> None:
         return
     rows, _ = doc.next_table(start)
     for row in rows:
-        if len(row) >= 2 and re.fullmatch(r"\s*(19|20)\d\d\s*", row[0]):
+        if len(row) >= 2 and YEAR_CELL_RE.fullmatch(row[0]):
             factor = parse_cell(row[1])
             record.add("inflators", year=int(row[0]), factor=factor.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .document import Document
 from .markup import plain
 from .numbers import Cell
@@ -16,6 +18,9 @@ from .tables import (
     parse_year_row_table,
     price_year_of,
 )
+
+_EXECUTED_YEAR_RE = re.compile(r"ejecutado\s+((?:19|20)\d\d)", re.IGNORECASE)
+_PESOS_YEAR_RE = re.compile(r"pesos(?: del)? año (\d{4})")
 
 
 def add_budget(
@@ -150,18 +155,25 @@ def parse_subtitle_section(record: FichaRecord, doc: Document, year: int, price_
 
     rows, _ = doc.table(first, gaps=2, keep=is_row)
     header = " ".join(plain(c) for r in rows[:2] for c in r)
-    year = _stated_year(header) or year
+    year = stated_year(header) or year
     price_year = price_year_of(doc.lines[start]) or price_year_of(header) or price_year
     total = parse_subtitles(record, rows, year, price_year)
     if total is not None:
         add_budget(record, year, "ejecutado", total, price_year, "subtitulos")
 
 
-def _stated_year(text: str) -> int | None:
-    import re
-
-    match = re.search(r"ejecutado\s+((?:19|20)\d\d)", text, re.IGNORECASE)
+def stated_year(text: str) -> int | None:
+    """The year of `Ejecutado 2023` in a text."""
+    match = _EXECUTED_YEAR_RE.search(text)
     return int(match.group(1)) if match else None
+
+
+def stated_price_year(doc: Document) -> int | None:
+    """The year of the pesos a ficha states: `pesos del año 2024`, else a heading's `(M$2024)`."""
+    match = _PESOS_YEAR_RE.search(doc.text)
+    if match:
+        return int(match.group(1))
+    return price_year_of(doc.text)
 
 
 def parse_components_section(record: FichaRecord, doc: Document, price_year: int | None) -> None:

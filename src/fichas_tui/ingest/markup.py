@@ -38,6 +38,10 @@ def normalize_text(text: str) -> str:
 
 
 _MARKUP_CHARS = re.compile(r"[<&*\\_]")
+_EMPHASIS_RE = re.compile(r"\*\*|__")
+_DEGREE_RE = re.compile(r"\^\s*\{?\\circ\}?")
+_TEXT_COMMAND_RE = re.compile(r"\\(?:text|mathrm|textbf|mathit)\{([^{}]*)\}")
+_COMMAND_RE = re.compile(r"\\([a-zA-Z]+)")
 
 
 @lru_cache(maxsize=16384)  # table cells repeat (years, codes, labels) across fichas
@@ -48,7 +52,7 @@ def plain(text: str) -> str:
     text = _TAG_RE.sub(" ", text)
     text = html.unescape(text)
     text = text.replace("\\*", "*").replace("\\$", "$").replace("\\_", "_").replace("\\%", "%")
-    text = re.sub(r"\*\*|__", "", text)
+    text = _EMPHASIS_RE.sub("", text)
     return " ".join(text.split())
 
 
@@ -115,11 +119,11 @@ def latex_to_text(formula: str) -> str:
     text = formula.strip()
     if text.startswith("$") and text.endswith("$") and len(text) > 1:
         text = text[1:-1]
-    text = re.sub(r"\^\s*\{?\\circ\}?", "°", text)
-    text = re.sub(r"\\(?:text|mathrm|textbf|mathit)\{([^{}]*)\}", r"\1", text)
+    text = _DEGREE_RE.sub("°", text)
+    text = _TEXT_COMMAND_RE.sub(r"\1", text)
     text = text.replace("\\times", "×").replace("\\cdot", "·").replace("\\%", "%")
     text = text.replace("\\$", "$").replace("\\,", " ").replace("\\ ", " ")
-    text = re.sub(r"\\([a-zA-Z]+)", r"\1", text)
+    text = _COMMAND_RE.sub(r"\1", text)
     text = text.replace("{", "").replace("}", "")
     return " ".join(text.split())
 

@@ -15,6 +15,14 @@ _ODS_RE = re.compile(r"^\s*(\d{1,2})\.\s*([^:]+?)\s*:\s*(.*)$")
 # `$(\text{Gasto ...} / ...) \times 100$` inside prose; a lone `M$` is no formula.
 _INLINE_LATEX_RE = re.compile(r"\$([^$]*\\[a-zA-Z]+[^$]*)\$")
 _YEAR_ITEM_RE = re.compile(r"^\s*((?:19|20)\d\d)\s*:\s*(.*)$")
+_BULLET_PREFIX_RE = re.compile(r"^\s*[-•·*]\s*")
+# A bullet mark and the spaces after it, at the start of a line's plain text.
+BULLET_MARK_RE = re.compile(r"^[-•]\s*")
+_BULLET_SPACE_RE = re.compile(r"^[-•]\s+")
+_ROMAN_HEADING_RE = re.compile(r"^[IVX]+\.\s+\S")
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_FOUR_DIGITS_RE = re.compile(r"^\d{4}$")
+_BOLD_LABEL_RE = re.compile(r"^\s*[-•]?\s*\*\*([^*]{2,160}?):?\*\*:?\s*(.*)$")
 
 
 def field_value(doc: Document, label: str, start: int = 0, end: int | None = None) -> str | None:
@@ -44,7 +52,7 @@ def bullets(doc: Document, start: int, end: int) -> list[str]:
     for i in range(start, end):
         line = doc.lines[i]
         if _BULLET_LINE_RE.match(line):
-            text = plain(re.sub(r"^\s*[-•·*]\s*", "", line))
+            text = plain(_BULLET_PREFIX_RE.sub("", line))
             if text:
                 items.append(text)
     return items
@@ -62,7 +70,7 @@ def is_heading(doc: Document, i: int) -> bool:
     text = doc.plain(i)
     if len(text) >= 110:
         return False
-    if re.match(r"^[IVX]+\.\s+\S", text):
+    if _ROMAN_HEADING_RE.match(text):
         return True
     return text == text.upper() and sum(1 for c in text if c.isalpha()) >= 4
 
@@ -84,11 +92,14 @@ def parse_ods(record: FichaRecord, doc: Document) -> None:
     capture_text(record, doc, start, "ODS")
 
 
-_EVALUATION_KINDS = (
-    (r"^ex ?ante|^evaluaciones ex ?ante", "ex_ante"),
-    (r"^evaluacion(es)? ex ?post", "ex_post"),
-    (r"^ex dure|monitoreo", "monitoreo"),
-    (r"^otr[oa]s? (tipo de )?evaluaciones", "otras"),
+_EVALUATION_KINDS = tuple(
+    (re.compile(pattern), kind)
+    for pattern, kind in (
+        (r"^ex ?ante|^evaluaciones ex ?ante", "ex_ante"),
+        (r"^evaluacion(es)? ex ?post", "ex_post"),
+        (r"^ex dure|monitoreo", "monitoreo"),
+        (r"^otr[oa]s? (tipo de )?evaluaciones", "otras"),
+    )
 )
 
 
@@ -102,7 +113,7 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
         kind = None
         if sep:
             key = fold(head)
-            kind = next((k for pattern, k in _EVALUATION_KINDS if re.search(pattern, key)), None)
+            kind = next((k for pattern, k in _EVALUATION_KINDS if pattern.search(key)), None)
         if not kind:
             i += 1
             continue
@@ -112,7 +123,7 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
         while j < end and not _is_field_line(doc.lines[j]):
             line = doc.plain(j)
             if line:
-                items.append(re.sub(r"^[-•]\s*", "", line))
+                items.append(BULLET_MARK_RE.sub("", line))
             j += 1
         added = False
         for item in items:
@@ -123,7 +134,7 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
                 )
                 added = True
             else:
-                for year in re.findall(r"\b(?:19|20)\d\d\b", item):
+                for year in _YEAR_RE.findall(item):
                     record.add("evaluations", kind=kind, year=int(year), detail=rest or None)
                     added = True
         if not added and rest:
@@ -133,10 +144,10 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
 
 def _is_field_line(line: str) -> bool:
     text = plain(line)
-    if not text or re.match(r"^[-•]", line.strip()):
+    if not text or line.strip()[:1] in ("-", "•"):
         return False
     head, sep, _ = text.partition(":")
-    return bool(sep) and len(head) < 60 and not re.match(r"^\d{4}$", head.strip())
+    return bool(sep) and len(head) < 60 and not _FOUR_DIGITS_RE.match(head.strip())
 
 
 def capture_text(
@@ -160,14 +171,14 @@ def capture_text(
             label = text.lstrip("#").rstrip(":").strip()
             continue
         item_label = label
-        bold = re.match(r"^\s*[-•]?\s*\*\*([^*]{2,160}?):?\*\*:?\s*(.*)$", line)
+        bold = _BOLD_LABEL_RE.match(line)
         if bold:
             item_label, text = bold.group(1).strip().rstrip(":"), plain(bold.group(2))
             if not text:
                 label = item_label
                 continue
         text = _INLINE_LATEX_RE.sub(lambda m: latex_to_text(m.group(1)), text)
-        text = re.sub(r"^[-•]\s+", "", text)
+        text = _BULLET_SPACE_RE.sub("", text)
         record.add("texts", section=section, label=item_label, text=text, position=position)
         position += 1
     return stop

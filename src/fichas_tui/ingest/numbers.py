@@ -16,6 +16,9 @@ _NUMBER_RE = re.compile(
     r"^(?P<sign>[-−]?)\s*(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?\s*(?P<pct>%?)\**$"
 )
 _CURRENCY_RE = re.compile(r"^(?:M{1,2}\s*\\?\$|\\?\$)\s*")
+_TAG_RE = re.compile(r"</?[a-zA-Z][^<>]*>")
+_AMOUNT_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ EMPTY = Cell(None, None, False, "")
 
 def clean_cell(text: str) -> str:
     """Strip the markup a cell may carry (<b>, **, stray spaces) down to its text."""
-    text = re.sub(r"</?[a-zA-Z][^<>]*>", "", text)
+    text = _TAG_RE.sub("", text)
     text = text.replace("**", "").replace("\\*", "*").replace("\\$", "$")
     return " ".join(text.split())
 
@@ -90,13 +93,13 @@ def parse_number(raw: str | None) -> float | None:
 
 def parse_amount(raw: str) -> float | None:
     """An amount written inline, like `M\\$ 2.155.493` or `M$8.621.968`."""
-    match = re.search(r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)", raw)
+    match = _AMOUNT_RE.search(raw)
     return parse_number(match.group(1)) if match else None
 
 
 def parse_year(raw: str) -> int | None:
     """A four-digit year in a cell (`2019`, `Efectivo 2019`), else None."""
-    match = re.search(r"\b(19\d\d|20\d\d)\b", raw)
+    match = _YEAR_RE.search(raw)
     return int(match.group(1)) if match else None
 
 

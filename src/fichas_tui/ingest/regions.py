@@ -30,6 +30,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bnivel central\b|\bnacional\b|\bcentral\b", NIVEL_CENTRAL),
 )
 _COMPILED = tuple((re.compile(p), name) for p, name in _PATTERNS)
+_LIST_SEPARATOR_RE = re.compile(r",|;|\by\s+(?=[A-ZÁÉÍÓÚÑ])")
 
 
 @lru_cache(maxsize=2048)
@@ -49,7 +50,7 @@ def parse_region_list(text: str) -> list[str]:
     if ":" in text:
         text = text.split(":", 1)[1]
     found: list[str] = []
-    for part in re.split(r",|;|\by\s+(?=[A-ZÁÉÍÓÚÑ])", text.rstrip(". ")):
+    for part in _LIST_SEPARATOR_RE.split(text.rstrip(". ")):
         region = canonical_region(part)
         if region and region not in found:
             found.append(region)

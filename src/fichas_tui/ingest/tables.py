@@ -11,8 +11,11 @@ from .regions import canonical_region, fold
 
 _PRICE_YEAR_RE = re.compile(r"(?:M{1,2}\s*\\?\$|Miles de \\?\$|pesos(?: año)?)\s*\(?\s*(\d{4})")
 _SUBTITLE_RE = re.compile(r"^\s*(\d{2})\s*(?:\((.*)\))?\s*(.*)$")
-_YEAR_CELL_RE = re.compile(r"\s*(19|20)\d\d\s*")
+YEAR_CELL_RE = re.compile(r"\s*(19|20)\d\d\s*")
 _NAME_UNIT_RE = re.compile(r"^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
+_ATTRIBUTE_RE = re.compile(r"<b>\s*([^<:]+):?\s*</b>:?")
+_INDICATOR_HEAD_RE = re.compile(r"\s*(Efectivo|Meta)\s+\d{4}")
+_TAG_RE = re.compile(r"<[^<>]+>")
 
 
 def price_year_of(text: str) -> int | None:
@@ -78,7 +81,7 @@ def parse_subtitles(record: FichaRecord, rows: list[list[str]], year: int, price
 
 def year_columns(header: list[str]) -> dict[int, int]:
     """Column index -> year for the cells of a header row that are years."""
-    return {i: int(c.strip()) for i, c in enumerate(header) if _YEAR_CELL_RE.fullmatch(c)}
+    return {i: int(c.strip()) for i, c in enumerate(header) if YEAR_CELL_RE.fullmatch(c)}
 
 
 def split_name_unit(label: str) -> tuple[str, str | None]:
@@ -245,7 +248,7 @@ def indicator_attributes(text: str) -> dict[str, str]:
         "periodicidad": "periodicity",
         "sentido de medicion": "direction",
     }
-    parts = re.split(r"<b>\s*([^<:]+):?\s*</b>:?", text)
+    parts = _ATTRIBUTE_RE.split(text)
     for label, value in zip(parts[1::2], parts[2::2], strict=False):
         key = names.get(fold(label))
         if key:
@@ -268,7 +271,7 @@ def parse_indicator_table(
         (
             i
             for i, r in enumerate(rows)
-            if any(re.match(r"\s*(Efectivo|Meta)\s+\d{4}", c) for c in r)
+            if any(_INDICATOR_HEAD_RE.match(c) for c in r)
         ),
         None,
     )
@@ -349,7 +352,7 @@ def parse_indicator_table(
 
 def plain_keep_latex(text: str) -> str:
     """Cell text without HTML tags but with LaTeX backslashes intact."""
-    text = re.sub(r"<[^<>]+>", " ", text)
+    text = _TAG_RE.sub(" ", text)
     return " ".join(text.split())
 
 
