@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Codes the fichas use for a value that is not there. They are kept, never turned into 0.
 MISSING_CODES = ("N/C", "S/I", "N/A", "S/D", "N/D", "-", "--", "—", "–")
@@ -21,9 +21,12 @@ _AMOUNT_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A parsed cell: a value, or the code that says why it is missing."""
+class Cell(NamedTuple):
+    """A parsed cell: a value, or the code that says why it is missing.
+
+    Immutable, since parsed cells are cached and shared; a tuple, since every number of every
+    ficha makes one and a tuple is the cheapest immutable object to make.
+    """
 
     value: float | None
     status: str | None = None

@@ -45,5 +45,7 @@ class FichaRecord:
 def cell_columns(cell: Cell, value_col: str, status_col: str, scale: float = 1.0) -> dict:
     """A parsed cell as the pair of columns (value, status) the tables use."""
     # round() keeps MM$ x 1000 from picking up binary noise (1.198,6 MM$ -> 1198600.0).
-    value = None if cell.value is None else round(cell.value * scale, 6)
-    return {value_col: value, status_col: None if cell.value is not None else cell.status}
+    value = cell.value
+    if value is None:
+        return {value_col: None, status_col: cell.status}
+    return {value_col: round(value * scale, 6), status_col: None}

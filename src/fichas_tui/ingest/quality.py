@@ -25,12 +25,12 @@ def _check_magnitudes(record: FichaRecord) -> None:
         for r in record.rows["budget"]
         if r["amount_kclp"] and r["amount_kclp"] > 0
     }
+    by_year: dict[int, list[tuple[str, float]]] = {}
     for (year, concept), value in values.items():
-        neighbours = [
-            v
-            for (y, c), v in values.items()
-            if (c == concept and abs(y - year) == 1) or (y == year and c != concept)
-        ]
+        by_year.setdefault(year, []).append((concept, value))
+    for (year, concept), value in values.items():
+        neighbours = [v for c, v in by_year[year] if c != concept]
+        neighbours += [values[k] for k in ((year - 1, concept), (year + 1, concept)) if k in values]
         if not neighbours:
             continue
         ratios = [value / v for v in neighbours]

@@ -123,6 +123,8 @@ def parse_component_table(
                 fields[i] = "spending"
     specials: dict[str, dict[int, Cell]] = {}
     position = 0
+    all_years = sorted(set(years.values()))
+    missing = parse_cell(None)
     body = merge_continuation_rows([r for r in rows[header_i + 1 :] if any(c.strip() for c in r)])
     for row in body:
         label = plain(row[0])
@@ -137,10 +139,10 @@ def parse_component_table(
         if not label:
             continue
         name, unit = split_name_unit(label)
-        for year in sorted(set(years.values())):
-            spend = values["spending"].get(year, parse_cell(None))
-            prod = values["production"].get(year, parse_cell(None))
-            cost = values["unit_cost"].get(year, parse_cell(None))
+        for year in all_years:
+            spend = values["spending"].get(year, missing)
+            prod = values["production"].get(year, missing)
+            cost = values["unit_cost"].get(year, missing)
             record.add(
                 "components",
                 component=name,
@@ -303,23 +305,24 @@ def parse_indicator_table(
         [r for r in rows[header_i + 1 :] if any(c.strip() for c in r)], key_columns=name_col + 1
     )
     width = len(rows[header_i])
+    # Value columns apart from the others: each becomes a row of its own.
+    value_columns = [(i, k, y) for i, (k, y) in columns.items() if k in ("efectivo", "meta")]
+    text_columns = [(i, k, x) for i, (k, x) in columns.items() if k not in ("efectivo", "meta")]
     position = start_position
     for row in body:
         # 003's broken last row puts its Resultado one cell past the header: pull it back.
-        extra = " ".join(plain(c) for c in row[width:] if plain(c))
-        if extra and not plain(row[width - 1]):
-            row = [*row[: width - 1], extra]
+        if len(row) > width:
+            extra = " ".join(plain(c) for c in row[width:] if plain(c))
+            if extra and not plain(row[width - 1]):
+                row = [*row[: width - 1], extra]
         name = plain(row[name_col]) if name_col < len(row) else ""
         if not name:
             continue
         facts: dict[str, object] = {"formula": None}
         results = []
-        values = []
-        for i, (kind, extra) in columns.items():
+        for i, kind, extra in text_columns:
             cell = row[i] if i < len(row) else ""
-            if kind in ("efectivo", "meta"):
-                values.append((kind, extra, parse_cell(cell)))
-            elif kind == "formula":
+            if kind == "formula":
                 facts["formula"] = latex_to_text(plain_keep_latex(cell)) or None
             elif kind == "attributes":
                 facts.update(indicator_attributes(cell))
@@ -334,7 +337,8 @@ def parse_indicator_table(
         if facts["formula"] is None and formulas:
             facts["formula"] = match_formula(name, formulas)
         facts["result"] = " / ".join(results) or None
-        for kind, year, cell in values:
+        for i, kind, year in value_columns:
+            cell = parse_cell(row[i] if i < len(row) else "")
             record.add(
                 "indicators",
                 level=level,
