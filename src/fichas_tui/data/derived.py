@@ -54,17 +54,10 @@ ORDER BY l.program_name
 """
 
 
-def derive_programs(fichas: pa.Table, budget: pa.Table, schema: pa.Schema) -> pa.Table:
-    import duckdb
-
-    con = duckdb.connect()
-    try:
-        con.register("fichas", fichas)
-        con.register("budget", budget)
-        result = con.sql(PROGRAMS_SQL).to_arrow_table()
-    finally:
-        con.close()
-    return result.select(schema.names).cast(schema)
+def derive_programs(con, schema: pa.Schema) -> pa.Table:
+    """The program list, from a DuckDB connection where `fichas` and `budget` are defined
+    (the writer's, which reads the new files in place under a memory limit)."""
+    return con.sql(PROGRAMS_SQL).to_arrow_table().select(schema.names).cast(schema)
 
 
 def chain_deflators(rows: Iterable[tuple]) -> tuple[Factor, ...]:

@@ -193,44 +193,33 @@ class DatasetWriter:
         write(self.folder, rows_of(self.derived["programs"]))
 
     def _write_derived(self) -> None:
-        """The program list, the deflator series and the per-ficha summaries, from the files
-        just written."""
+        """The deflator series, from the files just written (the program list is made with
+        the summaries, by DuckDB)."""
         import pyarrow.parquet as pq
 
-        from .derived import derive_deflators, derive_programs
+        from .derived import derive_deflators
 
-        # Only the columns and rows they need: small even at 50,000 fichas, where the whole
-        # fichas and budget tables would not be.
-        fichas_columns = [
-            "ficha_id",
-            "program_id",
-            "program_name",
-            "ministry",
-            "service",
-            "evaluated_year",
-            "price_year",
-            "search_key",
-        ]
-        fichas = pq.read_table(table_path(self.staging, "fichas"), columns=fichas_columns)
-        budget = pq.read_table(
-            table_path(self.staging, "budget"), filters=[("concept", "=", "ejecutado")]
+        # Three columns of fichas and the small inflators table, on one thread: reading more,
+        # or with a pool of threads, costs ~150 MB of memory at 50,000 fichas.
+        fichas = pq.read_table(
+            table_path(self.staging, "fichas"),
+            columns=["ficha_id", "evaluated_year", "price_year"],
+            use_threads=False,
         )
-        inflators = pq.read_table(table_path(self.staging, "inflators"))
-        self.derived = {
-            "programs": derive_programs(fichas, budget, TABLES["programs"]),
-            "deflators": derive_deflators(fichas, inflators, TABLES["deflators"]),
-        }
-        del fichas, budget
-        for name, data in self.derived.items():
-            pq.write_table(
-                data,
-                table_path(self.staging, name),
-                compression="zstd",
-                row_group_size=ROW_GROUP_ROWS,
-            )
+        inflators = pq.read_table(table_path(self.staging, "inflators"), use_threads=False)
+        self.derived["deflators"] = derive_deflators(fichas, inflators, TABLES["deflators"])
+        del fichas, inflators
+        self._write_table("deflators", self.derived["deflators"])
+
+    def _write_table(self, name: str, data: pa.Table) -> None:
+        import pyarrow.parquet as pq
+
+        pq.write_table(
+            data, table_path(self.staging, name), compression="zstd", row_group_size=ROW_GROUP_ROWS
+        )
 
     def _write_summaries(self) -> None:
-        """The per-ficha summaries, streamed from DuckDB into their files.
+        """The program list and the per-ficha summaries, streamed from DuckDB into their files.
 
         DuckDB reads the new files in place with one thread, under a memory limit it meets by
         spilling to the staging folder; a query that cannot run within it runs again without
@@ -252,6 +241,7 @@ class DatasetWriter:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
+        from .derived import derive_programs
         from .parquet_views import literal_path
         from .summaries import MEASURES_SQL, REGION_PRESENCE_SQL, SOURCES
 
@@ -263,6 +253,8 @@ class DatasetWriter:
             for name in SOURCES:
                 path = literal_path(table_path(self.staging, name)).replace("'", "''")
                 con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
+            self.derived["programs"] = derive_programs(con, TABLES["programs"])
+            self._write_table("programs", self.derived["programs"])
             for name, sql in (("measures", MEASURES_SQL), ("region_presence", REGION_PRESENCE_SQL)):
                 schema = TABLES[name]
                 reader = con.sql(sql).to_arrow_reader(ROW_GROUP_ROWS)
