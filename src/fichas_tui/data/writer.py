@@ -177,6 +177,9 @@ class DatasetWriter:
                         del data
                         spooled.unlink()
             self._write_derived()
+            # Give back what sorting and reading left in Arrow's pool before DuckDB takes its
+            # share: the summaries step is the ingest's peak.
+            pa.default_memory_pool().release_unused()
             self._write_summaries()
             shutil.rmtree(self.spool)
             shutil.rmtree(self.staging / "duckdb-spill", ignore_errors=True)
