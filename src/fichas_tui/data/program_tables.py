@@ -1,23 +1,32 @@
-"""Reads of one program's main tables (budget with its ratios, components, indicators across
-its fichas, regions), as records.
+"""One program's detail read from the dataset: its fichas, budget with its ratios, subtitles,
+components, indicators across its fichas, regions, findings, coverage and warnings, as records.
 
 Each reader takes the Store's parameterized `rows(sql, params)` (bounded, see Store._rows).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
+
 from ..text import fold
-from . import bounds
+from . import bounds, sections
+from .dataset import DatasetError
 from .records import (
+    DETAIL_FIELDS,
     MISSING,
     BudgetYear,
     Component,
     ComponentYear,
+    Coverage,
     Cut,
     Ficha,
     Indicator,
     IndicatorPoint,
+    Note,
+    ProgramDetail,
+    ProgramRow,
     Region,
+    Subtitle,
     Value,
 )
 from .sections import Rows
@@ -125,6 +134,99 @@ def regions(rows: Rows, fid: str) -> tuple[Region, ...]:
     return tuple(out)
 
 
+def read_detail(
+    rows: Rows,
+    attach: Callable[[str], None],
+    program: ProgramRow,
+    year: int | None,
+    *,
+    partial: bool,
+    tables: Collection[str] | None,
+    reading,
+) -> ProgramDetail | None:
+    """One program's detail from the ficha of `year` (default latest): see Store.detail.
+    `attach` makes a table readable (raising DatasetError when its file is damaged);
+    `reading` carries the row limit of this thread's read (bounds)."""
+    fichas = tuple(
+        Ficha(*row[:9], tuple(row[9]), *row[10:]) for row in rows(FICHAS_SQL, [program.program_id])
+    )
+    if not fichas:
+        return None
+    chosen = [f for f in fichas if f.evaluated_year == year] if year is not None else []
+    ficha = chosen[0] if chosen else fichas[-1]
+    fid = ficha.ficha_id
+    ids = [f.ficha_id for f in fichas]
+    year_of = {f.ficha_id: f.evaluated_year for f in fichas}
+    problems: dict[str, str] = {}
+
+    wanted = None if tables is None else frozenset(tables) & DETAIL_FIELDS
+
+    def part(table: str, read):
+        if wanted is not None and table not in wanted and table != "ratios":
+            return ()
+        if not partial:
+            attach(table)
+            return read()
+        try:
+            attach(table)
+            return read()
+        except DatasetError as exc:
+            problems.setdefault(table, str(exc))
+            return ()
+
+    read_warnings = part(
+        "warnings",
+        lambda: sorted(
+            (
+                Note(year_of[f], s or "", m or "")
+                for f, s, m in rows(in_params(WARNINGS_SQL, ids), ids)
+            ),
+            key=lambda n: (n.year is None, n.year or 0, n.topic),
+        ),
+    )
+    return ProgramDetail(
+        program=program,
+        fichas=fichas,
+        ficha=ficha,
+        budget=part("budget", lambda: budget(rows, fid, part)),
+        budget_history=part("budget", lambda: budget_history(rows, fichas))
+        if len(fichas) > 1
+        else (),
+        subtitles=part(
+            "subtitles",
+            lambda: tuple(
+                Subtitle(y, s, n or "", Value(a, st), price)
+                for y, s, n, a, st, price in rows(SUBTITLES_SQL, [fid])
+            ),
+        ),
+        components=part("components", lambda: components(rows, fid)),
+        indicators=part(
+            "indicators",
+            lambda: indicators(rows, fichas, ficha, reading),
+        ),
+        regions=part("regions", lambda: regions(rows, fid)),
+        findings=part(
+            "findings",
+            lambda: tuple(
+                Note(ficha.evaluated_year, d or "", t or "") for d, t in rows(FINDINGS_SQL, [fid])
+            ),
+        ),
+        warnings=tuple(read_warnings),
+        coverage=part(
+            "coverage",
+            lambda: tuple(
+                Coverage(y, b or "", Value(v, s)) for y, b, v, s in rows(COVERAGE_SQL, [fid])
+            ),
+        ),
+        **{
+            table: part(table, lambda read=read: read(rows, fid))
+            for table, read in sections.READERS.items()
+        },
+        unreadable=tuple(problems.items()),
+        tables=wanted,
+    )
+
+
 def share(part: Value | None, whole: Value | None) -> Value:
     """part / whole in %, or the code of whichever is missing."""
     if part is None or whole is None:
@@ -162,3 +264,20 @@ SELECT region, spending_kclp, spending_pct, beneficiaries, beneficiaries_pct,
        spending_status, beneficiaries_status, price_year
 FROM regions WHERE ficha_id = ?
 """
+FICHAS_SQL = """
+SELECT ficha_id, evaluated_year, price_year, program_name, ministry, service, start_year,
+       description, purpose, coalesce(regions, []), executors, source_file, layout
+FROM fichas WHERE program_id = ? ORDER BY evaluated_year NULLS FIRST, ficha_id
+"""
+SUBTITLES_SQL = """
+SELECT year, subtitle, subtitle_name, amount_kclp, amount_status, price_year FROM subtitles
+WHERE ficha_id = ? ORDER BY year, subtitle
+"""
+FINDINGS_SQL = (
+    "SELECT dimension, finding FROM findings WHERE ficha_id = ? ORDER BY position NULLS LAST"
+)
+COVERAGE_SQL = (
+    "SELECT year, basis, coverage_pct, coverage_status FROM coverage "
+    "WHERE ficha_id = ? AND year IS NOT NULL ORDER BY basis, year"
+)
+WARNINGS_SQL = "SELECT ficha_id, section, message FROM warnings WHERE ficha_id IN ({ids})"

@@ -14,24 +14,18 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..text import fold
-from . import bounds, program_index, program_tables, sections
+from . import bounds, program_index, program_tables
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .program_filter import KeyIndex
 from .program_table import LIST_COLUMNS, Programs, ProgramTable, from_rows
-from .program_tables import in_params
 from .read_ahead import ReadAhead
 from .records import (  # re-exported: callers import the records from here
-    DETAIL_FIELDS,
-    Coverage,
     Cut,
     Deflators,
     Facets,
-    Ficha,
-    Note,
     ProgramDetail,
     ProgramRow,
-    Subtitle,
     Value,
 )
 
@@ -378,7 +372,18 @@ class Store:
         warnings about non-finite numbers and what was left out."""
         self._reading.limit, self._reading.cut = limit, []
         try:
-            detail = self._detail(program_id, year, partial=partial, tables=tables)
+            program = self.program_row(program_id)
+            detail = None
+            if program is not None:
+                detail = program_tables.read_detail(
+                    self._rows,
+                    self._attach,
+                    program,
+                    year,
+                    partial=partial,
+                    tables=tables,
+                    reading=self._reading,
+                )
             cut = tuple(self._reading.cut)
         finally:
             self._reading.limit, self._reading.cut = None, []
@@ -388,99 +393,6 @@ class Store:
         if not notes:
             return detail
         return dataclasses.replace(detail, warnings=detail.warnings + notes, truncated=cut)
-
-    def _detail(
-        self,
-        program_id: str,
-        year: int | None,
-        *,
-        partial: bool,
-        tables: Collection[str] | None,
-    ) -> ProgramDetail | None:
-        program = self.program_row(program_id)
-        if program is None:
-            return None
-        fichas = tuple(
-            Ficha(*row[:9], tuple(row[9]), *row[10:])
-            for row in self._rows(_FICHAS_SQL, [program_id])
-        )
-        if not fichas:
-            return None
-        chosen = [f for f in fichas if f.evaluated_year == year] if year is not None else []
-        ficha = chosen[0] if chosen else fichas[-1]
-        fid = ficha.ficha_id
-        ids = [f.ficha_id for f in fichas]
-        year_of = {f.ficha_id: f.evaluated_year for f in fichas}
-        problems: dict[str, str] = {}
-
-        wanted = None if tables is None else frozenset(tables) & DETAIL_FIELDS
-
-        def part(table: str, read):
-            if wanted is not None and table not in wanted and table != "ratios":
-                return ()
-            if not partial:
-                self._attach(table)
-                return read()
-            try:
-                self._attach(table)
-                return read()
-            except DatasetError as exc:
-                problems.setdefault(table, str(exc))
-                return ()
-
-        read_warnings = part(
-            "warnings",
-            lambda: sorted(
-                (
-                    Note(year_of[f], s or "", m or "")
-                    for f, s, m in self._rows(in_params(_WARNINGS_SQL, ids), ids)
-                ),
-                key=lambda n: (n.year is None, n.year or 0, n.topic),
-            ),
-        )
-        return ProgramDetail(
-            program=program,
-            fichas=fichas,
-            ficha=ficha,
-            budget=part("budget", lambda: program_tables.budget(self._rows, fid, part)),
-            budget_history=part("budget", lambda: program_tables.budget_history(self._rows, fichas))
-            if len(fichas) > 1
-            else (),
-            subtitles=part(
-                "subtitles",
-                lambda: tuple(
-                    Subtitle(y, s, n or "", Value(a, st), price)
-                    for y, s, n, a, st, price in self._rows(_SUBTITLES_SQL, [fid])
-                ),
-            ),
-            components=part("components", lambda: program_tables.components(self._rows, fid)),
-            indicators=part(
-                "indicators",
-                lambda: program_tables.indicators(self._rows, fichas, ficha, self._reading),
-            ),
-            regions=part("regions", lambda: program_tables.regions(self._rows, fid)),
-            findings=part(
-                "findings",
-                lambda: tuple(
-                    Note(ficha.evaluated_year, d or "", t or "")
-                    for d, t in self._rows(_FINDINGS_SQL, [fid])
-                ),
-            ),
-            warnings=tuple(read_warnings),
-            coverage=part(
-                "coverage",
-                lambda: tuple(
-                    Coverage(y, b or "", Value(v, s))
-                    for y, b, v, s in self._rows(_COVERAGE_SQL, [fid])
-                ),
-            ),
-            **{
-                table: part(table, lambda read=read: read(self._rows, fid))
-                for table, read in sections.READERS.items()
-            },
-            unreadable=tuple(problems.items()),
-            tables=wanted,
-        )
 
 
 def _coded_test(column, wanted):
@@ -504,22 +416,6 @@ _PROGRAMS_SQL = (
     "SELECT " + ", ".join(LIST_COLUMNS) + " FROM {source}"  # the list file's rows
 )
 
-_FICHAS_SQL = """
-SELECT ficha_id, evaluated_year, price_year, program_name, ministry, service, start_year,
-       description, purpose, coalesce(regions, []), executors, source_file, layout
-FROM fichas WHERE program_id = ? ORDER BY evaluated_year NULLS FIRST, ficha_id
-"""
-_SUBTITLES_SQL = """
-SELECT year, subtitle, subtitle_name, amount_kclp, amount_status, price_year FROM subtitles
-WHERE ficha_id = ? ORDER BY year, subtitle
-"""
-_FINDINGS_SQL = (
-    "SELECT dimension, finding FROM findings WHERE ficha_id = ? ORDER BY position NULLS LAST"
-)
-_COVERAGE_SQL = (
-    "SELECT year, basis, coverage_pct, coverage_status FROM coverage "
-    "WHERE ficha_id = ? AND year IS NOT NULL ORDER BY basis, year"
-)
 _DEFLATORS_SQL = """
 SELECT target_year, year, factor, ficha_id, via_year, conflict_ficha_ids, conflict_factors
 FROM deflators
@@ -530,9 +426,20 @@ _INFLATORS_SQL = """
 SELECT i.ficha_id, f.evaluated_year, f.price_year, i.year, i.factor
 FROM inflators i JOIN fichas f USING (ficha_id)
 """
-_WARNINGS_SQL = "SELECT ficha_id, section, message FROM warnings WHERE ficha_id IN ({ids})"
 
 
 def _ahead_key(program_id: str, tables: Collection[str]) -> tuple:
     """The detail() call a read ahead stands for: the latest ficha, partial, these tables."""
     return (program_id, None, True, frozenset(tables), bounds.ROW_LIMIT)
+
+
+__all__ = [  # what callers import from here (the records re-exported with the Store)
+    "SORT_BUDGET",
+    "SORT_NAME",
+    "DatasetMissing",
+    "Facets",
+    "ProgramDetail",
+    "ProgramRow",
+    "Store",
+    "Value",
+]

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -21,11 +21,11 @@ from ..data.queries import SORT_BUDGET, SORT_NAME, Store
 from ..text import clean, one_line
 from ..views.figures import years_label
 from ..views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos
-from ..widgets.detail import TABS as DETAIL_TABS
 from ..widgets.detail import Detail
 from ..widgets.key_bar import KeyBar
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
+from .browser_keys import BROWSER_BINDINGS
 from .facet_filter import FacetFilter
 from .filter_state import Filters
 from .pesos_switch import PesosSwitch
@@ -54,11 +54,6 @@ def no_match(typed: str, filters: Filters) -> str:
     return "Ningún programa coincide con " + " y ".join(which) + "."
 
 
-# Keys that share one line in the help.
-TABS = Binding.Group(" · ".join(label for _tab, label, _pane in DETAIL_TABS))
-YEARS = Binding.Group("Ficha del año anterior / siguiente")
-
-
 class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     DEFAULT_CSS = """
     BrowserScreen #filter {
@@ -73,80 +68,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
         background: $panel;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "slash",
-            "focus_filter",
-            "Buscar",
-            key_display="/",
-            id="lista.buscar",
-            tooltip="Filtrar al escribir (no importan mayúsculas, tildes, signos ni el orden "
-            "de las palabras); Enter abre el programa marcado",
-        ),
-        Binding(
-            "t",
-            "filters",
-            "Filtros",
-            id="lista.filtros",
-            tooltip="Filtrar por ministerio, servicio, año evaluado, región, ejecutores, "
-            "fichas con avisos y texto de los hallazgos",
-        ),
-        Binding(
-            "o",
-            "sort",
-            "Ordenar",
-            id="lista.ordenar",
-            tooltip="Ordenar por nombre o por presupuesto ejecutado; en Regiones: por gasto, "
-            "beneficiarios, gasto por beneficiario o región",
-        ),
-        Binding(
-            "p",
-            "pesos",
-            "Pesos",
-            id="general.pesos",
-            tooltip="Montos en los pesos de cada ficha o en M$ de un año, con los inflactores "
-            "de las fichas del dataset (≈ convertido; † sin factor: como en la ficha)",
-        ),
-        Binding("escape", "back", "Volver", id="general.volver", tooltip="Volver (a la lista)"),
-        *(
-            Binding(str(n), f"tab('{tab}')", label, show=False, id=f"programa.{tab}", group=TABS)
-            for n, (tab, label, _pane) in enumerate(DETAIL_TABS, start=1)
-        ),
-        Binding(
-            "left_square_bracket",
-            "year(-1)",
-            "Año ant.",
-            show=False,
-            key_display="[",
-            id="programa.anio_anterior",
-            group=YEARS,
-        ),
-        Binding(
-            "right_square_bracket",
-            "year(1)",
-            "Año sig.",
-            show=False,
-            key_display="]",
-            id="programa.anio_siguiente",
-            group=YEARS,
-        ),
-        Binding(
-            "f",
-            "formulas",
-            "Fórmulas",
-            show=False,
-            id="programa.formulas",
-            tooltip="Indicadores: mostrar u ocultar las fórmulas",
-        ),
-        Binding(
-            "ctrl+r",
-            "reload",
-            "Recargar",
-            show=False,
-            id="general.recargar",
-            tooltip="Recargar el dataset (después de un fichas ingest)",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = BROWSER_BINDINGS
 
     def __init__(self) -> None:
         super().__init__()
