@@ -105,7 +105,8 @@ class KeyBar(Widget):
         if binding.action == HELP_ACTION and key is not None and key != HELP_KEY:
             # Typing in an input, ? is a character there: only F1 (its other key) opens the help.
             keys = key_label(key)
-        return Entry(keys, binding.description, binding.key, enabled, binding.action)
+        # A click presses the key shown (F1 while typing, not the ? the input would take).
+        return Entry(keys, binding.description, key or binding.key, enabled, binding.action)
 
     def render(self) -> Text:
         left, right = self.entries()
