@@ -17,7 +17,7 @@ from textual.widgets.input import Selection
 
 from ..data.dataset import DatasetError
 from ..data.program_table import Programs
-from ..data.queries import SORT_BUDGET, SORT_NAME, Store
+from ..data.queries import SORT_BUDGET, SORT_NAME, ProgramRow, Store
 from ..text import clean, one_line
 from ..views.figures import years_label
 from ..views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos
@@ -98,7 +98,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
                 )
                 yield Static(id="list-status")
                 yield Static(id="list-header")
-                yield ProgramList(id="programs")
+                yield ProgramList(id="programs", on_highlighted=self._highlighted)
             yield Detail(id="detail")
         yield KeyBar()
 
@@ -179,8 +179,8 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
 
     # -- loading a program -----------------------------------------------------------------
 
-    def on_program_list_highlighted(self, event: ProgramList.Highlighted) -> None:
-        program_id = event.program.program_id
+    def _highlighted(self, program: ProgramRow) -> None:
+        program_id = program.program_id
         if self._pending is not None:
             self._pending.stop()
             self._pending = None

@@ -79,7 +79,6 @@ class Detail(Vertical):
         """Show one program; `missing` names contract tables whose file is absent."""
         other = self.detail is None or self.detail.program.program_id != detail.program.program_id
         self.detail = detail
-        program = detail.program
         head = Text(clean(detail.ficha.name), style="bold")
         head.append(Text(f"\n{clean(detail.ficha.service or detail.ficha.ministry or '')}", "dim"))
         self._set_title(head)
@@ -100,7 +99,6 @@ class Detail(Vertical):
             if other:  # another program opens at its top, in every pane (its name in view)
                 pane.scroll_to(0, 0, animate=False, immediate=True)
             pane.show(detail, missing, folder)
-        self.border_subtitle = f"{len(program.years)} ficha(s)"
 
     def prepare(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Draw a program read ahead in the pane on screen, so showing it next is quick."""
@@ -123,7 +121,6 @@ class Detail(Vertical):
         select.disabled = True
         for tab_id, _label, _pane in TABS:
             self.query_one(f"#pane-{tab_id}").show_problem(heading, text)
-        self.border_subtitle = ""
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

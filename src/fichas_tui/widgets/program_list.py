@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -92,20 +92,22 @@ class ProgramList(ScrollView, can_focus=True):
         "program-list--amount",
     }
 
-    cursor = reactive(0, always_update=True, init=False)
-
-    class Highlighted(Message):
-        def __init__(self, program: ProgramRow) -> None:
-            super().__init__()
-            self.program = program
+    # Not repainted as a whole when it moves: watch_cursor repaints the two rows that change.
+    cursor = reactive(0, always_update=True, init=False, repaint=False)
 
     class Selected(Message):
         def __init__(self, program: ProgramRow) -> None:
             super().__init__()
             self.program = program
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, on_highlighted: Callable[[ProgramRow], None] | None = None
+    ) -> None:
         super().__init__(id=id)
+        # Called with the program under the cursor at each move, in the move's own handler:
+        # what it changes (the detail) is drawn in the same frame as the cursor, not in a
+        # second one, as a message bubbling up to the screen would be.
+        self._on_highlighted = on_highlighted
         # a data.program_table.Programs from the store (rows made when asked for) or a tuple
         self.programs: Sequence[ProgramRow] = ()
         self.empty_text = ""  # drawn in place of the rows when there are none
@@ -164,8 +166,8 @@ class ProgramList(ScrollView, can_focus=True):
             self.refresh_lines(cursor * h, h)
         else:
             self.refresh()
-        if self.current is not None:
-            self.post_message(self.Highlighted(self.current))
+        if self.current is not None and self._on_highlighted is not None:
+            self._on_highlighted(self.current)
 
     def _scroll_to_cursor(self) -> None:
         h = self.row_height
