@@ -277,8 +277,9 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
 
     def action_sort(self) -> None:
         if self._in_detail():
-            pane = self.query_one("#pane-regiones")
-            self.notify(f"Regiones ordenadas por {pane.cycle_sort()}", timeout=2)
+            pane = self.query_one(Detail).pane("regiones")
+            if pane is not None:
+                self.notify(f"Regiones ordenadas por {pane.cycle_sort()}", timeout=2)
             return
         self.sort = SORT_BUDGET if self.sort == SORT_NAME else SORT_NAME
         self.refilter()
@@ -321,7 +322,9 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
             self.notify(f"No hay una ficha {which} a la de {detail.year}.", timeout=3, markup=False)
 
     def action_formulas(self) -> None:
-        self.query_one("#pane-indicadores").toggle_formulas()
+        pane = self.query_one(Detail).pane("indicadores")
+        if pane is not None:
+            pane.toggle_formulas()
 
     def compare_from(self):
         """(program, year) that c compares: the program open in the detail (its ficha's year)

@@ -168,8 +168,8 @@ def target(app) -> Target | None:
 
 
 def _pane_target(detail) -> Target | None:
-    pane = detail.query_one(f"#pane-{detail.active_tab}")
-    if pane.detail is None or not pane.ready(pane.detail):
+    pane = detail.pane(detail.active_tab)
+    if pane is None or pane.detail is None or not pane.ready(pane.detail):
         return None
     # The very view the pane drew (its order, formulas, pesos): the file holds what is on screen.
     drawn = pane.tables()

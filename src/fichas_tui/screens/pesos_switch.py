@@ -10,7 +10,7 @@ from ..data.dataset import DatasetError
 from ..data.queries import SORT_BUDGET
 from ..text import clean
 from ..views.pesos import EACH_FICHA, Pesos, main_pesos, series_lines
-from ..widgets.pane import Pane
+from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
 
 
@@ -75,10 +75,7 @@ class PesosSwitch:
         plist = self.query_one(ProgramList)
         plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
         self._update_header()
-        for pane in self.query(Pane):
-            if pane.pesos is not None:  # a pane with amounts: drawn again in the new basis
-                pane.pesos = pesos
-                pane.refresh_body()
+        self.query_one(Detail).set_pesos(pesos)
         if self.sort == SORT_BUDGET:
             self.refilter()
         else:

@@ -39,11 +39,22 @@ class Loaded(Message):
 class AheadRead(Message):
     """The next program, read ahead: the pane on screen draws it while the user reads."""
 
-    def __init__(self, store: Store, detail: ProgramDetail, missing: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        program_id: str,
+        detail: ProgramDetail | None,
+        missing: tuple[str, ...] = (),
+    ) -> None:
         super().__init__()
         self.store = store  # the store it was read from (a reload replaces the app's)
-        self.detail = detail
+        self.program_id = program_id
+        self.detail = detail  # None: it could not be read (the read that asks reports why)
         self.missing = missing
+
+
+# Seconds a program being read ahead is waited for before it is read on its own.
+AHEAD_WAIT = 0.5
 
 
 class ProgramLoading:
@@ -54,6 +65,8 @@ class ProgramLoading:
     _loaded_id: str | None = None
     _ahead_from = 0  # the list row read last: which way the cursor is moving
     _ahead: AheadRead | None = None  # the program read ahead, while it is the one ahead
+    _reading_ahead: str | None = None  # the program being read ahead now
+    _waiting: tuple | None = None  # (token, program, tables) of a load waiting for that read
 
     def on_detail_year_chosen(self, event: Detail.YearChosen) -> None:
         self.load(event.program_id, event.year)
@@ -76,7 +89,21 @@ class ProgramLoading:
             detail = ahead.detail
             self.on_loaded(Loaded(self._detail_token, detail, program_id, missing=ahead.missing))
             return
+        self._waiting = None
+        if year is None and program_id == self._reading_ahead:
+            # Being read ahead right now (the key came before that read finished): take that
+            # read when it comes, rather than a second query queued behind it.
+            self._waiting = (self._detail_token, program_id, tables)
+            self.set_timer(AHEAD_WAIT, lambda token=self._detail_token: self._stop_waiting(token))
+            return
         self.run_load(self._detail_token, program_id, year, tables)
+
+    def _stop_waiting(self, token: int) -> None:
+        """The read ahead never came (a reload, a cancelled worker): read the program now."""
+        if self._waiting is not None and self._waiting[0] == token == self._detail_token:
+            _token, program_id, tables = self._waiting
+            self._waiting = None
+            self.run_load(token, program_id, None, tables)
 
     @work(thread=True, exclusive=True, group="detail")
     def run_load(self, token: int, program_id: str, year: int | None, tables) -> None:
@@ -158,24 +185,49 @@ class ProgramLoading:
         index = plist.cursor + step
         if 0 <= index < len(plist.programs):
             tables = PANE_TABLES[self.query_one(Detail).active_tab]
-            self.run_ahead(self.store, plist.programs[index].program_id, tables)
+            self._reading_ahead = plist.programs[index].program_id
+            self.run_ahead(self.store, self._reading_ahead, tables)
 
     @work(thread=True, exclusive=True, group="read-ahead")
     def run_ahead(self, store: Store, program_id: str, tables) -> None:
-        with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
-            store.read_ahead(program_id, tables=tables)
-            detail = store.ahead(program_id, tables=tables)
-            if detail is not None:
-                missing = missing_tables(store.folder, REQUIRED_TABLES)
-                self.post_message(AheadRead(store, detail, missing))
+        detail, missing = None, ()
+        try:
+            with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
+                store.read_ahead(program_id, tables=tables)
+                detail = store.ahead(program_id, tables=tables)
+                if detail is not None:
+                    missing = missing_tables(store.folder, REQUIRED_TABLES)
+        finally:  # always answered: a load may be waiting for it
+            self.post_message(AheadRead(store, program_id, detail, missing))
 
     def on_ahead_read(self, message: AheadRead) -> None:
-        """Draw the program read ahead, unless the user has moved on past it."""
+        """Show the program read ahead if a load waits for it; else draw it, unless the user
+        has moved on past it."""
+        program_id = message.program_id
+        if program_id == self._reading_ahead:
+            self._reading_ahead = None
+        if self._waiting is not None and self._waiting[1] == program_id:
+            token, _program_id, tables = self._waiting
+            self._waiting = None
+            if token != self._detail_token:
+                return
+            if (
+                message.detail is not None
+                and message.store is self.store
+                and message.detail.has(tables)
+            ):
+                self.on_loaded(Loaded(token, message.detail, program_id, missing=message.missing))
+            else:  # not read, or another tab's tables: read it on its own
+                self.run_load(
+                    token, program_id, None, PANE_TABLES[self.query_one(Detail).active_tab]
+                )
+            return
+        if message.detail is None:
+            return
         plist = self.query_one(ProgramList)
         near = {p.program_id for p in plist.programs[max(0, plist.cursor - 1) : plist.cursor + 2]}
         widget = self.query_one(Detail)
         shown = widget.detail.program.program_id if widget.detail is not None else None
-        program_id = message.detail.program.program_id
         if program_id in near and program_id != shown and message.store is self.store:
             self._ahead = message
             widget.prepare(message.detail, message.missing, self.store.folder)

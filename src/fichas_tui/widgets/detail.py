@@ -11,8 +11,10 @@ from textual.widgets import Select, Static, TabbedContent, TabPane
 from ..data.queries import ProgramDetail
 from ..text import clean
 from ..views.panes import PANES
+from ..views.pesos import Pesos
 from .evaluacion import EvaluacionPane
 from .indicadores import IndicadoresPane
+from .pane import Pane
 from .presupuesto import PresupuestoPane
 from .regiones import RegionesPane
 from .resumen import ResumenPane
@@ -62,8 +64,42 @@ class Detail(Vertical):
         self.detail: ProgramDetail | None = None
         self._options: list[tuple[str, int]] = []
         self._title_lines = 0
+        self._tab = TABS[0][0]  # the tab shown (kept here: the tabs are mounted after a frame)
+        self._built = False  # its children are mounted (see build)
+        self._building = False
+        self._shown: tuple | None = None  # what was shown before that: (method, arguments)
+        self._focus = False  # focus the pane once built
+        self.pesos: Pesos | None = None  # the basis of the amounts (the screen's `p`)
 
     def compose(self) -> ComposeResult:
+        # Nothing until the screen's first frame is out (build): composing and styling the
+        # tabs, the year selector and five panes would be a fifth of the explorer's start.
+        return iter(())
+
+    async def on_resize(self) -> None:
+        # Its first size comes with the layout of the frame that draws the screen around it
+        # (in a narrow terminal, when it is first shown): that frame is out, build now.
+        await self.build()
+
+    async def build(self) -> None:
+        """Mount the title, the year selector and the tabbed panes, then show what was asked
+        for meanwhile (a program, a problem, a tab)."""
+        if self._built or self._building:
+            return
+        self._building = True
+        await self.mount_compose(self._children())
+        self._built = True
+        if self.pesos is not None:
+            self.set_pesos(self.pesos)
+        self._set_title(Text("Elija un programa de la lista.", style="italic"))
+        if self._shown is not None:
+            method, args = self._shown
+            self._shown = None
+            method(*args)
+        if self._focus or self._tab != TABS[0][0]:  # a tab asked for before
+            self.activate(self._tab, focus=self._focus)
+
+    def _children(self) -> ComposeResult:
         with Horizontal(id="detail-head"):
             yield Static(id="detail-title")
             yield Select[int]([], prompt="Año", allow_blank=True, id="year", compact=True)
@@ -72,12 +108,29 @@ class Detail(Vertical):
                 with TabPane(f"{number} {label}", id=tab_id):
                     yield pane(id=f"pane-{tab_id}")
 
-    def on_mount(self) -> None:
-        self._set_title(Text("Elija un programa de la lista.", style="italic"))
+    def set_pesos(self, pesos: Pesos) -> None:
+        """Show the amounts in `pesos` (the panes with amounts draw again)."""
+        self.pesos = pesos
+        for pane in self.panes():
+            if pane.pesos is not None:  # a pane with amounts
+                pane.pesos = pesos
+                pane.refresh_body()
+
+    def panes(self) -> list[Pane]:
+        """The panes, in tab order (none before the detail is built)."""
+        return list(self.query(Pane)) if self._built else []
+
+    def pane(self, tab_id: str) -> Pane | None:
+        """The pane of a tab (None before the detail is built)."""
+        return self.query_one(f"#pane-{tab_id}", Pane) if self._built else None
 
     def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Show one program; `missing` names contract tables whose file is absent."""
+        if not self._built:
+            self.detail, self._shown = detail, (self.show, (detail, missing, folder))
+            return
         other = self.detail is None or self.detail.program.program_id != detail.program.program_id
+        self._shown = None
         self.detail = detail
         head = Text(clean(detail.ficha.name), style="bold")
         head.append(Text(f"\n{clean(detail.ficha.service or detail.ficha.ministry or '')}", "dim"))
@@ -94,15 +147,16 @@ class Detail(Vertical):
         select.disabled = len(detail.years) < 2
         # Each pane takes the program; only the one on screen draws it now, the others when
         # their tab is shown.
-        for tab_id, _label, _pane in TABS:
-            pane = self.query_one(f"#pane-{tab_id}")
+        for pane in self.panes():
             if other:  # another program opens at its top, in every pane (its name in view)
                 pane.scroll_to(0, 0, animate=False, immediate=True)
             pane.show(detail, missing, folder)
 
     def prepare(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Draw a program read ahead in the pane on screen, so showing it next is quick."""
-        self.query_one(f"#pane-{self.active_tab}").prepare(detail, missing, folder)
+        pane = self.pane(self.active_tab)
+        if pane is not None:
+            pane.prepare(detail, missing, folder)
 
     def _set_title(self, text: Text) -> None:
         # Two lines (name, service) for every program: no layout pass unless that changes.
@@ -113,14 +167,17 @@ class Detail(Vertical):
     def show_problem(self, heading: str, text: str) -> None:
         """A program that could not be read: the message in the title and in every pane."""
         self.detail = None
+        if not self._built:
+            self._shown = (self.show_problem, (heading, text))
+            return
         self._set_title(Text(clean(heading), style="bold"))
         select = self.query_one("#year", Select)
         with select.prevent(Select.Changed):
             self._options = []
             select.set_options([])
         select.disabled = True
-        for tab_id, _label, _pane in TABS:
-            self.query_one(f"#pane-{tab_id}").show_problem(heading, text)
+        for pane in self.panes():
+            pane.show_problem(heading, text)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -140,10 +197,20 @@ class Detail(Vertical):
             return True
         return False
 
-    def activate(self, tab_id: str) -> None:
-        self.query_one(TabbedContent).active = tab_id
-        self.query_one(f"#pane-{tab_id}").focus()
+    def activate(self, tab_id: str, focus: bool = True) -> None:
+        """Show a tab and focus its pane."""
+        self._tab = tab_id
+        pane = self.pane(tab_id)
+        self._focus = pane is None and focus
+        if pane is not None:
+            self.query_one(TabbedContent).active = tab_id
+            if focus:
+                pane.focus()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # not stopped: the screen reads the tables of the tab shown
+        self._tab = event.pane.id or self._tab
 
     @property
     def active_tab(self) -> str:
-        return self.query_one(TabbedContent).active
+        return self._tab
