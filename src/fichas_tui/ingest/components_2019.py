@@ -13,6 +13,10 @@ from .parsed import FichaRecord, cell_columns
 _PREFIX_RE = re.compile(r"^Nombre Bien o Servicio \(componente\)\s*", re.IGNORECASE)
 _UNIT_COST_RE = re.compile(r"(M{0,2}\s*\$?\s*[\d.,]+)\s*(?:por cada\s*(.*))?$", re.IGNORECASE)
 _YEAR_RE = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+# What `plain` may strip (tags, entities, emphasis, escapes), and a word from each branch of
+# the block scan: the component prefix, `Gasto total`/`Gasto unitario`, a production `Año`.
+_MARKUP_RE = re.compile(r"[<&*\\_]")
+_BLOCK_WORDS = ("nombre", "gasto", "año")
 
 
 @dataclass
@@ -70,8 +74,14 @@ def parse_component_blocks(
     blocks: list[Block] = []
     group: list[Block] = []
     i = start + 1
+    lines = doc.lines
     while i < end:
-        line = doc.lines[i]
+        line = lines[i]
+        # Most lines (production rows, prose) can match no branch below: a line without
+        # markup is its plain text up to spacing, so lacking every branch's word it is skipped.
+        if not _MARKUP_RE.search(line) and not any(w in line.lower() for w in _BLOCK_WORDS):
+            i += 1
+            continue
         texts = [plain(c) for c in cells(line)] if "\t" in line else [plain(line)]
         first = texts[0] if texts else ""
         if _PREFIX_RE.match(first):

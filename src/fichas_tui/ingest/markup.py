@@ -112,6 +112,7 @@ def html_tables(fragment: str) -> list[tuple[str, list[list[str]]]]:
     return tables
 
 
+@lru_cache(maxsize=1024)  # indicator formulas repeat across a program's fichas
 def latex_to_text(formula: str) -> str:
     """A LaTeX formula as people read it.
 

@@ -177,7 +177,8 @@ def capture_text(
             if not text:
                 label = item_label
                 continue
-        text = _INLINE_LATEX_RE.sub(lambda m: latex_to_text(m.group(1)), text)
+        if "\\" in text:  # a formula has a command; most paragraphs have none
+            text = _INLINE_LATEX_RE.sub(lambda m: latex_to_text(m.group(1)), text)
         text = _BULLET_SPACE_RE.sub("", text)
         record.add("texts", section=section, label=item_label, text=text, position=position)
         position += 1

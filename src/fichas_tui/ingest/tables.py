@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .markup import latex_to_text, merge_continuation_rows, plain
 from .numbers import Cell, parse_cell, parse_year
@@ -323,9 +324,9 @@ def parse_indicator_table(
         for i, kind, extra in text_columns:
             cell = row[i] if i < len(row) else ""
             if kind == "formula":
-                facts["formula"] = latex_to_text(plain_keep_latex(cell)) or None
+                facts["formula"] = _formula_text(cell)
             elif kind == "attributes":
-                facts.update(indicator_attributes(cell))
+                facts.update(_attribute_items(cell))
             elif kind == "relevance":
                 facts["evaluation_relevance"] = plain(cell) or None
             elif kind == "quality":
@@ -352,6 +353,17 @@ def parse_indicator_table(
             )
         position += 1
     return position
+
+
+@lru_cache(maxsize=1024)  # indicator cells repeat across a program's fichas
+def _formula_text(cell: str) -> str | None:
+    return latex_to_text(plain_keep_latex(cell)) or None
+
+
+@lru_cache(maxsize=1024)
+def _attribute_items(cell: str) -> tuple[tuple[str, str | None], ...]:
+    """`indicator_attributes` as immutable pairs, so a cached answer cannot be changed."""
+    return tuple(indicator_attributes(cell).items())
 
 
 def plain_keep_latex(text: str) -> str:
