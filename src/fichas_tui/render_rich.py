@@ -11,6 +11,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from .render_grid import natural_lines
 from .text import clean, one_line
 from .views.cells import display
 from .views.model import (
@@ -154,30 +155,37 @@ class TableBlock:
         self.fit = fit
         self.grid = grid(t, marked=not fit)
         self._natural: list[list[Segment]] | None = None
+        self._widest = 0  # the natural lines' width
+        self._needed: int | None = None
         self._drawn: tuple[int, list[list[Segment]]] | None = None  # (width, lines)
 
     def natural(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
-        """The grid's lines at its natural width (drawn once)."""
+        """The grid's lines at its natural width (drawn once; by render_grid when it covers
+        the grid, else by Rich: the same lines either way)."""
         if self._natural is None:
-            self._natural = console.render_lines(
-                self.grid, options.update(width=NATURAL), pad=False
-            )
+            options = options.update(width=NATURAL)
+            lines = natural_lines(console, options, self.grid)
+            if lines is None:
+                lines = console.render_lines(self.grid, options, pad=False)
+            self._natural = lines
+            self._widest = max(map(Segment.get_line_length, lines), default=0)
         return self._natural
 
     def needed(self, console: Console, options: ConsoleOptions) -> int:
         """The narrowest the grid can be with every number whole and text columns wrapped
         down to TEXT_MIN."""
-        lines = self.natural(console, options)
-        widest = max((sum(seg.cell_length for seg in line) for line in lines), default=0)
-        slack = 0
-        for i, column in enumerate(self.table.columns):
-            if column.kind == TEXT:
-                longest = max(
-                    [len(header(column))]
-                    + [len(display(column, row.cells[i])) for row in self.table.rows]
-                )
-                slack += max(0, longest - text_min(self.table, i))
-        return widest - slack
+        if self._needed is None:
+            self.natural(console, options)
+            slack = 0
+            for i, column in enumerate(self.table.columns):
+                if column.kind == TEXT:
+                    longest = max(
+                        [len(header(column))]
+                        + [len(display(column, row.cells[i])) for row in self.table.rows]
+                    )
+                    slack += max(0, longest - text_min(self.table, i))
+            self._needed = self._widest - slack
+        return self._needed
 
     def lines(self, console: Console, options: ConsoleOptions, width: int) -> list[list[Segment]]:
         """The grid drawn for a pane `width` wide: at its natural width when that fits (the
@@ -186,11 +194,11 @@ class TableBlock:
         if self._drawn is not None and self._drawn[0] == width:
             return self._drawn[1]
         natural = self.natural(console, options)
-        widest = max((sum(seg.cell_length for seg in line) for line in natural), default=0)
-        at = max(width, self.needed(console, options))
-        if widest <= at:  # expand=False: any width from the natural one up draws the same
+        # expand=False: any width from the natural one up draws the same
+        if self._widest <= width or self._widest <= self.needed(console, options):
             lines = natural
         else:
+            at = max(width, self.needed(console, options))
             lines = console.render_lines(self.grid, options.update(width=at), pad=False)
         self._drawn = (width, lines)
         return lines
