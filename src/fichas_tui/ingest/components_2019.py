@@ -82,9 +82,11 @@ def parse_component_blocks(
         if not _MARKUP_RE.search(line) and not any(w in line.lower() for w in _BLOCK_WORDS):
             i += 1
             continue
-        texts = [plain(c) for c in cells(line)] if "\t" in line else [plain(line)]
-        first = texts[0] if texts else ""
+        raw = cells(line) if "\t" in line else [line]
+        # Only the first cell decides the branch; the others are read by three branches.
+        first = plain(raw[0]) if raw else ""
         if _PREFIX_RE.match(first):
+            texts = [plain(c) for c in raw]
             names = [_PREFIX_RE.sub("", t) for t in texts if _PREFIX_RE.match(t)]
             if not any(names):  # Markdown: the name is on the next line
                 name, i = _next_text(doc, i, end)
@@ -95,12 +97,14 @@ def parse_component_blocks(
             for block, (caption, rows) in zip(group, html_tables(line), strict=False):
                 _set_production(block, caption, rows)
         elif group and (value := _labelled(first, "Gasto total")) is not None:
+            texts = [plain(c) for c in raw]
             if not value:
                 value, i = _next_text(doc, i, end)
                 texts = [f"Gasto total {value}"]
             for block, text in zip(group, texts, strict=False):
                 block.spending = parse_cell(_labelled(text, "Gasto total") or "")
         elif group and (value := _labelled(first, "Gasto unitario")) is not None:
+            texts = [plain(c) for c in raw]
             if not value:
                 value, i = _next_text(doc, i, end)
                 texts = [f"Gasto unitario {value}"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import unicodedata
@@ -68,6 +69,26 @@ _KEY_BYTES = set(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ$%/\n")
 _KEY_TABLE = bytes(c if c in _KEY_BYTES else 0x20 for c in range(256))
 
 
+def _ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _fold_beyond_latin1(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    return _ascii_fold(exc.object[exc.start : exc.end]), exc.end
+
+
+_KEY_ERRORS = "fichas-heading-key"
+codecs.register_error(_KEY_ERRORS, _fold_beyond_latin1)
+_LATIN1_FOLDS = [_ascii_fold(chr(c)) for c in range(256)]
+# Latin-1 characters NFKD makes several ASCII characters (`½` -> `12`): replaced first.
+_KEY_WIDE = tuple((chr(c), f) for c, f in enumerate(_LATIN1_FOLDS) if len(f) > 1)
+# Each other Latin-1 byte -> its key byte (uppercased, or a space), or dropped.
+_KEY_LATIN1 = bytes(_KEY_TABLE[ord(f.upper())] if len(f) == 1 else 0x20 for f in _LATIN1_FOLDS)
+_KEY_DROPPED = bytes(c for c, f in enumerate(_LATIN1_FOLDS) if not f)
+
+
 def heading_keys(lines: list[str]) -> list[str]:
     """`heading_key` of every line, computed in a few passes over the whole text.
 
@@ -75,10 +96,16 @@ def heading_keys(lines: list[str]) -> list[str]:
     """
     text = "\n".join(line[:KEY_CHARS] for line in lines)
     text = _KEY_TAG_RE.sub(" ", text).replace("\\$", "$")
-    # Keys keep only ASCII letters: NFKD + dropping non-ASCII strips accents in one C pass.
-    data = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").upper()
+    # Keys keep only ASCII: what NFKD leaves in ASCII of each character (`Ñ` -> `N`, `ﬁ` -> `fi`,
+    # `•` -> nothing), uppercased, other bytes made spaces. Latin-1 characters go through one
+    # byte table (NFKD of a whole text costs more than the rest of this function); the others
+    # go through NFKD in the error handler. NFKD works per character, so the bytes are the same.
+    for char, folded in _KEY_WIDE:
+        if char in text:
+            text = text.replace(char, folded)
+    data = text.encode("latin-1", _KEY_ERRORS).translate(_KEY_LATIN1, _KEY_DROPPED)
     # `" ".join(key.split())` for every line, with no Python-level loop (a third faster).
-    return list(map(" ".join, map(str.split, data.translate(_KEY_TABLE).decode().split("\n"))))
+    return list(map(" ".join, map(str.split, data.decode().split("\n"))))
 
 
 def heading_key(line: str) -> str:
