@@ -86,3 +86,42 @@ def test_rows_spooled_in_several_batches_equal_one_batch(corpus, tmp_path, monke
     assert a["budget"].num_rows > 200  # several batches of 50 rows
     for name in TABLES:
         assert a[name].to_pylist() == b[name].to_pylist(), name
+
+
+def test_summaries_written_in_parts_equal_one_query_over_the_same_files(
+    corpus, tmp_path, monkeypatch
+):
+    import duckdb
+
+    from fichas_tui.data.summaries import MEASURES_SQL, REGION_PRESENCE_SQL, SOURCES
+
+    # A part of a few regions, and row groups of 16 rows, so parts end inside row groups.
+    monkeypatch.setattr(writer, "REGION_PART_ROWS", 40)
+    monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 16)
+    folder = tmp_path / "parts"
+    _ingest([corpus, SAMPLE_DIR], folder)
+
+    con = duckdb.connect()
+    for name in SOURCES:
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{folder / name}.parquet')")
+    for name, sql in (("measures", MEASURES_SQL), ("region_presence", REGION_PRESENCE_SQL)):
+        written = pq.ParquetFile(folder / f"{name}.parquet")
+        whole = con.sql(sql).to_arrow_table().select(TABLES[name].names).cast(TABLES[name])
+        assert written.read().to_pylist() == whole.to_pylist(), name  # same rows, same order
+        groups = [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)]
+        assert sum(groups) == whole.num_rows > 100
+        assert set(groups[:-1]) == {16} and 0 < groups[-1] <= 16, name
+    regions = pq.read_table(folder / "region_presence.parquet")["region"].unique().to_pylist()
+    assert len(regions) >= 10  # several parts of a few regions each
+
+
+def test_region_ranges_cover_every_region_in_order():
+    counts = [("Aysén", 30), ("Biobío", 5), ("Los Lagos", 50), ("Maule", 10), ("Ñuble", 45)]
+    assert writer._region_ranges(counts, 40) == [
+        ("Aysén", "Biobío"),
+        ("Los Lagos", "Los Lagos"),  # a region past the limit alone still makes one part
+        ("Maule", "Maule"),
+        ("Ñuble", "Ñuble"),
+    ]
+    assert writer._region_ranges(counts, 1000) == [("Aysén", "Ñuble")]
+    assert writer._region_ranges([], 40) == []

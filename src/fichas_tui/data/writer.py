@@ -39,6 +39,8 @@ SPOOL_ROWS = 100_000
 # DuckDB's memory while it computes the summaries (it spills past this); 50,000 fichas need
 # ~120-250 MB of it.
 SUMMARY_MEMORY = "256MB"
+# Rows of region_presence DuckDB sorts at once (a few regions); 50,000 fichas have ~580,000.
+REGION_PART_ROWS = 150_000
 
 
 def sort_keys(table: str) -> list[tuple[str, str]]:
@@ -241,12 +243,15 @@ class DatasetWriter:
 
     def _stream_summaries(self, limit: str | None) -> None:
         import duckdb
-        import pyarrow as pa
-        import pyarrow.parquet as pq
 
         from .derived import derive_programs
         from .parquet_views import literal_path
-        from .summaries import MEASURES_SQL, REGION_PRESENCE_SQL, SOURCES
+        from .summaries import (
+            REGION_PRESENCE_PART_SQL,
+            REGION_ROWS_SQL,
+            SOURCES,
+            measure_parts,
+        )
 
         config = {"threads": 1, "temp_directory": str(self.staging / "duckdb-spill")}
         if limit:
@@ -258,17 +263,37 @@ class DatasetWriter:
                 con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
             self.derived["programs"] = derive_programs(con, TABLES["programs"])
             self._write_table("programs", self.derived["programs"])
-            for name, sql in (("measures", MEASURES_SQL), ("region_presence", REGION_PRESENCE_SQL)):
-                schema = TABLES[name]
-                reader = con.sql(sql).to_arrow_reader(ROW_GROUP_ROWS)
-                with pq.ParquetWriter(
-                    table_path(self.staging, name), schema, compression="zstd"
-                ) as out:
-                    for batch in reader:
-                        part = pa.Table.from_batches([batch]).select(schema.names).cast(schema)
-                        out.write_table(part, ROW_GROUP_ROWS)
+            # Each table is made in parts whose rows, one part after the other, are the whole
+            # table's in its order: DuckDB sorts one part at a time.
+            self._write_parts(con, "measures", [(sql, None) for sql in measure_parts()])
+            ranges = _region_ranges(con.sql(REGION_ROWS_SQL).fetchall(), REGION_PART_ROWS)
+            parts = [(REGION_PRESENCE_PART_SQL, {"lo": lo, "hi": hi}) for lo, hi in ranges]
+            self._write_parts(con, "region_presence", parts)
         finally:
             con.close()
+
+    def _write_parts(self, con, name: str, parts: list[tuple[str, dict | None]]) -> None:
+        """The rows of every query in turn into one file, in row groups of ROW_GROUP_ROWS
+        (a part's last rows go into the next part's first group, as from a single query)."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        schema = TABLES[name]
+        held: list[pa.Table] = []
+        count = 0
+        with pq.ParquetWriter(table_path(self.staging, name), schema, compression="zstd") as out:
+            for sql, params in parts:
+                reader = con.sql(sql, params=params).to_arrow_reader(ROW_GROUP_ROWS)
+                for batch in reader:
+                    held.append(pa.Table.from_batches([batch]).select(schema.names).cast(schema))
+                    count += batch.num_rows
+                    if count >= ROW_GROUP_ROWS:
+                        data = pa.concat_tables(held)
+                        full = count - count % ROW_GROUP_ROWS
+                        out.write_table(data.slice(0, full), ROW_GROUP_ROWS)
+                        held, count = [data.slice(full)], count - full
+            if count or not held:
+                out.write_table(pa.concat_tables(held) if held else schema.empty_table())
 
     def abort(self) -> None:
         for writer in self._writers.values():
@@ -277,6 +302,22 @@ class DatasetWriter:
                 writer.close()
         self._writers.clear()
         shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _region_ranges(counts: list[tuple[str, int]], most: int) -> list[tuple[str, str]]:
+    """(first, last) region of consecutive runs of regions with about `most` rows each."""
+    ranges: list[tuple[str, str]] = []
+    first, last, rows = None, "", 0
+    for region, n in counts:
+        if first is not None and rows + n > most:
+            ranges.append((first, last))
+            first, rows = None, 0
+        if first is None:
+            first = region
+        last, rows = region, rows + n
+    if first is not None:
+        ranges.append((first, last))
+    return ranges
 
 
 def _fsync(path: Path) -> None:
