@@ -116,9 +116,9 @@ def parse_budget_rows(
         found = next(
             (
                 (i, m)
-                for i, t in enumerate(texts)
+                for i, key in enumerate(map(fold, texts))
                 for m in _BUDGET_LABELS
-                if fold(t).startswith(m[0])
+                if key.startswith(m[0])
             ),
             None,
         )

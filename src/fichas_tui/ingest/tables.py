@@ -398,7 +398,7 @@ def parse_year_row_table(rows: list[list[str]]) -> list[tuple[list[str], dict[in
             continue
         if not years:
             continue
-        label_cells = [plain(c) for i, c in enumerate(row) if i not in years and plain(c)]
+        label_cells = [t for i, c in enumerate(row) if i not in years and (t := plain(c))]
         out.append(
             (label_cells, {y: parse_cell(row[i] if i < len(row) else "") for i, y in years.items()})
         )
