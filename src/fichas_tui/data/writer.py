@@ -34,8 +34,8 @@ PROGRAM_ID_CHARS = "-0123456789abcdefghijklmnopqrstuvwxyz"
 SPOOL_OPTIONS = {"compression": "lz4"}
 # Rows held in memory before they are split into buckets and spooled: splitting and writing a
 # few large tables costs a fraction of doing it for every chunk of 200 fichas (~15,000 rows),
-# and 100,000 rows of these tables take ~15 MB.
-SPOOL_ROWS = 100_000
+# and 50,000 rows of these tables take ~9 MB (splitting them needs a few times that).
+SPOOL_ROWS = 50_000
 # DuckDB's memory while it computes the summaries (it spills past this); 50,000 fichas need
 # ~120-250 MB of it.
 SUMMARY_MEMORY = "256MB"
@@ -97,6 +97,14 @@ class DatasetWriter:
         import pyarrow as pa
 
         held, self._held, self._held_rows = self._held, {}, 0
+        self._spool_held(held)
+        # Arrow's allocator keeps what splitting and compressing freed (~85 MB at 50,000
+        # fichas, for the whole ingest) unless it is given back.
+        pa.default_memory_pool().release_unused()
+
+    def _spool_held(self, held: dict[str, list[pa.Table]]) -> None:
+        import pyarrow as pa
+
         for name, parts in held.items():
             data = pa.concat_tables(parts)
             for bucket, part in self._split(name, data):
