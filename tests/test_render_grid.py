@@ -13,7 +13,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from fichas_tui.data.queries import Store
-from fichas_tui.render_grid import natural_lines
+from fichas_tui.render_grid import grid_lines
 from fichas_tui.render_rich import NATURAL, ROW_META, TableBlock, grid, row_of
 from fichas_tui.views.model import (
     AMOUNT,
@@ -52,14 +52,20 @@ def by_rich(c: Console, table: RichTable, options=None) -> list[list[Segment]]:
 
 
 def assert_same(t: Table, c: Console | None = None, options=None) -> None:
-    """The fast path draws `t` (marked and not) exactly as Rich does, and does draw it."""
+    """The fast path draws `t` (marked and not) exactly as Rich does, and does draw it: at its
+    natural width and at the widths a pane narrower than that draws it (text columns wrapped
+    down to what it needs, see TableBlock.lines)."""
     c = c or console()
     options = options or c.options.update(width=NATURAL)
+    needed = TableBlock(t, fit=False).needed(c, options)
+    widths = sorted({NATURAL, *(max(w, needed) for w in (40, 80, 120))})
     for marked in (True, False):
         table = grid(t, marked=marked)
-        fast = natural_lines(c, options, table)
-        assert fast is not None, f"{t.title!r} left to Rich"
-        assert drawn(fast) == drawn(by_rich(c, table, options)), t.title
+        for width in widths:
+            at = options.update(width=width)
+            fast = grid_lines(c, at, table)
+            assert fast is not None, f"{t.title!r} left to Rich at {width}"
+            assert drawn(fast) == drawn(by_rich(c, table, at)), (t.title, width)
 
 
 def dataset_tables(folder) -> list[Table]:
@@ -102,7 +108,7 @@ def test_an_ascii_terminal_gets_rich_substituted_rule():
         [(2020, 1.5), (2021, None)],
     )
     assert_same(t, c, options)
-    assert "─" not in "".join(s.text for s in natural_lines(c, options, grid(t))[1])
+    assert "─" not in "".join(s.text for s in grid_lines(c, options, grid(t))[1])
 
 
 def _table(columns, values, roles=None) -> Table:
@@ -193,7 +199,7 @@ def test_row_backgrounds_column_styles_and_a_last_section_end():
     table.add_row(Text("x"), Text("1"), Text("2", style="dim"), style=Style(bgcolor="blue"))
     table.add_row(Text("y"), Text(""), Text(""), style="on red", end_section=True)
     options = c.options.update(width=NATURAL)
-    fast = natural_lines(c, options, table)
+    fast = grid_lines(c, options, table)
     assert fast is not None
     assert drawn(fast) == drawn(by_rich(c, table, options))
 
@@ -201,7 +207,7 @@ def test_row_backgrounds_column_styles_and_a_last_section_end():
 def test_the_marked_rows_say_their_row_and_the_roles_keep_their_styles():
     """What the pane's cursor reads (row_of) and how a total and a row apart look."""
     t = EDGE_CASES["total and apart rows, sections"]
-    lines = natural_lines(console(), console().options.update(width=NATURAL), grid(t, marked=True))
+    lines = grid_lines(console(), console().options.update(width=NATURAL), grid(t, marked=True))
     assert [row_of(line) for line in lines] == [None, None, 0, 1, None, 2, None, 3]
     total, apart = lines[5][0].style, lines[7][0].style
     assert total.bold and not total.italic and total.meta == {ROW_META: 2}
@@ -213,20 +219,20 @@ def test_unusual_tables_are_left_to_rich():
     width: no fast drawing, so TableBlock draws them with Rich."""
     c = console()
     t = EDGE_CASES["single text column"]
-    assert natural_lines(c, c.options.update(width=10), grid(t)) is None
+    assert grid_lines(c, c.options.update(width=10), grid(t)) is None
     for odd in ("a\nb", "a\tb", "a\x1bb"):
         table = grid(t)
         table.add_row(Text(odd))
-        assert natural_lines(c, c.options.update(width=NATURAL), table) is None
+        assert grid_lines(c, c.options.update(width=NATURAL), table) is None
     boxed = grid(t)
     boxed.show_edge = True
-    assert natural_lines(c, c.options.update(width=NATURAL), boxed) is None
+    assert grid_lines(c, c.options.update(width=NATURAL), boxed) is None
     styled = grid(t)
     styled.add_row(Text("x", justify="center"))
-    assert natural_lines(c, c.options.update(width=NATURAL), styled) is None
+    assert grid_lines(c, c.options.update(width=NATURAL), styled) is None
 
 
-# Texts with more characters than cells, longer than TEXT_MIN: left to Rich (see render_grid).
+# Texts with more characters than cells, longer than TEXT_MIN: those cells are drawn by Rich.
 ZERO_WIDTH = _table(
     [NAME, SHARE], [("Conce\u0301pcion de la Frontera\u0301 ", 1), ("👩\u200d👩\u200d👧 x " * 3, 2)]
 )
@@ -254,18 +260,12 @@ def test_table_block_draws_and_measures_as_rich_alone(name, monkeypatch):
         return out
 
     fast = [measured(fit) for fit in (False, True)]
-    monkeypatch.setattr(render_rich, "natural_lines", lambda *_args: None)
+    monkeypatch.setattr(render_rich, "grid_lines", lambda *_args: None)
     assert fast == [measured(fit) for fit in (False, True)]
 
 
-def test_zero_width_characters_are_left_to_rich():
-    c = console()
-    assert natural_lines(c, c.options.update(width=NATURAL), grid(ZERO_WIDTH)) is None
-
-
-def test_a_style_without_meta_is_not_a_marked_row():
-    # The unmarked grid (fichas show): no segment carries a row.
-    c = console()
-    lines = natural_lines(c, c.options.update(width=NATURAL), grid(EDGE_CASES["missing codes"]))
-    assert all(row_of(line) is None for line in lines)
-    assert any(s.style == Style(dim=True) for line in lines for s in line)
+def test_cells_rich_wraps_are_drawn_by_rich():
+    """A cell with more characters than cells (zero-width ones), or one longer than its
+    column: Rich draws that cell, its row's other cells padded below as Table does."""
+    assert_same(ZERO_WIDTH)
+    assert_same(EDGE_CASES["long text column"])

@@ -9,6 +9,7 @@ import re
 from rich.box import SIMPLE_HEAD
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
+from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Column, Table
@@ -27,16 +28,18 @@ _PLAIN = (
 )  # what Rich joins a cell's lines with (its own style takes no part)
 
 
-def natural_lines(
+def grid_lines(
     console: Console, options: ConsoleOptions, table: Table
 ) -> list[list[Segment]] | None:
-    """`table` drawn as Rich draws it at `options.max_width` when that leaves every column its
-    natural width (no cell wraps); None when it does not or the table is unusual.
+    """`table` drawn as Rich draws it at `options.max_width` (pad=False); None when the table
+    is unusual or too narrow for Rich's first way of shrinking it (wrapping text columns).
 
-    The steps are Table._render's for one-line cells: each cell is its text justified to the
-    column's width (Text.wrap with nothing to wrap), then its right padding, under the cell's
-    style (the row's); a divider between cells; the header's rule; a blank rule after a row
-    that ends a section."""
+    The steps are Table._calculate_column_widths' and Table._render's: each column as wide as
+    its widest cell, text columns shrunk when the width is short; a cell that fits on one line
+    is its text justified to the column's width (Text.wrap with nothing to wrap), then its right
+    padding, under the cell's style (the row's); a longer one is drawn by Rich (Table's own
+    call), and its row's other cells padded below; a divider between cells; the header's
+    rule; a blank rule after a row that ends a section."""
     if not _covered(table):
         return None
     columns = table.columns
@@ -45,6 +48,7 @@ def natural_lines(
     # its right padding (none on the last column, pad_edge=False), at least min_width.
     cells: list[list[Text]] = []
     lengths: list[list[int]] = []
+    widest_cells: list[int] = []
     widths: list[int] = []
     for i, column in enumerate(columns):
         texts = [column.header, *column._cells]
@@ -60,18 +64,33 @@ def natural_lines(
         if _UNUSUAL.search(joined):
             return None
         sizes = [cell_len(p) for p in plains] if not joined.isascii() else list(map(len, plains))
+        right = 0 if i == last else 1
         widest = max(sizes)
+        widest_cells.append(widest + right)
         if column.min_width is not None:
             widest = max(widest, column.min_width)
-        # An empty column, or a text with more characters than cells (zero-width ones, whose
-        # trailing spaces Rich may strip): Rich draws those.
-        if widest < 1 or max(map(len, plains)) > widest:
+        if widest < 1:  # an empty column: Rich gives it one cell
             return None
         cells.append(texts)
         lengths.append(sizes)
-        widths.append(widest + (0 if i == last else 1))
-    if sum(widths) + last > options.max_width:  # one divider between columns
-        return None
+        widths.append(widest + right)
+    room = options.max_width - last  # one divider between columns
+    if sum(widths) > room:
+        # Text columns shrink (wrap); measured again at their new widths.
+        wrapable = [not c.no_wrap for c in columns]
+        widths = Table._collapse_widths(widths, wrapable, room)
+        if sum(widths) > room:
+            return None  # Rich's last resort: every column cut
+        for i, column in enumerate(columns):
+            right = 0 if i == last else 1
+            if widths[i] - right < 1:
+                return None
+            width = min(widest_cells[i], widths[i])
+            if column.min_width is not None:
+                width = max(width, column.min_width + right)
+            widths[i] = width
+        if sum(widths) > room:  # min_width won over the width: Rich crops the lines
+            return None
 
     get_style = console.get_style
     safe = console.safe_box if table.safe_box is None else table.safe_box
@@ -106,13 +125,34 @@ def natural_lines(
             # A blank divider takes the row's background (as Table._render does).
             style = border if vertical.strip() else row_style.background_style + border
             divider = dividers[vertical, row_style.bgcolor] = Segment(vertical, style)
-        line: list[Segment] = []
-        append = line.append
+        row: list[list[list[Segment]]] = []  # each cell's lines
+        outers: list[Style] = []
         for i, (head_style, body_style, width, left) in enumerate(plan):
             cell_style = head_style if header else body_style
             # The cell's style under the row's (Style.__add__ of a null style gives the other).
             outer = cell_style + row_style if cell_style else row_style
+            outers.append(outer)
             text = cells[i][index]
+            size = lengths[i][index]
+            if size > width or len(text.plain) > width:  # it wraps: Rich draws it
+                column = columns[i]
+                row.append(
+                    console.render_lines(
+                        Padding(text, (0, 0 if i == last else 1, 0, 0)),
+                        options.update(
+                            width=widths[i],
+                            justify=column.justify,
+                            no_wrap=column.no_wrap,
+                            overflow=column.overflow,
+                            height=None,
+                            highlight=column.highlight,
+                        ),
+                        style=outer,
+                    )
+                )
+                continue
+            line: list[Segment] = []
+            append = line.append
             if text._spans:
                 segments = _spanned(console, text, width, left)
                 if outer:
@@ -121,10 +161,9 @@ def natural_lines(
             else:
                 plain = text.plain
                 if left:
-                    plain += " " * (width - lengths[i][index])
+                    plain += " " * (width - size)
                 else:
                     stripped = plain.rstrip()
-                    size = lengths[i][index]
                     if len(stripped) != len(plain):
                         size = cell_len(stripped)
                     plain = " " * (width - size) + stripped
@@ -138,8 +177,21 @@ def natural_lines(
                     append(Segment(plain, outer if outer else None))
             if i != last:
                 append(Segment(" ", outer if outer else padding))
-                append(divider)
-        lines.append(line)
+            row.append([line])
+        height = max(len(cell) for cell in row)
+        if height > 1:  # Table._render's alignment: the header at the bottom, cells at the top
+            align = Segment.align_bottom if header else Segment.align_top
+            row = [
+                Segment.set_shape(align(cell, widths[i], height, outers[i]), widths[i], height)
+                for i, cell in enumerate(row)
+            ]
+        for n in range(height):
+            line = []
+            for i, cell in enumerate(row):
+                line += cell[n]
+                if i != last:
+                    line.append(divider)
+            lines.append(line)
         if header:
             lines.append([Segment(box.get_row(widths, "head", edge=False), border)])
         elif index < count - 1 and table.rows[index - 1].end_section:

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from .render_grid import natural_lines
+from .render_grid import grid_lines
 from .text import clean, one_line
 from .views.cells import display
 from .views.model import (
@@ -160,13 +160,9 @@ class TableBlock:
         self._drawn: tuple[int, list[list[Segment]]] | None = None  # (width, lines)
 
     def natural(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
-        """The grid's lines at its natural width (drawn once; by render_grid when it covers
-        the grid, else by Rich: the same lines either way)."""
+        """The grid's lines at its natural width (drawn once)."""
         if self._natural is None:
-            options = options.update(width=NATURAL)
-            lines = natural_lines(console, options, self.grid)
-            if lines is None:
-                lines = console.render_lines(self.grid, options, pad=False)
+            lines = self._draw(console, options.update(width=NATURAL))
             self._natural = lines
             self._widest = max(map(Segment.get_line_length, lines), default=0)
         return self._natural
@@ -199,8 +195,16 @@ class TableBlock:
             lines = natural
         else:
             at = max(width, self.needed(console, options))
-            lines = console.render_lines(self.grid, options.update(width=at), pad=False)
+            lines = self._draw(console, options.update(width=at))
         self._drawn = (width, lines)
+        return lines
+
+    def _draw(self, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+        """The grid's lines at `options.max_width`: by render_grid when it covers the grid,
+        else by Rich (the same lines either way)."""
+        lines = grid_lines(console, options, self.grid)
+        if lines is None:
+            lines = console.render_lines(self.grid, options, pad=False)
         return lines
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
