@@ -384,7 +384,9 @@ class Store:
                     tables=tables,
                     reading=self._reading,
                 )
-            cut = tuple(self._reading.cut)
+            # a table read twice (the ficha's budget, then every ficha's for the history)
+            # is cut once: as the ficha on screen reads it, its first read
+            cut = tuple({(c.table, c.unit): c for c in reversed(self._reading.cut)}.values())[::-1]
         finally:
             self._reading.limit, self._reading.cut = None, []
         if detail is None:

@@ -14,6 +14,7 @@ from ..data.diagnosis import ingest_command, missing_tables
 from ..data.queries import ProgramDetail, Store
 from ..views.panes import PANE_TABLES, REQUIRED_TABLES
 from ..widgets.detail import Detail
+from ..widgets.pane import Drawing, Pane
 from ..widgets.program_list import ProgramList
 
 
@@ -45,12 +46,14 @@ class AheadRead(Message):
         program_id: str,
         detail: ProgramDetail | None,
         missing: tuple[str, ...] = (),
+        drawn: tuple[Pane, Drawing] | None = None,
     ) -> None:
         super().__init__()
         self.store = store  # the store it was read from (a reload replaces the app's)
         self.program_id = program_id
         self.detail = detail  # None: it could not be read (the read that asks reports why)
         self.missing = missing
+        self.drawn = drawn  # the pane on screen and its drawing of the program, made ahead
 
 
 # Seconds a program being read ahead is waited for before it is read on its own.
@@ -186,19 +189,26 @@ class ProgramLoading:
         if 0 <= index < len(plist.programs):
             tables = PANE_TABLES[self.query_one(Detail).active_tab]
             self._reading_ahead = plist.programs[index].program_id
-            self.run_ahead(self.store, self._reading_ahead, tables)
+            pane = self.query_one(Detail).pane(self.query_one(Detail).active_tab)
+            self.run_ahead(self.store, self._reading_ahead, tables, pane)
 
     @work(thread=True, exclusive=True, group="read-ahead")
-    def run_ahead(self, store: Store, program_id: str, tables) -> None:
-        detail, missing = None, ()
+    def run_ahead(self, store: Store, program_id: str, tables, pane: Pane | None) -> None:
+        detail, missing, drawn = None, (), None
         try:
             with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
                 store.read_ahead(program_id, tables=tables)
                 detail = store.ahead(program_id, tables=tables)
                 if detail is not None:
                     missing = missing_tables(store.folder, REQUIRED_TABLES)
+            if detail is not None and pane is not None:
+                # Drawn here, not on the main thread, where it would hold up the next key.
+                # Should the pane change meanwhile (a resize, a tab), the main thread draws it.
+                with contextlib.suppress(Exception):
+                    drawing = pane.draw_ahead(detail, missing, store.folder)
+                    drawn = (pane, drawing) if drawing is not None else None
         finally:  # always answered: a load may be waiting for it
-            self.post_message(AheadRead(store, program_id, detail, missing))
+            self.post_message(AheadRead(store, program_id, detail, missing, drawn))
 
     def on_ahead_read(self, message: AheadRead) -> None:
         """Show the program read ahead if a load waits for it; else draw it, unless the user
@@ -216,6 +226,9 @@ class ProgramLoading:
                 and message.store is self.store
                 and message.detail.has(tables)
             ):
+                if message.drawn is not None:
+                    pane, drawing = message.drawn
+                    pane.keep_drawing(drawing)
                 self.on_loaded(Loaded(token, message.detail, program_id, missing=message.missing))
             else:  # not read, or another tab's tables: read it on its own
                 self.run_load(
@@ -230,4 +243,8 @@ class ProgramLoading:
         shown = widget.detail.program.program_id if widget.detail is not None else None
         if program_id in near and program_id != shown and message.store is self.store:
             self._ahead = message
-            widget.prepare(message.detail, message.missing, self.store.folder)
+            if message.drawn is not None:
+                pane, drawing = message.drawn
+                pane.keep_drawing(drawing)
+            else:
+                widget.prepare(message.detail, message.missing, self.store.folder)

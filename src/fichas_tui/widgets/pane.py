@@ -108,12 +108,29 @@ class Pane(RowCursor, ScrollView, can_focus=True):
     def prepare(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Draw a program before it is shown (the one read ahead), if the pane is on screen:
         showing it then takes the lines drawn."""
+        drawing = self.draw_ahead(detail, missing, folder)
+        if drawing is not None:
+            self.keep_drawing(drawing)
+
+    def draw_ahead(
+        self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None
+    ) -> Drawing | None:
+        """The drawing of a program before it is shown, or None (the pane is not on screen,
+        or has it drawn). It only reads the pane, so the read-ahead worker thread makes it:
+        the main thread keeps answering keys meanwhile (keep_drawing takes it there)."""
         if not (self.is_on_screen and self.size.width) or not self.ready(detail):
-            return
+            return None
         notice, only = self._notice_for(detail, missing, folder)
         key = self._key(detail, notice, only)
-        if self._find(key) is None:
-            self._keep(self._render(key, detail, notice, only))
+        if self._find(key) is not None:
+            return None
+        return self._render(key, detail, notice, only)
+
+    def keep_drawing(self, drawing: Drawing) -> None:
+        """Keep a drawing made ahead; it is used if the pane's width and colours still match
+        (its key says what it was drawn for)."""
+        if self._find(drawing.key) is None:
+            self._keep(drawing)
 
     def _notice_for(self, detail: ProgramDetail, missing, folder) -> tuple[Text | None, bool]:
         """What the pane says above (or instead of) its view: tables absent or damaged."""
