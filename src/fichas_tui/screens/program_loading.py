@@ -226,9 +226,7 @@ class ProgramLoading:
                 and message.store is self.store
                 and message.detail.has(tables)
             ):
-                if message.drawn is not None:
-                    pane, drawing = message.drawn
-                    pane.keep_drawing(drawing)
+                _keep_drawn(message)
                 self.on_loaded(Loaded(token, message.detail, program_id, missing=message.missing))
             else:  # not read, or another tab's tables: read it on its own
                 self.run_load(
@@ -243,8 +241,14 @@ class ProgramLoading:
         shown = widget.detail.program.program_id if widget.detail is not None else None
         if program_id in near and program_id != shown and message.store is self.store:
             self._ahead = message
-            if message.drawn is not None:
-                pane, drawing = message.drawn
-                pane.keep_drawing(drawing)
-            else:
+            if not _keep_drawn(message):
                 widget.prepare(message.detail, message.missing, self.store.folder)
+
+
+def _keep_drawn(message: AheadRead) -> bool:
+    """Keep the drawing made in the read-ahead thread, if there is one."""
+    if message.drawn is None:
+        return False
+    pane, drawing = message.drawn
+    pane.keep_drawing(drawing)
+    return True
