@@ -76,10 +76,19 @@ def _budget_years(amounts, ratios, prices) -> tuple[BudgetYear, ...]:
     return tuple(out)
 
 
-def budget_history(rows: Rows, fichas: tuple[Ficha, ...]) -> tuple:
-    """(evaluated year, budget year) of every ficha, oldest ficha first."""
-    by_ficha = budgets(rows, [f.ficha_id for f in fichas])
-    return tuple((f.evaluated_year, b) for f in fichas for b in by_ficha[f.ficha_id])
+def budget_and_history(rows: Rows, fichas: tuple[Ficha, ...], fid: str, part, reading) -> tuple:
+    """(the budget years of ficha `fid`, (evaluated year, budget year) of every ficha, oldest
+    ficha first), with one query per table for both. When that read is cut (more rows than
+    the limit), the ficha's own budget is read apart, first, so its cut is the one noted."""
+    cuts = list(reading.cut)
+    by_ficha = budgets(rows, [f.ficha_id for f in fichas], part)
+    history = tuple((f.evaluated_year, b) for f in fichas for b in by_ficha[f.ficha_id])
+    if len(reading.cut) == len(cuts):
+        return by_ficha[fid], history
+    history_cuts, reading.cut[:] = reading.cut[len(cuts) :], cuts
+    own = budget(rows, fid, part)
+    reading.cut.extend(history_cuts)
+    return own, history
 
 
 def components(rows: Rows, fid: str) -> tuple[Component, ...]:
@@ -185,6 +194,16 @@ def read_detail(
             problems.setdefault(table, str(exc))
             return ()
 
+    read_budgets: list[tuple] = []  # one read serves the ficha's budget and the history
+
+    def budget_parts() -> tuple:
+        if not read_budgets:
+            if len(fichas) > 1:
+                read_budgets.append(budget_and_history(rows, fichas, fid, part, reading))
+            else:
+                read_budgets.append((budget(rows, fid, part), ()))
+        return read_budgets[0]
+
     read_warnings = part(
         "warnings",
         lambda: sorted(
@@ -199,10 +218,8 @@ def read_detail(
         program=program,
         fichas=fichas,
         ficha=ficha,
-        budget=part("budget", lambda: budget(rows, fid, part)),
-        budget_history=part("budget", lambda: budget_history(rows, fichas))
-        if len(fichas) > 1
-        else (),
+        budget=part("budget", lambda: budget_parts()[0]),
+        budget_history=part("budget", lambda: budget_parts()[1]) if len(fichas) > 1 else (),
         subtitles=part(
             "subtitles",
             lambda: tuple(
