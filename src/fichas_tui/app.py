@@ -47,6 +47,8 @@ class ThemeCommand(Provider):
 
 
 COPY = Binding.Group("Copiar la fila / la tabla al portapapeles (también por SSH)")
+# Seconds without a new program on screen before the garbage is collected (settle_when_idle).
+IDLE_SETTLE = 0.2
 
 
 class FichasApp(App[None]):
@@ -129,6 +131,7 @@ class FichasApp(App[None]):
         self.source_label = source_label  # for the status line; None: not shown
         self.settings = settings  # None (tests): nothing remembered
         self._hangup_stop = threading.Event()
+        self._settle_timer = None
         saved = settings.get("theme") if settings else None
         self.theme = saved if saved in self.available_themes else "textual-dark"
 
@@ -179,6 +182,19 @@ class FichasApp(App[None]):
         """Move what is loaded now (the program list, the widgets) out of the garbage
         collector's way: they live as long as the app, and a full collection over them takes
         tens of ms, which would land in a keystroke or a program switch."""
+        gc.freeze()
+
+    def settle_when_idle(self) -> None:
+        """Collect and freeze once the user has paused (IDLE_SETTLE s after the last call):
+        each program shown leaves objects the collector would walk, and a full collection
+        over a few hundred switches' worth took 20-65 ms in the middle of a switch."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        self._settle_timer = self.set_timer(IDLE_SETTLE, self._settle_now)
+
+    def _settle_now(self) -> None:
+        self._settle_timer = None
+        gc.collect()  # garbage first: frozen cycles would never be freed
         gc.freeze()
 
     async def on_event(self, event: events.Event) -> None:

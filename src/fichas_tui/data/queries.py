@@ -97,7 +97,7 @@ class Store:
             from .parquet_views import EXPLORER_TABLES, attach
 
             # Small caps: the explorer's queries touch one program at a time.
-            con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": "128MB"})
+            con = duckdb.connect(":memory:", config={"threads": 1, "memory_limit": "128MB"})
             try:
                 # Keep each file's footer decoded between queries: a program's query reads one
                 # row group, but decoding a footer of 150 row groups costs it 4-5 ms at 50,000

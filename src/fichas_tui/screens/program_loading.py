@@ -58,6 +58,8 @@ class AheadRead(Message):
 
 # Seconds a program being read ahead is waited for before it is read on its own.
 AHEAD_WAIT = 0.5
+# Seconds from a program's frame to reading the next one ahead (see _schedule_ahead).
+AHEAD_DELAY = 0.03
 
 
 class ProgramLoading:
@@ -129,17 +131,21 @@ class ProgramLoading:
         self.post_message(Loaded(token, detail, program_id, missing=missing, part=part))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self._read_missing()
+        if not self._read_missing() and self.query_one(Detail).detail is not None:
+            # the next program, with this tab's tables (the read ahead had the last tab's)
+            self.call_after_refresh(self._schedule_ahead, self._detail_token)
 
-    def _read_missing(self) -> None:
-        """Read the tables the tab on screen shows, when the program on screen lacks them."""
+    def _read_missing(self) -> bool:
+        """Read the tables the tab on screen shows, when the program on screen lacks them
+        (True: a read started)."""
         widget = self.query_one(Detail)
         current = widget.detail
         if current is None or current.has(PANE_TABLES[widget.active_tab]):
-            return
+            return False
         self._part_token += 1
         tables = PANE_TABLES[widget.active_tab]
         self.run_part(self._part_token, current.program.program_id, current.year, tables)
+        return True
 
     def on_loaded(self, message: Loaded) -> None:
         detail = self.query_one(Detail)
@@ -154,6 +160,8 @@ class ProgramLoading:
             if message.detail is not None and message.detail.ficha == current.ficha:
                 merged = current.merged(message.detail)
                 detail.show(merged, missing=message.missing, folder=self.store.folder)
+                # the next program, with the tables of the tab now shown
+                self.call_after_refresh(self._schedule_ahead, self._detail_token)
                 return
         elif message.token != self._detail_token:
             return  # stale: the user has moved on to another program or year
@@ -177,7 +185,16 @@ class ProgramLoading:
         detail.show(message.detail, missing=message.missing, folder=self.store.folder)
         self._read_missing()  # the tab changed while the program was read
         # once this program is drawn (not competing with its drawing for the interpreter)
-        self.call_after_refresh(self._read_ahead)
+        self.call_after_refresh(self._schedule_ahead, self._detail_token)
+        self.app.settle_when_idle()
+
+    def _schedule_ahead(self, token: int) -> None:
+        # And written: Textual's writer thread sends the frame after the refresh, and a read
+        # ahead started at once (DuckDB's rows, then the drawing, both holding the
+        # interpreter) delayed the frame's last bytes by 5-40 ms.
+        self.set_timer(
+            AHEAD_DELAY, lambda: self._read_ahead() if token == self._detail_token else None
+        )
 
     def _read_ahead(self) -> None:
         """Read the list's next row in the direction the cursor last moved, so moving on

@@ -56,7 +56,9 @@ class Pane(RowCursor, ScrollView, can_focus=True):
     Pane {
         height: 1fr;
         overflow-x: auto;
-        overflow-y: auto;
+        /* Always shown: a scrollbar that comes and goes with the program's length costs a
+           layout of the whole screen on one switch in five (40-110 ms instead of 10-30). */
+        overflow-y: scroll;
         scrollbar-size-vertical: 1;
     }
     Pane:focus {
@@ -211,6 +213,8 @@ class Pane(RowCursor, ScrollView, can_focus=True):
     def _fit(self, parts, view) -> tuple[list[Strip], list[RowSpan]]:
         width, height = self.size
         bar = self.styles.scrollbar_size_vertical
+        if self.styles.overflow_y == "scroll":  # always there (see DEFAULT_CSS)
+            return self._lines(parts, view, width - bar)
         # Drawn once at the width the scrollbar leaves (guessed from the program before, the
         # same pane's content is usually as long), again only when the guess was wrong.
         scrolls = self.show_vertical_scrollbar and bar > 0
