@@ -1,5 +1,5 @@
 """`python -m fichas_tui` runs the same command line as `fichas`."""
 
-from .cli import main
+from .launch import main
 
 main()

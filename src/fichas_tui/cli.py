@@ -11,6 +11,7 @@ import click
 from . import locations
 from .across_cli import register as register_across
 from .cli_chrome import SpanishGroup
+from .launch import open_explorer
 
 # Nothing here imports textual, duckdb or pyarrow at module level: `fichas --help` and
 # `fichas ingest` must start fast, and the explorer pays its imports only when it opens.
@@ -23,14 +24,6 @@ DATA_OPTION = click.option(
     default=None,
     help="Carpeta del dataset (archivos Parquet); ver «Datos» en fichas --help.",
 )
-
-NO_TERMINAL = (
-    "fichas necesita una terminal para la pantalla completa y aquí no hay una "
-    "(¿ssh sin -t, cron o una tubería?).\n"
-    "  Conéctese con:       ssh -t SERVIDOR fichas\n"
-    "  o, sin pantalla:     fichas show PROGRAMA   (--json para scripts)"
-)
-
 
 def _version(package: str) -> str:
     from importlib.metadata import PackageNotFoundError, version  # ~0.3 s: only for --version
@@ -96,17 +89,7 @@ def main(ctx: click.Context, data_dir: Path | None) -> None:
     ctx.obj["data_dir"] = data_dir
     if ctx.invoked_subcommand is not None:
         return
-    # Without a terminal the full screen would spin on an input that never comes; under
-    # `fichas serve` textual-serve talks to the app through a pipe and sets TEXTUAL_DRIVER.
-    if not sys.stdin.isatty() and "TEXTUAL_DRIVER" not in os.environ:
-        click.echo(NO_TERMINAL, err=True)
-        sys.exit(2)
-    from .app import make_app
-    from .settings import Settings
-    from .terminal import run_app
-
-    source = locations.dataset_to_open(data_dir)
-    sys.exit(run_app(make_app(source.path, source_label=source.label, settings=Settings())))
+    sys.exit(open_explorer(data_dir))
 
 
 @main.command()
