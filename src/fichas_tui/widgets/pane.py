@@ -27,6 +27,7 @@ from ..views.model import PaneView
 from ..views.panes import PANE_TABLES, pane
 from ..views.program import pane_view
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
+from .strip_compact import compact
 
 # Drawings kept per pane: programs moved back to, and the next one drawn ahead (prepare).
 KEPT = 8
@@ -279,7 +280,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         if widest > width:
             pad = Segment(" ", base)
             strips = [s if s.cell_length == widest else _padded(s, widest, pad) for s in strips]
-        return strips, spans
+        return [compact(s) for s in strips], spans
 
     def on_resize(self, event: events.Resize) -> None:
         if self._stale or self._drawn_width != event.size.width:

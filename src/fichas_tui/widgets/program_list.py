@@ -70,6 +70,9 @@ class ProgramList(ScrollView, can_focus=True):
     ProgramList {
         height: 1fr;
         scrollbar-size-vertical: 1;
+        /* rows are cut to the width: never a sideways scrollbar (the virtual size is the
+           widget's width, one column more than what the vertical scrollbar leaves) */
+        overflow-x: hidden;
     }
     ProgramList > .program-list--cursor {
         background: $block-cursor-blurred-background;
