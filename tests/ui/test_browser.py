@@ -113,3 +113,24 @@ async def test_slash_focuses_the_filter_at_once(app):
         assert box.value == "red"
         await press(pilot, "escape", "slash", "x")  # back in the list, then / again
         assert box.value == "x"
+
+
+async def test_the_list_cursor_follows_focus_and_theme(app):
+    """The list's row styles are kept between frames: a focus or theme change still shows."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        plist = app.screen.query_one(ProgramList)
+
+        def cursor_background():
+            return next(iter(plist.render_line(plist.cursor * plist.row_height))).style.bgcolor
+
+        plist.focus()
+        await settle(pilot)
+        focused = cursor_background()
+        app.screen.query_one("#filter").focus()
+        await settle(pilot)
+        blurred = cursor_background()
+        assert blurred != focused
+        app.theme = "nord" if app.theme != "nord" else "textual-dark"
+        await settle(pilot)
+        assert cursor_background() not in (focused, blurred)

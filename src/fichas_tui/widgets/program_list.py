@@ -116,6 +116,7 @@ class ProgramList(ScrollView, can_focus=True):
         self.empty_text = ""  # drawn in place of the rows when there are none
         self.pesos = EACH_FICHA  # the basis amounts are shown in
         self.main: tuple | None = None  # the pesos most rows are in (views.pesos.main_pesos)
+        self._row_styles: tuple | None = None  # see _styles
 
     def set_pesos(self, pesos: Pesos, main: tuple | None) -> None:
         self.pesos, self.main = pesos, main
@@ -202,28 +203,37 @@ class ProgramList(ScrollView, can_focus=True):
             self.cursor = index
             self.action_select()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._row_styles = None
+
+    def _styles(self, on_cursor: bool) -> tuple[Style, Style, Style]:
+        """A row's styles (base, dim, amount), made once per style change, not per line:
+        the widget's own style walks its ancestors for their backgrounds."""
+        if self._row_styles is None:
+            base = self.rich_style
+            dim = self.get_component_rich_style("program-list--dim")
+            money = self.get_component_rich_style("program-list--amount")
+            cursor = base + self.get_component_rich_style("program-list--cursor")
+            self._row_styles = (
+                (base, base + dim, base + money),
+                (cursor, cursor + Style(dim=True), cursor),
+            )
+        return self._row_styles[on_cursor]
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = int(self.scroll_y) + y
         index, sub = divmod(line, self.row_height)
-        base = self.rich_style
         if not self.programs and self.empty_text:
             lines = textwrap.wrap(self.empty_text, max(10, width - 2))
             if line < len(lines):
                 text = " " + fit(lines[line], width - 1)
-                dim = base + self.get_component_rich_style("program-list--dim")
-                return Strip([Segment(text, dim)], width)
+                return Strip([Segment(text, self._styles(False)[1])], width)
         if index >= len(self.programs):
-            return Strip.blank(width, base)
-        program = self.programs[index]
-        dim = self.get_component_rich_style("program-list--dim")
-        money = self.get_component_rich_style("program-list--amount")
-        if index == self.cursor:
-            cursor = self.get_component_rich_style("program-list--cursor")
-            base, dim, money = base + cursor, base + cursor + Style(dim=True), base + cursor
-        else:
-            dim, money = base + dim, base + money
-        segments = self._segments(program, sub, width, base, dim, money)
+            return Strip.blank(width, self._styles(False)[0])
+        base, dim, money = self._styles(index == self.cursor)
+        segments = self._segments(self.programs[index], sub, width, base, dim, money)
         return Strip(segments, width).adjust_cell_length(width, base)
 
     def _segments(self, program, sub, width, base, dim, money) -> list[Segment]:
