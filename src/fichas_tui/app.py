@@ -153,10 +153,11 @@ class FichasApp(App[None]):
         if self.store is None:
             damaged = not isinstance(self.problem, DatasetMissing)
             self.push_screen(EmptyScreen(self.data_dir, str(self.problem), damaged=damaged))
-            return
-        self.push_screen(BrowserScreen())
+        else:
+            self.push_screen(BrowserScreen())
         self.call_after_refresh(self.settle_memory)
-        self.call_after_refresh(self.connect_store, self.store)
+        if self.store is not None:
+            self.call_after_refresh(self.connect_store, self.store)
 
     @work(thread=True, exclusive=True, group="connect")
     def connect_store(self, store: Store) -> None:
@@ -181,8 +182,10 @@ class FichasApp(App[None]):
     def settle_memory(self) -> None:
         """Move what is loaded now (the program list, the widgets) out of the garbage
         collector's way: they live as long as the app, and a full collection over them takes
-        tens of ms, which would land in a keystroke or a program switch."""
+        tens of ms, which would land in a keystroke or a program switch. The collector is
+        off until now when the explorer starts from the command line (launch.open_explorer)."""
         gc.freeze()
+        gc.enable()
 
     def settle_when_idle(self) -> None:
         """Collect and freeze once the user has paused (IDLE_SETTLE s after the last call):

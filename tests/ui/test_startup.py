@@ -52,3 +52,23 @@ async def test_a_file_damaged_behind_the_list_still_says_so(tmp_path):
         await settle(pilot)
         assert isinstance(app.screen, EmptyScreen)
         assert app.screen.damaged and "regions.parquet" in app.screen.problem
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("dataset", ["fixture", "missing"])
+async def test_the_collector_is_back_on_after_the_first_frame(tmp_path, dataset):
+    """launch.open_explorer turns the garbage collector off for start-up; the app turns it
+    on again once its first frame is drawn, with a dataset or without one."""
+    import gc
+
+    folder = FIXTURE if dataset == "fixture" else tmp_path / "nada"
+    app = make_app(folder)
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled()
+            expected = BrowserScreen if dataset == "fixture" else EmptyScreen
+            assert isinstance(app.screen, expected)
+    finally:
+        gc.enable()
