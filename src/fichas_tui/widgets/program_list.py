@@ -243,10 +243,10 @@ class ProgramList(ScrollView, can_focus=True):
         if self.row_height == 1:
             rest = width - AMOUNT_WIDTH - YEARS_WIDTH - 4
             name_w = rest * 3 // 5
+            # one segment per style: each costs its escape codes in every frame
             return [
                 Segment(" " + fit(name, name_w) + " ", base),
-                Segment(fit(service, rest - name_w) + " ", dim),
-                Segment(fit(years, YEARS_WIDTH) + " ", dim),
+                Segment(fit(service, rest - name_w) + " " + fit(years, YEARS_WIDTH) + " ", dim),
                 Segment(fit(self._amount(program), AMOUNT_WIDTH, right=True) + " ", money),
             ]
         if sub == 0:
@@ -255,10 +255,8 @@ class ProgramList(ScrollView, can_focus=True):
                 Segment(fit(self._amount(program), AMOUNT_WIDTH, right=True) + " ", money),
             ]
         years_w = min(max(YEARS_WIDTH, len(years)), width // 2)
-        return [
-            Segment("   " + fit(service, width - years_w - 5) + " ", dim),
-            Segment(fit(years, years_w, right=True) + " ", dim),
-        ]
+        text = "   " + fit(service, width - years_w - 5) + " " + fit(years, years_w, right=True)
+        return [Segment(text + " ", dim)]
 
     def _amount(self, program: ProgramRow) -> str:
         return amount(program, self.pesos, self.main)
