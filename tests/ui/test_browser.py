@@ -134,3 +134,16 @@ async def test_the_list_cursor_follows_focus_and_theme(app):
         app.theme = "nord" if app.theme != "nord" else "textual-dark"
         await settle(pilot)
         assert cursor_background() not in (focused, blurred)
+
+
+async def test_a_name_that_fills_its_line_does_not_run_into_the_year():
+    """At 50 columns the title has 31 cells: «Programa de Alimentación Escolar» (32) wraps,
+    and the year selector keeps a space before it on every line."""
+    app = make_app(FIXTURE)
+    async with app.run_test(size=(50, 20)) as pilot:
+        await settle(pilot)
+        await press(pilot, *open_keys("alimentacion"))
+        head = screen_output(app)[0].splitlines()[:2]
+        assert "Ficha" in head[0], head
+        assert head[0][head[0].index("Ficha") - 1] == " ", head
+        assert "Escolar" in "\n".join(head), head

@@ -40,6 +40,7 @@ class Detail(Vertical):
         width: 1fr;
         height: auto;
         max-height: 2;
+        margin-right: 1;  /* a name that fills its line never runs into the year */
     }
     Detail #year {
         width: 16;
