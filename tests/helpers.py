@@ -5,7 +5,10 @@ from __future__ import annotations
 import io
 import itertools
 import math
+import os
 import shutil
+import subprocess
+import sys
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -32,6 +35,21 @@ P2023 = "residencia-familiar-de-administracion-directa-rf"
 # Every screen is snapshot at these sizes; the smallest supported one for some.
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 SMALLEST = (60, 20)
+
+
+def run_without_terminal(*args: str, timeout: float = 30) -> subprocess.CompletedProcess:
+    """`python -m fichas_tui ARGS` as cron or `ssh` without -t would run it: stdin from
+    /dev/null, not under textual-serve."""
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    return subprocess.run(
+        [sys.executable, "-m", "fichas_tui", *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=env,
+        check=False,
+    )
 
 
 def open_keys(text: str) -> tuple[str, ...]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+
+from tests.helpers import run_without_terminal
 
 CHECK = """
 import sys
@@ -76,17 +77,8 @@ def test_no_terminal_refuses_at_once():
     """stdin from /dev/null (ssh without -t, cron): a message and exit 2, never a spinning UI."""
     import time
 
-    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
     start = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "fichas_tui"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=10,
-        env=env,
-        check=False,
-    )
+    result = run_without_terminal(timeout=10)
     elapsed = time.monotonic() - start
     assert result.returncode == 2
     assert "ssh -t" in result.stderr and "fichas show" in result.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fichas_tui.launch import explorer_data
+from tests.helpers import run_without_terminal
 
 
 @pytest.mark.parametrize(
@@ -36,16 +36,7 @@ def test_a_file_as_data_goes_to_the_command_line(tmp_path):
     plain = tmp_path / "fichas.txt"
     plain.write_text("no es una carpeta")
     assert explorer_data(["--data", str(plain)]) == (False, None)
-    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
-    result = subprocess.run(
-        [sys.executable, "-m", "fichas_tui", "--data", str(plain)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        env=env,
-        check=False,
-    )
+    result = run_without_terminal("--data", str(plain))
     assert result.returncode == 2
     assert str(plain) in result.stderr
 

@@ -212,19 +212,8 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         return Drawing(key, view, parts, strips, spans)
 
     def _fit(self, parts, view) -> tuple[list[Strip], list[RowSpan]]:
-        width, height = self.size
-        bar = self.styles.scrollbar_size_vertical
-        if self.styles.overflow_y == "scroll":  # always there (see DEFAULT_CSS)
-            return self._lines(parts, view, width - bar)
-        # Drawn once at the width the scrollbar leaves (guessed from the program before, the
-        # same pane's content is usually as long), again only when the guess was wrong.
-        scrolls = self.show_vertical_scrollbar and bar > 0
-        strips, spans = self._lines(parts, view, width - bar if scrolls else width)
-        if scrolls and len(strips) <= height:
-            strips, spans = self._lines(parts, view, width)
-        elif not scrolls and bar and len(strips) > height:
-            strips, spans = self._lines(parts, view, width - bar)
-        return strips, spans
+        # at the width the vertical scrollbar leaves: it is always there (see DEFAULT_CSS)
+        return self._lines(parts, view, self.size.width - self.styles.scrollbar_size_vertical)
 
     def _draw(self, refresh: bool = True) -> None:
         detail = self.detail
