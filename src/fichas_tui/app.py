@@ -49,6 +49,9 @@ class ThemeCommand(Provider):
 COPY = Binding.Group("Copiar la fila / la tabla al portapapeles (también por SSH)")
 # Seconds without a new program on screen before the garbage is collected (settle_when_idle).
 IDLE_SETTLE = 0.2
+# Seconds from the first frame to importing DuckDB when the opening program needs none (its
+# pane is drawn ~0.1 s after the list): the import holds the interpreter for ~0.15 s.
+OPENING_DRAWN = 0.2
 
 
 class FichasApp(App[None]):
@@ -157,7 +160,13 @@ class FichasApp(App[None]):
             self.push_screen(BrowserScreen())
         self.call_after_refresh(self.settle_memory)
         if self.store is not None:
-            self.call_after_refresh(self.connect_store, self.store)
+            store = self.store
+            if store.answers_opening:  # data.opening: its first pane is read from a file
+                self.call_after_refresh(
+                    self.set_timer, OPENING_DRAWN, lambda: self.connect_store(store)
+                )
+            else:
+                self.call_after_refresh(self.connect_store, store)
 
     @work(thread=True, exclusive=True, group="connect")
     def connect_store(self, store: Store) -> None:

@@ -14,9 +14,10 @@ from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from ..text import fold
-from . import bounds, program_index, program_tables
+from . import bounds, opening, program_index, program_tables
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
+from .opening import Opening
 from .program_filter import KeyIndex
 from .program_table import LIST_COLUMNS, Programs, ProgramTable, from_rows
 from .read_ahead import ReadAhead
@@ -55,6 +56,9 @@ class Store:
         self._deflators: Deflators | None = None
         self._derived_present: dict[str, bool] = {}
         self._attached: set[str] = set()
+        self._opening: Opening | None = None  # the opening program's rows (data.opening)
+        self._unattached: set[str] = set()  # views skipped while those rows answered
+        self._recording: dict | None = None  # see recording()
 
     @classmethod
     def open(cls, folder: Path, *, deferred: bool = False) -> Store:
@@ -74,6 +78,7 @@ class Store:
         if deferred:
             store._listed = program_index.read(folder)
             if store._listed is not None and len(store._listed):
+                store._opening = opening.read(folder)
                 return store
         try:
             store.connect()
@@ -116,6 +121,11 @@ class Store:
             self._con = con
 
     @property
+    def answers_opening(self) -> bool:
+        """Whether the list's first program's first pane is read without DuckDB (data.opening)."""
+        return self._opening is not None
+
+    @property
     def connected(self) -> bool:
         return self._con is not None
 
@@ -147,6 +157,12 @@ class Store:
     def _attach(self, table: str) -> None:
         """Views of the smaller tables are made the first time a program needs them (fewer
         views to check at open)."""
+        if self._opening is not None and self._con is None:
+            # the opening program's rows may answer without DuckDB: attached if one does not
+            with self._lock:
+                if self._con is None:
+                    self._unattached.add(table)
+                    return
         con = self._connection()
         import duckdb
 
@@ -176,18 +192,39 @@ class Store:
         return rows
 
     def _fetch(self, sql: str, params: list) -> list[tuple]:
+        if self._opening is not None:
+            rows = self._opening.rows(sql, params)
+            if rows is not None:
+                return rows
         con = self._connection()  # before the lock: it may wait for connect(), which takes it
         import duckdb
 
+        if self._unattached:
+            for table in sorted(self._unattached):
+                self._attach(table)
+            self._unattached.clear()
         with self._lock:
             try:
-                return con.execute(sql, params).fetchall()
+                rows = con.execute(sql, params).fetchall()
+                if self._recording is not None:
+                    self._recording[(sql, tuple(params))] = rows
+                return rows
             except duckdb.Error as exc:
                 from .parquet_views import first_line
 
                 raise DatasetError(
                     f"{self.folder}: no se puede leer el dataset ({first_line(exc)})"
                 ) from exc
+
+    @contextlib.contextmanager
+    def recording(self):
+        """Keep the answer of every query made meanwhile, (sql, params) -> rows (data.opening
+        records the opening program's read with it)."""
+        self._recording = {}
+        try:
+            yield self._recording
+        finally:
+            self._recording = None
 
     def has_derived(self, table: str) -> bool:
         """Whether the dataset has the derived `table` (attached on first ask). An older dataset

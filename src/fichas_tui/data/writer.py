@@ -204,6 +204,12 @@ class DatasetWriter:
         from .program_index import rows_of, write
 
         write(self.folder, rows_of(self.derived["programs"]))
+        # And the program the explorer opens on, read ahead (see data.opening).
+        from . import opening
+        from .queries import Store
+
+        with Store.open(self.folder, deferred=True) as store:  # the list from that file
+            opening.write(self.folder, store)
 
     def _write_derived(self) -> None:
         """The deflator series, from the files just written (the program list is made with

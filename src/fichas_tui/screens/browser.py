@@ -78,6 +78,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
         self.pesos = EACH_FICHA  # the basis amounts are shown in (p cycles it)
         self._budget_keys: list[int] | None = None  # each program's rank by amount, per pesos
         self._pending: Timer | None = None  # a program to read once typing pauses
+        self._typing = False  # the filter is being applied for a key typed in it
 
     @property
     def store(self) -> Store:
@@ -153,7 +154,11 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
 
     def _typed(self, value: str) -> None:
         if self.is_mounted:
-            self.refilter()
+            self._typing = True
+            try:
+                self.refilter()
+            finally:
+                self._typing = False
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the filter opens the highlighted program; with none, the list takes focus."""
@@ -186,9 +191,10 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
             self._pending = None
         if program_id == self._loaded_id:
             return
-        if self.focused is self.query_one("#filter", Input):
+        if self._typing:
             # Typing moved the cursor: the list follows every key, the program is read once
-            # the typing pauses.
+            # the typing pauses. (Not "the filter has the focus": it has it at start, before
+            # the list takes it, and the first program then waited for a pause.)
             self._pending = self.set_timer(TYPING_PAUSE, lambda: self._load_pending(program_id))
         else:
             self.load(program_id)

@@ -1,0 +1,115 @@
+"""The program the explorer opens on, read ahead at ingest: the rows of its first pane's queries
+as a small file beside the Parquet, so its detail shows before DuckDB is even imported.
+
+Written with the program list (writer.finish), for the list's first program and the tables of
+the first tab (what the explorer shows at start). It keeps the answer of each query the
+Store's read made, keyed by the query and its parameters; the explorer's Store answers those
+same queries from it (Store._fetch) and goes to DuckDB for anything else. The file carries the
+program list's stamp of every table file, so rows written for other files are never used. No
+duckdb or pyarrow import here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from pathlib import Path
+
+from ..views.panes import PANES
+from .program_index import stamp
+
+FILE_NAME = ".opening-program"
+VERSION = 1
+# The tab the explorer starts on (Detail shows the first tab).
+TABLES = PANES[0].tables
+
+
+class Opening:
+    """Recorded answers: (sql, params) -> rows, for one program."""
+
+    def __init__(self, program_id: str, answers: dict[tuple, list[tuple]]) -> None:
+        self.program_id = program_id
+        self._answers = answers
+
+    def rows(self, sql: str, params: list) -> list[tuple] | None:
+        """The recorded rows of this query (a new list: callers may cut it); None if absent."""
+        try:
+            found = self._answers.get((sql, tuple(params)))
+        except TypeError:  # an unhashable parameter: never recorded
+            return None
+        return None if found is None else list(found)
+
+
+def write(folder: Path, store) -> None:
+    """Record the first program's read on `store` (connected to the files now in `folder`) and
+    write it (atomically). Nothing is written when the dataset has no program or a value has
+    no exact JSON form; a file left from an earlier dataset is removed first."""
+    folder = Path(folder)
+    with contextlib.suppress(FileNotFoundError):
+        (folder / FILE_NAME).unlink()
+    programs = store.programs()
+    if not len(programs):
+        return
+    program_id = programs[0].program_id
+    with store.recording() as answers:
+        store.detail(program_id, partial=True, tables=TABLES)
+    try:
+        body = json.dumps(
+            {
+                "version": VERSION,
+                "stamp": stamp(folder),
+                "program_id": program_id,
+                "answers": [[sql, list(params), rows] for (sql, params), rows in answers.items()],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+            default=_refuse,
+        )
+    except TypeError:  # a value JSON cannot carry exactly (a date, a decimal): read it live
+        return
+    tmp = folder / f"{FILE_NAME}.{os.getpid()}.tmp"
+    try:
+        tmp.write_text(body, encoding="utf-8")
+        os.replace(tmp, folder / FILE_NAME)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def read(folder: Path) -> Opening | None:
+    """The recorded read when the file is there and was written for these very files; else
+    None (absent, another version, stale, damaged)."""
+    try:
+        data = json.loads((Path(folder) / FILE_NAME).read_text(encoding="utf-8"))
+        if data.get("version") != VERSION or data.get("stamp") != stamp(folder):
+            return None
+        answers = {}
+        for sql, params, rows in data["answers"]:
+            if not isinstance(sql, str) or not all(map(_scalar, params)):
+                return None
+            answers[(sql, tuple(params))] = [tuple(map(_checked, row)) for row in rows]
+        program_id = data["program_id"]
+        if not isinstance(program_id, str):
+            return None
+        return Opening(program_id, answers)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _refuse(value):
+    raise TypeError(type(value).__name__)
+
+
+def _scalar(value) -> bool:
+    return value is None or isinstance(value, (str, int, float))
+
+
+def _checked(value):
+    """A cell as DuckDB gives it: a scalar, or a list of scalars (a LIST column)."""
+    if _scalar(value) or (isinstance(value, list) and all(map(_scalar, value))):
+        return value
+    raise ValueError("cell")
+
+
+__all__ = ["FILE_NAME", "TABLES", "Opening", "read", "write"]
