@@ -78,7 +78,7 @@ async def test_another_program_opens_at_the_top_of_every_pane(app):
     async with app.run_test(size=(60, 20)) as pilot:
         await settle(pilot)
         await press(pilot, *open_keys("residencia"))
-        panes = [app.screen.query_one(f"#pane-{tab}") for tab, _label, _cls in TABS]
+        panes = [app.screen.query_one(f"#pane-{tab}") for tab, _label in TABS]
         for number, pane in enumerate(panes, start=1):
             await press(pilot, str(number), "end")
             assert pane.max_scroll_y > 0, pane.id  # a long pane at 60x20: it did scroll

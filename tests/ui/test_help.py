@@ -32,7 +32,7 @@ def test_rows_come_from_the_bindings_in_groups():
     assert rows[("Lista de programas", "↑ k ↓ j")] == "Moverse por la lista"
     assert rows[("Lista de programas", "Inicio Fin")] == "Primer / último programa"
     numbers = " ".join(str(n) for n in range(1, len(TABS) + 1))  # one key per pane
-    assert rows[("Programa", numbers)] == " · ".join(label for _tab, label, _pane in TABS)
+    assert rows[("Programa", numbers)] == " · ".join(label for _tab, label in TABS)
     assert "Resumen · Presupuesto · Indicadores · Regiones" in rows[("Programa", numbers)]
     assert rows[("Programa", "[ ]")] == "Ficha del año anterior / siguiente"
     # Textual's keys: ←/→ change tab on the tab row, and scroll sideways inside a pane.

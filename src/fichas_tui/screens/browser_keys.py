@@ -7,7 +7,7 @@ from textual.binding import Binding, BindingType
 from ..widgets.detail import TABS as DETAIL_TABS
 
 # Keys that share one line in the help.
-TABS = Binding.Group(" · ".join(label for _tab, label, _pane in DETAIL_TABS))
+TABS = Binding.Group(" · ".join(label for _tab, label in DETAIL_TABS))
 YEARS = Binding.Group("Ficha del año anterior / siguiente")
 
 BROWSER_BINDINGS: list[BindingType] = [
@@ -47,7 +47,7 @@ BROWSER_BINDINGS: list[BindingType] = [
     Binding("escape", "back", "Volver", id="general.volver", tooltip="Volver (a la lista)"),
     *(
         Binding(str(n), f"tab('{tab}')", label, show=False, id=f"programa.{tab}", group=TABS)
-        for n, (tab, label, _pane) in enumerate(DETAIL_TABS, start=1)
+        for n, (tab, label) in enumerate(DETAIL_TABS, start=1)
     ),
     Binding(
         "left_square_bracket",

@@ -4,6 +4,7 @@ tables of another tab read when it is shown, and the next program read ahead."""
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
@@ -14,8 +15,10 @@ from ..data.diagnosis import ingest_command, missing_tables
 from ..data.queries import ProgramDetail, Store
 from ..views.panes import PANE_TABLES, REQUIRED_TABLES
 from ..widgets.detail import Detail
-from ..widgets.pane import Drawing, Pane
 from ..widgets.program_list import ProgramList
+
+if TYPE_CHECKING:  # the panes are imported when the detail is built (Detail.pane_widgets)
+    from ..widgets.pane import Drawing, Pane
 
 
 class Loaded(Message):

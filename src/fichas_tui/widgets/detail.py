@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -12,19 +14,25 @@ from ..data.queries import ProgramDetail
 from ..text import clean
 from ..views.panes import PANES
 from ..views.pesos import Pesos
-from .evaluacion import EvaluacionPane
-from .indicadores import IndicadoresPane
-from .pane import Pane
-from .presupuesto import PresupuestoPane
-from .regiones import RegionesPane
-from .resumen import ResumenPane
 
-_WIDGETS = {
-    pane.NAME: pane
-    for pane in (ResumenPane, PresupuestoPane, IndicadoresPane, RegionesPane, EvaluacionPane)
-}
-# (tab id, label, pane widget), in the declared order; keys 1-5 follow it.
-TABS = tuple((spec.key, spec.title, _WIDGETS[spec.key]) for spec in PANES)
+if TYPE_CHECKING:
+    from .pane import Pane
+
+# (tab id, label), in the declared order; keys 1-5 follow it.
+TABS = tuple((spec.key, spec.title) for spec in PANES)
+
+
+def pane_widgets() -> dict[str, type[Pane]]:
+    """The pane widget of each tab. Imported when the detail is built, after the screen's
+    first frame: the panes and what they draw with are ~10 ms of the explorer's start."""
+    from .evaluacion import EvaluacionPane
+    from .indicadores import IndicadoresPane
+    from .presupuesto import PresupuestoPane
+    from .regiones import RegionesPane
+    from .resumen import ResumenPane
+
+    panes = (ResumenPane, PresupuestoPane, IndicadoresPane, RegionesPane, EvaluacionPane)
+    return {pane.NAME: pane for pane in panes}
 
 
 class Detail(Vertical):
@@ -105,9 +113,10 @@ class Detail(Vertical):
             yield Static(id="detail-title")
             yield Select[int]([], prompt="Año", allow_blank=True, id="year", compact=True)
         with TabbedContent(id="tabs"):
-            for number, (tab_id, label, pane) in enumerate(TABS, start=1):
+            widgets = pane_widgets()
+            for number, (tab_id, label) in enumerate(TABS, start=1):
                 with TabPane(f"{number} {label}", id=tab_id):
-                    yield pane(id=f"pane-{tab_id}")
+                    yield widgets[tab_id](id=f"pane-{tab_id}")
 
     def set_pesos(self, pesos: Pesos) -> None:
         """Show the amounts in `pesos` (the panes with amounts draw again)."""
@@ -119,11 +128,19 @@ class Detail(Vertical):
 
     def panes(self) -> list[Pane]:
         """The panes, in tab order (none before the detail is built)."""
-        return list(self.query(Pane)) if self._built else []
+        if not self._built:
+            return []
+        from .pane import Pane  # imported by build
+
+        return list(self.query(Pane))
 
     def pane(self, tab_id: str) -> Pane | None:
         """The pane of a tab (None before the detail is built)."""
-        return self.query_one(f"#pane-{tab_id}", Pane) if self._built else None
+        if not self._built:
+            return None
+        from .pane import Pane
+
+        return self.query_one(f"#pane-{tab_id}", Pane)
 
     def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
         """Show one program; `missing` names contract tables whose file is absent."""
