@@ -7,6 +7,8 @@ import os
 import select
 import sys
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -135,6 +137,8 @@ class FichasApp(App[None]):
         self.settings = settings  # None (tests): nothing remembered
         self._hangup_stop = threading.Event()
         self._settle_timer = None
+        self.first_frame_out = False  # Textual's first frame is composed (on_ready)
+        self._after_first: list[Callable[[], object]] = []  # see after_first_frame
         saved = settings.get("theme") if settings else None
         self.theme = saved if saved in self.available_themes else "textual-dark"
 
@@ -158,15 +162,35 @@ class FichasApp(App[None]):
             self.push_screen(EmptyScreen(self.data_dir, str(self.problem), damaged=damaged))
         else:
             self.push_screen(BrowserScreen())
-        self.call_after_refresh(self.settle_memory)
+        self.after_first_frame(self.settle_memory)
         if self.store is not None:
             store = self.store
             if store.answers_opening:  # data.opening: its first pane is read from a file
-                self.call_after_refresh(
+                self.after_first_frame(
                     self.set_timer, OPENING_DRAWN, lambda: self.connect_store(store)
                 )
             else:
-                self.call_after_refresh(self.connect_store, store)
+                self.after_first_frame(self.connect_store, store)
+
+    def after_first_frame(self, callback: Callable[..., object], *args) -> None:
+        """Call `callback(*args)` once the first frame is drawn (at once after that frame).
+
+        Not call_after_refresh at start-up: Textual composes the first screen inside a batch
+        and throws that frame away; a callback scheduled meanwhile ran before the frame that
+        is written, and what it did (the detail's tabs, DuckDB's import) delayed it.
+        """
+        if self.first_frame_out:
+            self.call_after_refresh(callback, *args)
+        else:
+            self._after_first.append(partial(callback, *args))
+
+    def on_ready(self) -> None:
+        # Posted by the screen's first layout, handled once the start-up batch is over: the
+        # callbacks run after the next refresh, the first frame that reaches the terminal.
+        self.first_frame_out = True
+        waiting, self._after_first = self._after_first, []
+        for callback in waiting:
+            self.call_after_refresh(callback)
 
     @work(thread=True, exclusive=True, group="connect")
     def connect_store(self, store: Store) -> None:

@@ -108,10 +108,10 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
         self.query_one(ProgramList).set_programs(programs)
         self._update_status(len(programs))
         self.query_one(ProgramList).focus()
-        self.call_after_refresh(self.set_pesos, self.pesos)  # after the first paint
+        self.app.after_first_frame(self.set_pesos, self.pesos)
         saved = self.app.recall("basis")  # the basis of the last run, if this dataset reaches it
         if saved and saved.isdigit():  # read after the first set_pesos, so it lands last
-            self.call_after_refresh(self.run_pesos, Pesos(int(saved)), False)
+            self.app.after_first_frame(self.run_pesos, Pesos(int(saved)), False)
 
     # -- layout ----------------------------------------------------------------------------
 

@@ -87,8 +87,13 @@ class Detail(Vertical):
 
     async def on_resize(self) -> None:
         # Its first size comes with the layout of the frame that draws the screen around it
-        # (in a narrow terminal, when it is first shown): that frame is out, build now.
-        await self.build()
+        # (in a narrow terminal, when it is first shown). At start, build once that frame is
+        # out (FichasApp.after_first_frame); later, now, so it shows in the same frame.
+        after_first_frame = getattr(self.app, "after_first_frame", None)
+        if after_first_frame is not None and not self.app.first_frame_out:
+            after_first_frame(self.build)
+        else:
+            await self.build()
 
     async def build(self) -> None:
         """Mount the title, the year selector and the tabbed panes, then show what was asked
