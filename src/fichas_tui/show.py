@@ -12,8 +12,9 @@ from rich.text import Text
 
 from .data.bounds import ROW_LIMIT, TABLE_LABELS
 from .data.dataset import DatasetError
+from .data.detail_records import ProgramDetail
 from .data.diagnosis import folder_problem, ingest_command, missing_message, missing_tables
-from .data.queries import DatasetMissing, ProgramDetail, ProgramRow, Store
+from .data.queries import DatasetMissing, ProgramRow, Store
 from .render_rich import renderable
 from .text import clean, fold
 from .views.figures import number, years_label

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from fichas_tui.data import diagnosis, records
+from fichas_tui.data import detail_records, diagnosis, records
 from fichas_tui.data.schema import COLUMNS
 from fichas_tui.views import panes
 from fichas_tui.views.program import program_view
@@ -50,7 +50,7 @@ def test_one_declaration_of_the_tables_each_pane_reads():
         assert set(spec.tables) <= set(COLUMNS), spec.key
         assert set(spec.optional) <= set(spec.tables), spec.key
     # Every detail table but the ratios (read with the budget) fills its own record field.
-    assert set(panes.DETAIL_TABLES) - {"ratios"} == records.DETAIL_FIELDS
+    assert set(panes.DETAIL_TABLES) - {"ratios"} == detail_records.DETAIL_FIELDS
 
 
 def test_views_import_neither_textual_nor_rich():

@@ -11,9 +11,13 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from typing import TYPE_CHECKING
 
 from ..views.figures import number
-from .records import DETAIL_FIELDS, NON_FINITE, Cut, Note, ProgramDetail, Value
+from .records import NON_FINITE, Cut, Value
+
+if TYPE_CHECKING:  # the Store imports this at start; the detail records come with a detail
+    from .detail_records import Note, ProgramDetail
 
 # Rows per table per ficha a detail query returns. A real ficha holds a hundred or so at most
 # (indicators: ~11 indicators x 5 years x efectivo/meta); 46,000 took minutes and gigabytes.
@@ -66,6 +70,8 @@ def finite(value: float) -> Value:
 def truncation_notes(year: int | None, cut: tuple[Cut, ...]) -> tuple[Note, ...]:
     """One warning per table (or list of indicators) read only in part; a table read twice
     (the ficha's budget, then every ficha's for the budget across fichas) warns once."""
+    from .detail_records import Note
+
     return tuple(
         Note(
             year,
@@ -90,6 +96,8 @@ def truncation_lines(detail: ProgramDetail, *tables: str) -> tuple[tuple[str, st
 def non_finite_notes(detail: ProgramDetail) -> tuple[Note, ...]:
     """One warning per table whose figures held NaN or infinities (read as missing): the pane
     shows the code, the warning says why."""
+    from .detail_records import DETAIL_FIELDS, Note
+
     notes = []
     for table in sorted(DETAIL_FIELDS):
         count = _count_non_finite(getattr(detail, table, ()))

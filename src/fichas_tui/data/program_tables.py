@@ -11,24 +11,21 @@ from collections.abc import Callable, Collection
 from ..text import fold
 from . import bounds, sections
 from .dataset import DatasetError
-from .records import (
+from .detail_records import (
     DETAIL_FIELDS,
-    MISSING,
     BudgetYear,
     Component,
     ComponentYear,
     Coverage,
-    Cut,
     Ficha,
     Indicator,
     IndicatorPoint,
     Note,
     ProgramDetail,
-    ProgramRow,
     Region,
     Subtitle,
-    Value,
 )
+from .records import MISSING, Cut, ProgramRow, Value
 from .sections import Rows
 
 

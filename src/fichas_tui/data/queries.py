@@ -12,23 +12,20 @@ import dataclasses
 import threading
 from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..text import fold
-from . import bounds, opening, program_index, program_tables
+from . import bounds, opening, program_index
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .opening import Opening
 from .program_filter import KeyIndex
 from .program_table import LIST_COLUMNS, Programs, ProgramTable, from_rows
 from .read_ahead import ReadAhead
-from .records import (  # re-exported: callers import the records from here
-    Cut,
-    Deflators,
-    Facets,
-    ProgramDetail,
-    ProgramRow,
-    Value,
-)
+from .records import Cut, Deflators, Facets, ProgramRow, Value
+
+if TYPE_CHECKING:  # made when a detail is first read (data/detail_records.py)
+    from .detail_records import ProgramDetail
 
 SORT_NAME = "name"
 SORT_BUDGET = "budget"
@@ -414,6 +411,8 @@ class Store:
             program = self.program_row(program_id)
             detail = None
             if program is not None:
+                from . import program_tables  # with the detail records, on the first read
+
                 detail = program_tables.read_detail(
                     self._rows,
                     self._attach,
@@ -479,7 +478,6 @@ __all__ = [  # what callers import from here (the records re-exported with the S
     "SORT_NAME",
     "DatasetMissing",
     "Facets",
-    "ProgramDetail",
     "ProgramRow",
     "Store",
     "Value",

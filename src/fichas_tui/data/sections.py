@@ -7,17 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .records import (
-    MISSING,
-    TOTAL_REGION,
-    Assessment,
-    Evaluation,
-    Goal,
-    Prose,
-    Region,
-    Value,
-    YearAmount,
-)
+from .detail_records import TOTAL_REGION, Assessment, Evaluation, Goal, Prose, Region, YearAmount
+from .records import MISSING, Value
 
 Rows = Callable[[str, list], list[tuple]]
 

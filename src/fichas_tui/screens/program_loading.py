@@ -12,12 +12,13 @@ from textual.widgets import TabbedContent
 
 from ..data.dataset import DatasetError
 from ..data.diagnosis import ingest_command, missing_tables
-from ..data.queries import ProgramDetail, Store
+from ..data.queries import Store
 from ..views.panes import PANE_TABLES, REQUIRED_TABLES
 from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
 
-if TYPE_CHECKING:  # the panes are imported when the detail is built (Detail.pane_widgets)
+if TYPE_CHECKING:  # imported with the first detail (Detail.pane_widgets, Store.detail)
+    from ..data.detail_records import ProgramDetail
     from ..widgets.pane import Drawing, Pane
 
 

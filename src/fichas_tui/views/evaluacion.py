@@ -3,7 +3,7 @@ programs and the ficha's prose sections (observations, technical notes, poverty,
 
 from __future__ import annotations
 
-from ..data.records import ProgramDetail
+from ..data.detail_records import ProgramDetail
 from .model import TEXT, YEAR, Cell, Column, PaneView, Paragraphs, Row, Table
 
 KINDS = {

@@ -4,7 +4,7 @@ bar on an honest scale (percentages 0-100, other units 0 to the series' largest 
 from __future__ import annotations
 
 from ..data.bounds import truncation_lines
-from ..data.records import Indicator, ProgramDetail
+from ..data.detail_records import Indicator, ProgramDetail
 from ..text import fold
 from .cells import of
 from .figures import code_notes, level_label

@@ -4,7 +4,8 @@ spending per beneficiary, each amount in the pesos its rows say."""
 from __future__ import annotations
 
 from ..data.bounds import truncation_lines
-from ..data.records import ProgramDetail, Value
+from ..data.detail_records import ProgramDetail
+from ..data.records import Value
 from .cells import of
 from .figures import code_notes
 from .model import (

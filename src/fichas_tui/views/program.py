@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data.records import ProgramDetail
+from ..data.detail_records import ProgramDetail
 from . import evaluacion, indicadores, presupuesto, regiones, resumen
 from .model import PaneView, ProgramView
 from .panes import PANES

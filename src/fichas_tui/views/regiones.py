@@ -3,7 +3,7 @@ the ficha's own total last (saying so when the regions do not add up to it)."""
 
 from __future__ import annotations
 
-from ..data.records import ProgramDetail, Region
+from ..data.detail_records import ProgramDetail, Region
 from ..geography import region_rank
 from .cells import of
 from .figures import code_notes, number

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data.records import ProgramDetail
+from ..data.detail_records import ProgramDetail
 from .cells import of
 from .figures import code_notes, decimals_of, years_label
 from .model import EMPTY, PERCENT, TEXT, Cell, Column, Facts, PaneView, Paragraphs, Row, Table

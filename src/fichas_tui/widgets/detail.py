@@ -10,12 +10,12 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
-from ..data.queries import ProgramDetail
 from ..text import clean
 from ..views.panes import PANES
 from ..views.pesos import Pesos
 
 if TYPE_CHECKING:
+    from ..data.detail_records import ProgramDetail
     from .pane import Pane
 
 # (tab id, label), in the declared order; keys 1-5 follow it.

@@ -19,8 +19,8 @@ from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
+from ..data.detail_records import ProgramDetail
 from ..data.diagnosis import ingest_command, missing_message
-from ..data.queries import ProgramDetail
 from ..render_rich import TableBlock, blocks
 from ..text import clean
 from ..views.model import PaneView
