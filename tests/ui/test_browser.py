@@ -8,7 +8,7 @@ from fichas_tui.app import make_app
 from fichas_tui.data.queries import Store
 from fichas_tui.widgets.detail import TABS, Detail
 from fichas_tui.widgets.program_list import ProgramList
-from tests.helpers import FIXTURE, list_names, open_keys, press, screen_output, settle
+from tests.helpers import FIXTURE, list_names, open_keys, pane_text, press, screen_output, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -147,3 +147,19 @@ async def test_a_name_that_fills_its_line_does_not_run_into_the_year():
         assert "Ficha" in head[0], head
         assert head[0][head[0].index("Ficha") - 1] == " ", head
         assert "Escolar" in "\n".join(head), head
+
+
+async def test_the_opening_program_is_read_at_once_from_its_file(sample_dataset):
+    # `fichas ingest` wrote .opening-program: the first program's Resumen needs no DuckDB
+    app = make_app(sample_dataset)
+    assert app.store.answers_opening and not app.store.connected
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # read at once: the list's first highlight is not taken for a keystroke in the filter
+        # (which would wait for a typing pause before reading the program)
+        assert app.screen._pending is None
+        await settle(pilot)
+        detail = app.screen.query_one(Detail)
+        assert detail.detail.program.name.startswith("Gestión Social Local")
+        assert detail.detail.ficha.evaluated_year == 2021
+        assert "Subsecretaría de Servicios Sociales" in pane_text(app, "resumen")
