@@ -1,4 +1,4 @@
-"""The program list's text filter over a prebuilt list of search keys, narrowing as you type.
+"""The program list's filter: typed words, ministry, service, year and facets, in memory.
 
 At 200,000 programs a keystroke must answer in well under 100 ms. Each word is looked for with
 one `in` per key over a plain list of strings (no per-program attribute access, no generator
@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+
+from ..text import fold
+from .program_table import Programs
+from .records import ProgramRow
 
 
 class KeyIndex:
@@ -50,3 +54,59 @@ class KeyIndex:
 def _narrows(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
     """Whether every key containing all of `new` also contains all of `old`."""
     return all(any(o in n for n in new) for o in old)
+
+
+def narrowed(
+    programs: Programs,
+    index: KeyIndex,
+    text: str = "",
+    *,
+    ministry: str | None = None,
+    service: str | None = None,
+    year: int | None = None,
+    by_budget: bool = False,
+    ids: frozenset[str] | None = None,
+) -> Programs:
+    """The programs whose name/ministry/service hold every typed word of `text` (Store.filter),
+    with that ministry, service and year, among `ids`; by executed amount with `by_budget`."""
+    words = fold(text).split()
+    literal = text.strip().casefold() if not words else ""
+    found = index.matching(words)
+    if found is not None and len(found) < len(programs):
+        programs = Programs(programs.table, found)
+    columns = programs.table.columns
+    tests = []
+    if ministry is not None:
+        tests.append(_coded_test(columns["ministry"], lambda v: v == ministry))
+    if service is not None:
+        tests.append(_coded_test(columns["service"], lambda v: v == service))
+    if year is not None:
+        tests.append(_coded_test(columns["years"], lambda v: year in v))
+    if literal:
+        table = programs.table
+        tests.append(lambda i: literal in _raw_key(table.row(i)))
+    if ids is not None:  # by position: the table knows where each program is
+        table = programs.table
+        allowed = {table.position(pid) for pid in ids} - {None}
+        tests.append(allowed.__contains__)
+    if tests:
+        programs = programs.where(lambda i: all(test(i) for test in tests))
+    if by_budget:
+        amounts = columns["executed_kclp"]
+        rank = [-(amounts[i] if amounts[i] is not None else -1) for i in range(len(amounts))]
+        programs = programs.ranked(rank)
+    return programs
+
+
+def _coded_test(column, wanted):
+    """A test of a position: whether its value (a coded column's) is one `wanted` accepts; each
+    distinct value is asked once."""
+    codes = column.codes
+    accepted = {code for code, value in enumerate(column.values) if wanted(value)}
+    return lambda i: codes[i] in accepted
+
+
+def _raw_key(p: ProgramRow) -> str:
+    """Name, ministry and service as written (casefolded): what a query of punctuation alone
+    (`%`, `[/]`), which folds to nothing, is looked for in."""
+    return " ".join(filter(None, (p.name, p.ministry, p.service))).casefold()

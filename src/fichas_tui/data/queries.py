@@ -19,7 +19,7 @@ from . import bounds, opening, program_index
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .opening import Opening
-from .program_filter import KeyIndex
+from .program_filter import KeyIndex, narrowed
 from .program_table import LIST_COLUMNS, Programs, ProgramTable, from_rows
 from .read_ahead import ReadAhead
 from .records import Cut, Deflators, Facets, ProgramRow, Value
@@ -325,34 +325,16 @@ class Store:
         Matching is done in Python on folded text, so `%`, `_`, quotes and backslashes are
         literal and nothing the user types ever reaches SQL.
         """
-        words = fold(text).split()
-        literal = text.strip().casefold() if not words else ""
-        programs = self.programs()
-        found = self._key_index().matching(words)
-        if found is not None and len(found) < len(programs):
-            programs = Programs(programs.table, found)
-        columns = programs.table.columns
-        tests = []
-        if ministry is not None:
-            tests.append(_coded_test(columns["ministry"], lambda v: v == ministry))
-        if service is not None:
-            tests.append(_coded_test(columns["service"], lambda v: v == service))
-        if year is not None:
-            tests.append(_coded_test(columns["years"], lambda v: year in v))
-        if literal:
-            table = programs.table
-            tests.append(lambda i: literal in _raw_key(table.row(i)))
-        if ids is not None:  # by position: the table knows where each program is
-            table = programs.table
-            allowed = {table.position(pid) for pid in ids} - {None}
-            tests.append(allowed.__contains__)
-        if tests:
-            programs = programs.where(lambda i: all(test(i) for test in tests))
-        if sort == SORT_BUDGET:
-            amounts = columns["executed_kclp"]
-            rank = [-(amounts[i] if amounts[i] is not None else -1) for i in range(len(amounts))]
-            programs = programs.ranked(rank)
-        return programs
+        return narrowed(
+            self.programs(),
+            self._key_index(),
+            text,
+            ministry=ministry,
+            service=service,
+            year=year,
+            by_budget=sort == SORT_BUDGET,
+            ids=ids,
+        )
 
     # -- one program ------------------------------------------------------------------------
 
@@ -433,20 +415,6 @@ class Store:
         if not notes:
             return detail
         return dataclasses.replace(detail, warnings=detail.warnings + notes, truncated=cut)
-
-
-def _coded_test(column, wanted):
-    """A test of a position: whether its value (a coded column's) is one `wanted` accepts; each
-    distinct value is asked once."""
-    codes = column.codes
-    accepted = {code for code, value in enumerate(column.values) if wanted(value)}
-    return lambda i: codes[i] in accepted
-
-
-def _raw_key(p: ProgramRow) -> str:
-    """Name, ministry and service as written (casefolded): what a query of punctuation alone
-    (`%`, `[/]`), which folds to nothing, is looked for in."""
-    return " ".join(filter(None, (p.name, p.ministry, p.service))).casefold()
 
 
 # The program list: the derived table, or the same rows computed from fichas + budget for a
