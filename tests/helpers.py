@@ -37,6 +37,13 @@ SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 SMALLEST = (60, 20)
 
 
+def dataset_copy(source: Path, tmp_path: Path) -> Path:
+    """A copy of the dataset folder `source` a test may alter."""
+    out = tmp_path / "ds"
+    shutil.copytree(source, out)
+    return out
+
+
 def run_without_terminal(*args: str, timeout: float = 30) -> subprocess.CompletedProcess:
     """`python -m fichas_tui ARGS` as cron or `ssh` without -t would run it: stdin from
     /dev/null, not under textual-serve."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -12,14 +11,12 @@ import pytest
 from fichas_tui.data import opening
 from fichas_tui.data.queries import Store
 from fichas_tui.views.panes import PANE_TABLES
-from tests.helpers import COMMITTED_DATASET
+from tests.helpers import COMMITTED_DATASET, dataset_copy
 
 
 @pytest.fixture
 def folder(sample_dataset, tmp_path) -> Path:
-    out = tmp_path / "ds"
-    shutil.copytree(sample_dataset, out)
-    return out
+    return dataset_copy(sample_dataset, tmp_path)
 
 
 def test_the_first_programs_resumen_is_read_without_duckdb(folder):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,14 +13,12 @@ import pytest
 from fichas_tui.data import program_index
 from fichas_tui.data.dataset import DatasetError
 from fichas_tui.data.queries import Store
-from tests.helpers import COMMITTED_DATASET
+from tests.helpers import COMMITTED_DATASET, dataset_copy
 
 
 @pytest.fixture
 def folder(sample_dataset, tmp_path) -> Path:
-    out = tmp_path / "ds"
-    shutil.copytree(sample_dataset, out)
-    return out
+    return dataset_copy(sample_dataset, tmp_path)
 
 
 def test_written_with_the_dataset_and_read_without_duckdb(folder):

@@ -24,6 +24,20 @@ PENDING = ".pending"
 LOCK = ".lock"
 
 
+def replace_file(path: Path, parts: Iterable[bytes]) -> None:
+    """Write `parts` to `path` atomically (a reader sees the old file or the new one): the
+    dataset's small derived files, the program list and the opening program."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            for part in parts:
+                fh.write(part)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
 class DatasetError(RuntimeError):
     """A dataset folder that cannot be read or written; the message says which file and why."""
 

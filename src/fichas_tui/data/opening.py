@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
 from ..views.panes import PANES
+from .dataset import replace_file
 from .program_index import stamp
 
 FILE_NAME = ".opening-program"
@@ -68,13 +68,7 @@ def write(folder: Path, store) -> None:
         )
     except TypeError:  # a value JSON cannot carry exactly (a date, a decimal): read it live
         return
-    tmp = folder / f"{FILE_NAME}.{os.getpid()}.tmp"
-    try:
-        tmp.write_text(body, encoding="utf-8")
-        os.replace(tmp, folder / FILE_NAME)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    replace_file(folder / FILE_NAME, [body.encode()])
 
 
 def read(folder: Path) -> Opening | None:

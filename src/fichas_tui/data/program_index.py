@@ -12,7 +12,6 @@ every file first, as without this file. No duckdb or pyarrow import here.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -21,7 +20,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from .dataset import table_path
+from .dataset import replace_file, table_path
 from .program_table import KINDS, LIST_COLUMNS, Coded, Numbers, ProgramTable, from_rows
 from .schema import COLUMNS
 
@@ -102,16 +101,8 @@ def write(folder: Path, rows: Iterable[Sequence]) -> None:
         "byteorder": sys.byteorder,
         "sections": sections,
     }
-    tmp = folder / f"{FILE_NAME}.{os.getpid()}.tmp"
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(MAGIC + json.dumps(head, separators=(",", ":")).encode() + b"\n")
-            for part in parts:
-                fh.write(part)
-        os.replace(tmp, folder / FILE_NAME)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+    first = MAGIC + json.dumps(head, separators=(",", ":")).encode() + b"\n"
+    replace_file(folder / FILE_NAME, [first, *parts])
 
 
 def rows_of(programs) -> list[list]:
