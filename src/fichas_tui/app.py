@@ -188,6 +188,12 @@ class FichasApp(App[None]):
         # Posted by the screen's first layout, handled once the start-up batch is over: the
         # callbacks run after the next refresh, the first frame that reaches the terminal.
         self.first_frame_out = True
+        screen = self.screen
+        if getattr(screen, "first_frame_held", False):  # BrowserScreen._compositor_refresh
+            # Rendered now (whole: its region is still dirty from the first layout), not on
+            # the screen's next idle, which came 20-30 ms later.
+            screen.first_frame_held = False
+            screen._compositor_refresh()
         waiting, self._after_first = self._after_first, []
         for callback in waiting:
             self.call_after_refresh(callback)

@@ -69,6 +69,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_BINDINGS
+    first_frame_held = False  # see _compositor_refresh
 
     def __init__(self) -> None:
         super().__init__()
@@ -114,6 +115,15 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
             self.app.after_first_frame(self.run_pesos, Pesos(int(saved)), False)
 
     # -- layout ----------------------------------------------------------------------------
+
+    def _compositor_refresh(self) -> None:
+        # Textual lays this screen out inside its start-up batch and renders a whole frame
+        # there that App._display then drops (~15 ms of the first paint): hold it, and
+        # FichasApp.on_ready renders it once, as the first frame written.
+        if getattr(self.app, "_batch_count", 0) and not self.app.first_frame_out:
+            self.first_frame_held = True
+            return
+        super()._compositor_refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_MIN_WIDTH, "-wide")
