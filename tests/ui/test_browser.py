@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from textual.screen import Screen
 
 from fichas_tui.app import make_app
 from fichas_tui.data.queries import Store
+from fichas_tui.screens.browser import BrowserScreen
 from fichas_tui.widgets.detail import TABS, Detail
 from fichas_tui.widgets.program_list import ProgramList
 from tests.helpers import FIXTURE, list_names, open_keys, pane_text, press, screen_output, settle
@@ -163,3 +165,23 @@ async def test_the_opening_program_is_read_at_once_from_its_file(sample_dataset)
         assert detail.detail.program.name.startswith("Gestión Social Local")
         assert detail.detail.ficha.evaluated_year == 2021
         assert "Subsecretaría de Servicios Sociales" in pane_text(app, "resumen")
+
+
+async def test_no_frame_is_rendered_inside_textuals_start_up_batch(monkeypatch):
+    # Textual composes the first screen inside a batch and drops any frame rendered there;
+    # the browser holds that render and the app makes it once the batch is over (on_ready).
+    batches = []
+    render = Screen._compositor_refresh
+
+    def spy(screen):
+        if isinstance(screen, BrowserScreen):  # (Textual's empty default screen is its own)
+            batches.append(screen.app._batch_count)
+        render(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", spy)
+    app = make_app(FIXTURE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert app.first_frame_out and not app.screen.first_frame_held
+        assert batches and set(batches) == {0}
+        assert "5 de 5 programas" in screen_output(app)[0]
