@@ -70,6 +70,9 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_BINDINGS
     first_frame_held = False  # see _compositor_refresh
+    # The list has the focus from the first frame (the filter box, first in the screen, would
+    # take it and hand it over a frame later).
+    AUTO_FOCUS = "#programs"
 
     def __init__(self) -> None:
         super().__init__()
