@@ -28,8 +28,7 @@ TABLES = PANES[0].tables
 class Opening:
     """Recorded answers: (sql, params) -> rows, for one program."""
 
-    def __init__(self, program_id: str, answers: dict[tuple, list[tuple]]) -> None:
-        self.program_id = program_id
+    def __init__(self, answers: dict[tuple, list[tuple]]) -> None:
         self._answers = answers
 
     def rows(self, sql: str, params: list) -> list[tuple] | None:
@@ -83,10 +82,9 @@ def read(folder: Path) -> Opening | None:
             if not isinstance(sql, str) or not all(map(_scalar, params)):
                 return None
             answers[(sql, tuple(params))] = [tuple(map(_checked, row)) for row in rows]
-        program_id = data["program_id"]
-        if not isinstance(program_id, str):
+        if not isinstance(data["program_id"], str):  # which program (for a reader of the file)
             return None
-        return Opening(program_id, answers)
+        return Opening(answers)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 

@@ -18,7 +18,6 @@ from ..text import fold
 from . import bounds, opening, program_index
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
-from .opening import Opening
 from .program_filter import KeyIndex, narrowed
 from .program_table import LIST_COLUMNS, Programs, ProgramTable, from_rows
 from .read_ahead import ReadAhead
@@ -53,7 +52,7 @@ class Store:
         self._deflators: Deflators | None = None
         self._derived_present: dict[str, bool] = {}
         self._attached: set[str] = set()
-        self._opening: Opening | None = None  # the opening program's rows (data.opening)
+        self._opening: opening.Opening | None = None  # its first pane's rows (data.opening)
         self._unattached: set[str] = set()  # views skipped while those rows answered
         self._recording: dict | None = None  # see recording()
 

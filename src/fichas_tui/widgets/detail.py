@@ -89,11 +89,10 @@ class Detail(Vertical):
         # Its first size comes with the layout of the frame that draws the screen around it
         # (in a narrow terminal, when it is first shown). At start, build once that frame is
         # out (FichasApp.after_first_frame); later, now, so it shows in the same frame.
-        after_first_frame = getattr(self.app, "after_first_frame", None)
-        if after_first_frame is not None and not self.app.first_frame_out:
-            after_first_frame(self.build)
-        else:
+        if self.app.first_frame_out:
             await self.build()
+        else:
+            self.app.after_first_frame(self.build)
 
     async def build(self) -> None:
         """Mount the title, the year selector and the tabbed panes, then show what was asked
