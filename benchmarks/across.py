@@ -49,7 +49,7 @@ def calls(store):
     from fichas_tui.data.compare import compared_fichas
     from fichas_tui.views.across import ranking_view
     from fichas_tui.views.compare import compare_view
-    from fichas_tui.views.region import region_view
+    from fichas_tui.views.region_programs import region_view
 
     facets = store.facets()
     ministry = facets.ministries[len(facets.ministries) // 2]

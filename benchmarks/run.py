@@ -154,7 +154,7 @@ def breakdown(data_dir: Path) -> dict:
         "python_startup_s": spawn_seconds("pass"),
         "import_textual_app_s": spawn_seconds("import textual.app"),
         "import_duckdb_pyarrow_s": spawn_seconds("import duckdb, pyarrow"),
-        "import_fichas_app_s": spawn_seconds("import fichas_tui.app"),
+        "import_fichas_app_s": spawn_seconds("import fichas_tui.tui.app"),
         "import_and_open_store_s": spawn_seconds(store),
     }
 

@@ -11,7 +11,7 @@ sys.path.insert(0, str(ROOT))  # tests.helpers: the same keys and pilot steps as
 
 from tests.helpers import COMMITTED_DATASET, open_keys, press, settle, steady_cursor  # noqa: E402
 
-from fichas_tui.app import make_app  # noqa: E402
+from fichas_tui.tui.app import make_app  # noqa: E402
 
 OUT = ROOT / "screenshots"
 OPEN = open_keys("residencia familiar")

@@ -17,10 +17,11 @@ import duckdb
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "data" / "fichas"
 COMMITTED_DATASET = REPO / "data" / "parquet"
-FIXTURE = REPO / "tests" / "data" / "fixture"
-HOSTILE = REPO / "tests" / "data" / "hostile"
+FIXTURES = REPO / "tests" / "fixtures"
+FIXTURE = FIXTURES / "fixture"
+HOSTILE = FIXTURES / "hostile"
 # A slice of the program catalog (../shared/catalog), so corpus tests never depend on ../shared.
-CATALOG = REPO / "tests" / "data" / "catalog" / "bips-2025-programs.csv"
+CATALOG = FIXTURES / "catalog" / "bips-2025-programs.csv"
 # The bundled sample's program whose name has punctuation (search tests, exports).
 GSL = "Gestión Social Local - GSL (Ex Apoyo, Monitoreo y Supervisión a la Gestión Territorial)"
 
@@ -104,7 +105,7 @@ async def press(pilot, *keys: str) -> None:
 @asynccontextmanager
 async def explore(data: Path = FIXTURE, size: tuple[int, int] = (80, 24), *keys: str):
     """The explorer on `data`, settled, after `keys`: `async with explore(...) as pilot:`."""
-    from fichas_tui.app import make_app
+    from fichas_tui.tui.app import make_app
 
     app = make_app(data)
     async with app.run_test(size=size) as pilot:
@@ -136,7 +137,7 @@ def pane_text(app, pane: str) -> str:
 
 def list_names(app) -> list[str]:
     """Names in the program list, in its order."""
-    from fichas_tui.widgets.program_list import ProgramList
+    from fichas_tui.tui.widgets.program_list import ProgramList
 
     return [p.name for p in app.screen.query_one(ProgramList).programs]
 

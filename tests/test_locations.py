@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from fichas_tui import locations
-from fichas_tui.cli import main
+from fichas_tui.cli.commands import main
 from tests.helpers import COMMITTED_DATASET, F2021, SAMPLE_DIR
 
 

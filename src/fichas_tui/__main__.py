@@ -1,5 +1,5 @@
 """`python -m fichas_tui` runs the same command line as `fichas`."""
 
-from .launch import main
+from .cli.launch import main
 
 main()

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
 
-from fichas_tui.cli import main
+from fichas_tui.cli.commands import main
 from fichas_tui.data import dataset
 from fichas_tui.data.dataset import read_dataset
 from fichas_tui.ingest.pipeline import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fichas_tui.data.detail_records import Indicator, IndicatorPoint
-from fichas_tui.data.records import Value
+from fichas_tui.data.list_records import Value
 from fichas_tui.views import indicadores
 from fichas_tui.views.cells import display
 from tests.helpers import P2019, P2023

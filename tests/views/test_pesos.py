@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from fichas_tui.data.list_records import Deflators
 from fichas_tui.data.queries import Store
-from fichas_tui.data.records import Deflators
 from fichas_tui.views.figures import number
 from fichas_tui.views.model import AMOUNT, NOMINAL, YEAR, Basis, Cell, Column, Row, Table
 from fichas_tui.views.pesos import (
@@ -132,7 +132,7 @@ def test_the_list_in_each_fichas_pesos_never_compares_two_bases(sample):
     # Three programs, three bases: no basis is shared, so each is its own group; the largest
     # group (a tie of one) is the first found, and the amounts are never compared across groups.
     assert sorted(label for _, label in ordered) == ["M$ 2022", "M$ 2024", "M$ nominales"]
-    fixture = Store.open(REPO / "tests" / "data" / "fixture")
+    fixture = Store.open(REPO / "tests" / "fixtures" / "fixture")
     try:
         rows = by_executed(fixture.programs(), EACH_FICHA)
     finally:

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from fichas_tui.data import detail_records, diagnosis, records
+from fichas_tui.data import detail_records, diagnosis, list_records
 from fichas_tui.data.schema import COLUMNS
 from fichas_tui.views import panes
 from fichas_tui.views.program import program_view
@@ -31,7 +31,9 @@ def test_non_finite_numbers_are_null_and_json_is_strict(sample):
     detail = sample.detail(P2023)
     region = detail.regions[0]
     bad = dataclasses.replace(
-        region, spending=records.Value(float("nan")), beneficiaries=records.Value(float("inf"))
+        region,
+        spending=list_records.Value(float("nan")),
+        beneficiaries=list_records.Value(float("inf")),
     )
     detail = dataclasses.replace(detail, regions=(bad, *detail.regions[1:]))
     text = dumps(program(program_view(detail)))  # allow_nan=False would raise on NaN

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..views.figures import number
-from .records import NON_FINITE, Cut, Value
+from .list_records import NON_FINITE, Cut, Value
 
 if TYPE_CHECKING:  # the Store imports this at start; the detail records come with a detail
     from .detail_records import Note, ProgramDetail

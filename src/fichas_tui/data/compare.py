@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ..text import fold
 from .across import MeasureRow, _source
-from .program_tables import in_params
+from .detail_reads import in_params
+from .list_records import MISSING, Value
 from .queries import Store
-from .records import MISSING, Value
 from .summaries import MEASURES_SQL
 
 

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .records import Factor
+from .list_records import Factor
 
 if TYPE_CHECKING:  # only the writer calls derive_*; the explorer imports the SQL
     import pyarrow as pa

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from ..geography import NIVEL_CENTRAL
 from ..text import fold
 from ..views.panes import DETAIL_TABLES
-from .records import Cut, ProgramRow, Value
+from .list_records import Cut, ProgramRow, Value
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..views.panes import PANES
 from .dataset import replace_file
-from .program_index import stamp
+from .list_file import stamp
 
 FILE_NAME = ".opening-program"
 VERSION = 1

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 
 from .dataset import DatasetError, table_path
-from .records import NON_FINITE
+from .list_records import NON_FINITE
 from .schema import COLUMNS
 
 # The tables the explorer reads (the others are for `duckdb`, pandas and friends).

@@ -12,8 +12,8 @@ import threading
 from collections.abc import Sequence
 
 from ..text import fold
-from .program_table import Programs
-from .records import ProgramRow
+from .list_columns import Programs
+from .list_records import ProgramRow
 
 
 class KeyIndex:

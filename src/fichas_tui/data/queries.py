@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..text import fold
-from . import bounds, opening, program_index
+from . import bounds, list_file, opening
 from .dataset import DatasetError, recover, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
+from .list_columns import LIST_COLUMNS, Programs, ProgramTable, from_rows
+from .list_records import Cut, Deflators, Facets, ProgramRow, Value
 from .program_filter import KeyIndex, narrowed
-from .program_table import LIST_COLUMNS, Programs, ProgramTable, from_rows
 from .read_ahead import ReadAhead
-from .records import Cut, Deflators, Facets, ProgramRow, Value
 
 if TYPE_CHECKING:  # made when a detail is first read (data/detail_records.py)
     from .detail_records import ProgramDetail
@@ -61,7 +61,7 @@ class Store:
         """Open a dataset; DatasetMissing when there is none, DatasetError when it is damaged.
 
         With `deferred`, when the program list file written with the dataset matches its files
-        (program_index), the list comes from it and DuckDB (its import, the views and the check
+        (list_file), the list comes from it and DuckDB (its import, the views and the check
         of every file) waits for connect(): the explorer paints its list first and connects in
         a thread. Queries asked before wait for connect(). Otherwise the store connects here.
         """
@@ -72,7 +72,7 @@ class Store:
             recover(folder)
         store = cls(folder)
         if deferred:
-            store._listed = program_index.read(folder)
+            store._listed = list_file.read(folder)
             if store._listed is not None and len(store._listed):
                 store._opening = opening.read(folder)
                 return store
@@ -241,7 +241,7 @@ class Store:
 
     def programs(self) -> Programs:
         """Every program once, with its latest ficha's names and executed budget, in list
-        order (by name); rows are made when asked for (program_table)."""
+        order (by name); rows are made when asked for (list_columns)."""
         if self._programs is None:
             table, self._listed = self._listed, None
             if table is None:
@@ -392,9 +392,9 @@ class Store:
             program = self.program_row(program_id)
             detail = None
             if program is not None:
-                from . import program_tables  # with the detail records, on the first read
+                from . import detail_reads  # with the detail records, on the first read
 
-                detail = program_tables.read_detail(
+                detail = detail_reads.read_detail(
                     self._rows,
                     self._attach,
                     program,

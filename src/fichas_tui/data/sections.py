@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .detail_records import TOTAL_REGION, Assessment, Evaluation, Goal, Prose, Region, YearAmount
-from .records import MISSING, Value
+from .list_records import MISSING, Value
 
 Rows = Callable[[str, list], list[tuple]]
 

@@ -200,8 +200,8 @@ class DatasetWriter:
             self.abort()
             raise
         recover(self.folder)
-        # The explorer's start-up list, stamped with the files now in place (see program_index).
-        from .program_index import rows_of, write
+        # The explorer's start-up list, stamped with the files now in place (see list_file).
+        from .list_file import rows_of, write
 
         write(self.folder, rows_of(self.derived["programs"]))
         # And the program the explorer opens on, read ahead (see data.opening).

@@ -311,7 +311,7 @@ def ingest(
 def _report_deflators(deflators, echo: Callable[..., None]) -> None:
     """Say when two fichas print different factors for the same years (the newest is used)."""
     from ..data.derived import factors_from_table
-    from ..data.records import Deflators
+    from ..data.list_records import Deflators
     from ..views.pesos import conflict_notes
 
     for note in conflict_notes(Deflators(factors_from_table(deflators))):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from ..data.records import Value
+from ..data.list_records import Value
 from ..text import one_line
 from .figures import INVALID, figure, missing, number, percent
 from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..data.compare import Amount, ComparedFicha
-from ..data.records import MISSING, Deflators
+from ..data.list_records import MISSING, Deflators
 from ..text import fold
 from .across import MEASURES, amount_cell, amount_record
 from .cells import display

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..data.records import NON_FINITE
+from ..data.list_records import NON_FINITE
 from ..text import clean
 
 # Shown for a value that is null and carries no status code: still never blank nor 0.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..data.records import ProgramRow
+from ..data.list_records import ProgramRow
 from .figures import years_label
 from .model import AMOUNT, TEXT, YEAR, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, Pesos, annotate, executed

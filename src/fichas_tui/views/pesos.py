@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import and_, is_, is_not
 
-from ..data.records import Deflators, Factor, ProgramRow
+from ..data.list_records import Deflators, Factor, ProgramRow
 from .figures import number
 from .model import AMOUNT, Basis, Cell, Table
 
@@ -209,7 +209,7 @@ def main_pesos(programs, pesos: Pesos) -> tuple | None:
     if pesos.target is not None:
         return ("M$", pesos.target)
     # Each ficha's own pesos, straight from the columns when the programs are the store's
-    # (data.program_table.Programs: no row made per program), else from the rows; counted
+    # (data.list_columns.Programs: no row made per program), else from the rows; counted
     # in C (a Python step per program took 100 ms at 200,000 programs).
     if hasattr(programs, "column"):
         values = programs.column("executed_kclp")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..data.bounds import truncation_lines
 from ..data.detail_records import ProgramDetail
-from ..data.records import Value
+from ..data.list_records import Value
 from .cells import of
 from .figures import code_notes
 from .model import (

@@ -1,0 +1,1 @@
+"""Command line: click commands that render views; launch the explorer, serve it."""

@@ -1,0 +1,174 @@
+"""`fichas region`, `fichas ranking` and `fichas compare`: the views across programs, for scripts.
+
+Registered on the `fichas` group by cli.py. Heavy imports (duckdb, rich) happen inside the
+commands, so `fichas --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..views.across import MEASURES
+
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_NO_DATA = 3
+
+_MEASURE_HELP = "\n".join(f"  {m.key:<24}{m.help} ({m.unit})" for m in MEASURES.values())
+
+
+def register(main: click.Group, data_option) -> None:
+    """Add the cross-program commands to the `fichas` group."""
+    output = [
+        click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts."),
+        click.option(
+            "--csv", "as_csv", is_flag=True, help="Salida CSV (encabezado y una fila por programa)."
+        ),
+    ]
+    year = click.option(
+        "--year",
+        type=int,
+        default=None,
+        help="Año evaluado de las fichas (por omisión, la última de cada programa).",
+    )
+
+    pesos = click.option(
+        "--pesos",
+        type=int,
+        default=None,
+        metavar="AÑO",
+        help="Montos convertidos a M$ de AÑO con los inflactores de las fichas del dataset.",
+    )
+
+    def outputs(f):
+        for option in reversed(output):
+            f = option(f)
+        return f
+
+    _register_compare(main, data_option, pesos, outputs)
+
+    @main.command()
+    @click.argument("nombre")
+    @data_option
+    @year
+    @pesos
+    @outputs
+    def region(nombre, data_dir, year, pesos, as_json, as_csv):
+        """Programas que desglosan gasto en la región NOMBRE (sin tildes ni mayúsculas:
+        coquimbo, nuble, ohiggins) y los que la listan sin desglose regional."""
+        from .across_output import run_region
+
+        fmt = _fmt(as_json, as_csv)
+        sys.exit(run_region(nombre, _dataset(data_dir), year=year, pesos=pesos, fmt=fmt))
+
+    # "\b" keeps click from rewrapping the list into one paragraph
+    @main.command(epilog="\b\nMedidas (--by):\n" + _MEASURE_HELP)
+    @click.option(
+        "--by",
+        "measure",
+        required=True,
+        metavar="MEDIDA",
+        help="Medida: " + ", ".join(MEASURES) + ".",
+    )
+    @click.option("--region", default=None, help="Sólo programas que operan en la región.")
+    @click.option("--ministerio", default=None, help="Sólo programas del ministerio (texto).")
+    @click.option("--servicio", default=None, help="Sólo programas del servicio (texto).")
+    @click.option(
+        "--formato", "layout", default=None, help="Sólo fichas de este formato (2019, 2021, 2023)."
+    )
+    @click.option(
+        "--con-avisos",
+        "with_warnings",
+        is_flag=True,
+        help="Sólo fichas con avisos de calidad de datos.",
+    )
+    @click.option(
+        "--limit", type=click.IntRange(min=1), default=None, help="Mostrar sólo los N primeros."
+    )
+    @click.option("--ascendente", is_flag=True, help="De menor a mayor.")
+    @data_option
+    @year
+    @pesos
+    @outputs
+    def ranking(
+        measure,
+        region,
+        ministerio,
+        servicio,
+        layout,
+        with_warnings,
+        limit,
+        ascendente,
+        data_dir,
+        year,
+        pesos,
+        as_json,
+        as_csv,
+    ):
+        """Ordena los programas por una MEDIDA (ver la lista abajo).
+
+        Cada programa aporta su ficha del año evaluado pedido (o la última). Los programas sin
+        dato van al final y no cuentan como 0; los montos en otra base de pesos van después de
+        los ordenados.
+        """
+        from .across_output import run_ranking
+
+        sys.exit(
+            run_ranking(
+                measure,
+                _dataset(data_dir),
+                year=year,
+                region=region,
+                ministry=ministerio,
+                service=servicio,
+                layout=layout,
+                with_warnings=with_warnings,
+                limit=limit,
+                descending=not ascendente,
+                pesos=pesos,
+                fmt=_fmt(as_json, as_csv),
+            )
+        )
+
+
+def _register_compare(main: click.Group, data_option, pesos, outputs) -> None:
+    @main.command()
+    @click.argument("a")
+    @click.argument("b")
+    @data_option
+    @click.option(
+        "--year",
+        "years",
+        type=int,
+        multiple=True,
+        help="Año evaluado: una vez para ambos, dos veces para A y B (--year 2019 --year 2023).",
+    )
+    @pesos
+    @outputs
+    def compare(a, b, data_dir, years, pesos, as_json, as_csv):
+        """Compara dos programas (o un programa en dos años) lado a lado.
+
+        A y B: texto que encuentra un programa cada uno, o su id. Presupuesto y ejecución,
+        gasto por beneficiario, cobertura, componentes, indicadores de propósito y regiones con
+        más gasto, con la diferencia B − A, en una misma base de pesos.
+        """
+        from .compare_output import run_compare
+
+        fmt = _fmt(as_json, as_csv)
+        sys.exit(run_compare(a, b, _dataset(data_dir), years=years, pesos=pesos, fmt=fmt))
+
+
+def _dataset(data_dir: Path | None) -> Path:
+    """--data, else the folder `fichas` opens (see locations)."""
+    from ..locations import dataset_to_open
+
+    return dataset_to_open(data_dir).path
+
+
+def _fmt(as_json: bool, as_csv: bool) -> str:
+    if as_json and as_csv:
+        raise click.UsageError("Use --json o --csv, no ambos.")
+    return "json" if as_json else "csv" if as_csv else "text"

@@ -1,0 +1,339 @@
+"""What `fichas region|ranking|compare` print: a view across programs as text, JSON or CSV."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from ..data.across import MEASURE_TABLES, Selection, measure_rows, region_rows
+from ..data.dataset import DatasetError
+from ..data.diagnosis import folder_problem, ingest_command, missing_message, missing_tables
+from ..data.queries import DatasetMissing, Store
+from ..ingest.regions import CANONICAL_REGIONS, NIVEL_CENTRAL, canonical_region
+from ..render.export import records_csv
+from ..text import clean, fold
+from ..views.across import MEASURES, AcrossView, ranking_view
+from ..views.figures import figure, missing, number
+from ..views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
+from ..views.pesos import EACH_FICHA, NO_FACTOR, NoFactors, Pesos, mark, resolve
+from ..views.region_programs import region_view
+from .show import dumps
+
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_NO_DATA = 3
+
+# Marks a figure computed here rather than printed in the ficha (the cell's note says how).
+COMPUTED_MARK = "*"
+
+
+class Refused(Exception):
+    """Bad input from the user: the message says what is valid; exit `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def consoles(console: Console | None) -> tuple[Console, Console]:
+    out = console or Console(highlight=False)
+    err = Console(stderr=True, highlight=False) if console is None else console
+    return out, err
+
+
+def open_store(data_dir: Path) -> Store:
+    """The dataset, or Refused with what to run (exit 3)."""
+    try:
+        return Store.open(data_dir)
+    except DatasetMissing as exc:
+        problem = folder_problem(data_dir) or str(exc)
+        raise Refused(
+            f"{clean(problem)}\nEjecute primero: {ingest_command(data_dir)}", EXIT_NO_DATA
+        ) from exc
+    except (DatasetError, OSError) as exc:
+        raise Refused(
+            f"No se puede leer el dataset: {clean(str(exc))}\n"
+            f"Vuelva a generarlo con: {ingest_command(data_dir)}",
+            EXIT_NO_DATA,
+        ) from exc
+
+
+def resolve_region(text: str) -> str:
+    """The canonical region the user means (`nuble`, `ohiggins`, `COQUIMBO`), or Refused."""
+    region = canonical_region(text) if text.strip() else None
+    if region is None:
+        valid = ", ".join((*CANONICAL_REGIONS, NIVEL_CENTRAL))
+        raise Refused(f"Región desconocida: «{clean(text)}». Regiones válidas: {valid}.")
+    return region
+
+
+def resolve_measure(text: str) -> str:
+    key = fold(text).replace(" ", "-")
+    if key not in MEASURES:
+        valid = "\n".join(f"  {m.key}: {m.help} ({m.unit})" for m in MEASURES.values())
+        raise Refused(f"Medida desconocida: «{clean(text)}». Medidas válidas:\n{valid}")
+    return key
+
+
+def resolve_names(text: str | None, names: tuple[str, ...], what: str) -> tuple[str, ...] | None:
+    """Every name of the dataset holding all the words typed (folded), or Refused."""
+    if text is None:
+        return None
+    words = fold(text).split()
+    found = tuple(n for n in names if words and all(w in fold(n) for w in words))
+    if not found:
+        listed = "\n".join(f"  {clean(n)}" for n in names) or "  (ninguno)"
+        raise Refused(f"Ningún {what} coincide con «{clean(text)}». En el dataset:\n{listed}")
+    return found
+
+
+def resolve_pesos(store: Store, target: int | None) -> Pesos:
+    """The basis asked for with --pesos AÑO, if the dataset's deflators reach it, or Refused."""
+    if target is None:
+        return EACH_FICHA
+    try:
+        return resolve(store.deflators(), target)
+    except NoFactors as exc:
+        raise Refused(str(exc)) from None
+
+
+def run_region(
+    text: str,
+    data_dir: Path,
+    *,
+    year: int | None = None,
+    pesos: int | None = None,
+    fmt: str = "text",
+    console=None,
+) -> int:
+    out, err = consoles(console)
+    try:
+        region = resolve_region(text)
+        store = open_store(data_dir)
+        try:
+            basis = resolve_pesos(store, pesos)
+            rows = region_rows(store, region, Selection(year=year))
+            view = region_view(rows, region, pesos=basis)
+        finally:
+            store.close()
+    except (Refused, DatasetError) as exc:
+        return refuse(err, exc)
+    if missing_tables(data_dir, ("regions",)):
+        err.print(Text("Aviso: " + missing_message(data_dir, ("regions",))))
+    _emit(out, view, fmt, extra={"region": region, "year": year, "pesos": pesos})
+    return 0
+
+
+def run_ranking(
+    measure: str,
+    data_dir: Path,
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    ministry: str | None = None,
+    service: str | None = None,
+    layout: str | None = None,
+    with_warnings: bool = False,
+    limit: int | None = None,
+    descending: bool = True,
+    pesos: int | None = None,
+    fmt: str = "text",
+    console=None,
+) -> int:
+    out, err = consoles(console)
+    try:
+        key = resolve_measure(measure)
+        canonical = resolve_region(region) if region is not None else None
+        store = open_store(data_dir)
+        try:
+            facets = store.facets()
+            selection = Selection(
+                year=year,
+                ministries=resolve_names(ministry, facets.ministries, "ministerio"),
+                services=resolve_names(service, facets.services, "servicio"),
+                region=canonical,
+                layout=layout,
+                with_warnings=with_warnings,
+            )
+            basis = resolve_pesos(store, pesos)
+            rows = measure_rows(store, key, selection)
+        finally:
+            store.close()
+    except (Refused, DatasetError) as exc:
+        return refuse(err, exc)
+    absent = missing_tables(data_dir, MEASURE_TABLES[key])
+    if absent:  # an absent table reads as empty: every program would show "sin dato"
+        err.print(Text("Aviso: " + missing_message(data_dir, absent)))
+    view = ranking_view(rows, key, descending=descending, limit=limit, pesos=basis)
+    filters = {
+        "year": year,
+        "region": canonical,
+        "ministry": ministry,
+        "service": service,
+        "layout": layout,
+        "with_warnings": with_warnings,
+        "pesos": pesos,
+    }
+    _emit(out, view, fmt, extra={"filters": filters})
+    return 0
+
+
+def refuse(err: Console, exc: Exception) -> int:
+    err.print(Text(str(exc), style="bold red"))
+    return exc.code if isinstance(exc, Refused) else EXIT_NO_DATA
+
+
+def _emit(out: Console, view: AcrossView, fmt: str, extra: dict) -> None:
+    if fmt == "json":
+        out.file.write(dumps(to_json(view, extra)) + "\n")
+    elif fmt == "csv":
+        out.file.write(to_csv(view))
+    else:
+        print_view(out, view)
+
+
+def to_json(view: AcrossView, extra: dict | None = None) -> dict:
+    return {
+        "measure": view.measure,
+        "title": view.title,
+        "unit": view.unit,
+        "basis": view.basis.label if view.basis else None,
+        "price_year": view.basis.price_year if view.basis else None,
+        **(extra or {}),
+        "order": view.table.order,
+        "notes": list(view.table.notes),
+        "counts": view.counts,
+        "rows": [_finite(r) for r in view.records],
+    }
+
+
+def _finite(record: dict) -> dict:
+    # NaN/inf are not JSON: a value that is not finite is missing
+    return {
+        k: None if isinstance(v, float) and not math.isfinite(v) else v for k, v in record.items()
+    }
+
+
+def to_csv(view: AcrossView) -> str:
+    return records_csv(view.records)
+
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def print_view(out: Console, view: AcrossView) -> None:
+    print_table(out, view.table)
+    if view.apart is not None:
+        out.print()
+        print_table(out, view.apart)
+
+
+def print_table(out: Console, table: Table) -> None:
+    out.print(Text(clean(table.title), style="bold"))
+    for note in table.notes:
+        out.print(Text(clean(note), style="dim"))
+    if not table.rows:
+        out.print(Text(table.empty))
+        return
+    bases = _other_bases(table)
+    texts = [
+        [cell_text(c, col) for c, col in zip(row.cells, table.columns, strict=True)]
+        for row in table.rows
+    ]
+    for row, cells in zip(table.rows, texts, strict=True):
+        for cell, text, column in zip(row.cells, cells, table.columns, strict=True):
+            if column.key == "difference" and cell.value:  # differences stand out
+                text.stylize("bold")
+    # Figures never wrap: a column is as wide as its widest figure (or its header's longest
+    # word); names wrap. When that does not fit, each row is stacked, so no column is lost.
+    widths = []
+    for i, column in enumerate(table.columns):
+        header_word = max((len(w) for w in column.header.split()), default=1)
+        widest = max((t[i].cell_len for t in texts), default=1)
+        widths.append(max(widest, header_word) if column.numeric else 16)
+    base_width = max((len(b) for b in bases.values()), default=0)
+    needed = sum(w + 3 for w in widths) + (base_width + 3 if bases else 0)
+    if needed > out.width:
+        _print_stacked(out, table, texts, bases)
+    else:
+        rich = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for column, width in zip(table.columns, widths, strict=True):
+            rich.add_column(
+                Text(clean(column.header)),
+                justify="right" if column.numeric else "left",
+                min_width=width,
+                overflow="fold",
+            )
+        if bases:
+            rich.add_column(Text("Base"), no_wrap=True)
+        for row, cells in zip(table.rows, texts, strict=True):
+            if bases:
+                cells = [*cells, Text(bases.get(id(row), ""))]
+            rich.add_row(*cells)
+        out.print(rich)
+    if table.order:
+        out.print(Text(f"Orden: {clean(table.order)}.", style="dim"))
+
+
+_HEADING = ("rank", "program_name", "year")
+
+
+def _print_stacked(out: Console, table: Table, texts: list[list[Text]], bases: dict) -> None:
+    """One block per row: its first text cells as a heading, then `Header: value` lines."""
+    for row, cells in zip(table.rows, texts, strict=True):
+        head = [
+            c.plain
+            for c, col in zip(cells, table.columns, strict=True)
+            if col.key in _HEADING and c.plain
+        ]
+        out.print(Text(" · ".join(head), style="bold"))
+        for cell, text, column in zip(row.cells, cells, table.columns, strict=True):
+            if column.key in _HEADING:
+                continue
+            header = column.header
+            if (
+                column.kind == AMOUNT
+                and cell.basis
+                and cell.basis.price_year != (column.basis.price_year if column.basis else None)
+            ):
+                header = f"{column.title} ({cell.basis.label})"  # its own pesos, not the column's
+            out.print(Text(f"  {clean(header)}: ").append_text(text))
+
+
+def _other_bases(table: Table) -> dict[int, str]:
+    """Rows with an amount in other pesos than its column's: row id -> the basis label."""
+    found = {}
+    for row in table.rows:
+        for cell, column in zip(row.cells, table.columns, strict=True):
+            if (
+                column.kind == AMOUNT
+                and cell.basis
+                and column.basis
+                and (cell.basis.price_year != column.basis.price_year or cell.note == NO_FACTOR)
+            ):
+                found[id(row)] = cell.basis.label
+    return found
+
+
+def cell_text(cell: Cell, column: Column) -> Text:
+    """One cell as the ficha's figures read: Chilean numbers, the code when missing."""
+    if cell.value is None:
+        return Text(missing(cell.status) if column.kind != COUNT or cell.status else "")
+    if column.kind in (AMOUNT, PERCENT, COUNT):
+        decimals = column.decimals if isinstance(cell.value, float) else 0
+        text = number(cell.value, decimals)
+        if column.kind == AMOUNT:
+            return Text(mark(text, cell))  # converted (≈) or left in its own pesos (†)
+        return Text(text + (COMPUTED_MARK if cell.note else ""))
+    if column.kind == FIGURE and isinstance(cell.value, (int, float)):
+        return Text(figure(cell.value))  # an indicator: the decimals it needs
+    if column.kind == YEAR:
+        return Text(str(cell.value))
+    if column.kind in (TEXT, BAR):
+        return Text(clean(str(cell.value)))
+    return Text(clean(str(cell.value)))

@@ -1,0 +1,403 @@
+"""The Textual app and make_app(data_dir), the one factory shared by the CLI and the tests."""
+
+from __future__ import annotations
+
+import gc
+import os
+import select
+import sys
+import threading
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events, work
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.command import CommandPalette, Hit, Hits, Provider
+from textual.theme import ThemeProvider
+
+from ..data.dataset import DatasetError
+from ..data.queries import DatasetMissing, Store
+from ..settings import Settings
+from ..text import clean
+from .screens.browser import BrowserScreen
+from .screens.empty import EmptyScreen
+from .screens.palette import Palette, ProgramsProvider
+
+
+class CompareCommand(Provider):
+    """«Comparar» in the palette: the program under the cursor with another or another year."""
+
+    async def search(self, query: str) -> Hits:
+        label = "Comparar: este programa con otro o con otro año"
+        score = self.matcher(query).match(label)
+        # the palette is the screen on top now: ask for the main screen below it
+        if score > 0 and self.app.store is not None and self.app.browser() is not None:
+            yield Hit(score, label, self.app.action_compare, text=label)
+
+
+class ThemeCommand(Provider):
+    """«Tema» in the palette: Textual's theme picker (the choice is remembered)."""
+
+    async def search(self, query: str) -> Hits:
+        label = "Tema: cambiar los colores"
+        score = self.matcher(query).match(label)
+        if score > 0:
+            yield Hit(score, label, self.app.action_change_theme, text=label)
+
+
+COPY = Binding.Group("Copiar la fila / la tabla al portapapeles (también por SSH)")
+# Seconds without a new program on screen before the garbage is collected (settle_when_idle).
+IDLE_SETTLE = 0.2
+# Seconds from the first frame to importing DuckDB when the opening program needs none (its
+# pane is drawn ~0.1 s after the list): the import holds the interpreter for ~0.15 s.
+OPENING_DRAWN = 0.2
+
+
+class FichasApp(App[None]):
+    """Explorer of program evaluation fichas."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "fichas"
+    COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand, CompareCommand}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Ir a programa",
+            show=False,
+            priority=True,
+            id="lista.ir_a",
+            tooltip="Ir a un programa por su nombre; «Tema» cambia los colores (se recuerdan)",
+        ),
+        Binding("q", "quit", "Salir", id="general.salir", tooltip="Salir"),
+        Binding(
+            "question_mark,f1",
+            "help",
+            "Ayuda",
+            key_display="?",
+            id="general.ayuda",
+            tooltip="Esta ayuda",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Exportar",
+            show=False,
+            id="general.exportar",
+            tooltip="Exportar la tabla a CSV, XLSX, JSON o Parquet",
+        ),
+        Binding("y", "copy(False)", "Copiar fila", show=False, id="general.copiar", group=COPY),
+        Binding("Y", "copy(True)", "Copiar tabla", show=False, id="general.copiar", group=COPY),
+        Binding(
+            "r",
+            "across('region')",
+            "Región",
+            show=False,
+            id="entre.region",
+            tooltip="Región: los programas que gastan en una región, con su parte y gasto por "
+            "beneficiario",
+        ),
+        Binding(
+            "K",
+            "across('ranking')",
+            "Ranking",
+            show=False,
+            id="entre.ranking",
+            tooltip="Ranking de programas por una medida (gasto, ejecución, cobertura, meta...)",
+        ),
+        Binding(
+            "c",
+            "compare",
+            "Comparar",
+            show=False,
+            id="entre.comparar",
+            tooltip="Comparar el programa marcado (o abierto) con otro programa o con otro año "
+            "de sus fichas",
+        ),
+    ]
+
+    def __init__(
+        self,
+        data_dir: Path,
+        store: Store | None,
+        problem: DatasetError | None = None,
+        source_label: str | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        # The app owns the store: screens read it from here, and a reload swaps it here.
+        self.store = store
+        self.across_return = None  # the Región/Ranking a program was opened from (Esc)
+        self.problem = problem  # why there is no store: no dataset yet, or a damaged one
+        self.source_label = source_label  # for the status line; None: not shown
+        self.settings = settings  # None (tests): nothing remembered
+        self._hangup_stop = threading.Event()
+        self._settle_timer = None
+        self.first_frame_out = False  # Textual's first frame is composed (on_ready)
+        self._after_first: list[Callable[[], object]] = []  # see after_first_frame
+        saved = settings.get("theme") if settings else None
+        self.theme = saved if saved in self.available_themes else "textual-dark"
+
+    def watch_theme(self, theme: str) -> None:
+        self.remember("theme", theme)
+
+    def remember(self, key: str, value: str) -> None:
+        """Keep a choice for the next run (theme, peso basis); tests pass no settings."""
+        if self.settings is not None:
+            self.settings.set(key, value)
+
+    def recall(self, key: str) -> str | None:
+        return self.settings.get(key) if self.settings is not None else None
+
+    def on_mount(self) -> None:
+        self.remember("last_dataset", str(self.data_dir.resolve()))
+        if not self.is_headless and "TEXTUAL_DRIVER" not in os.environ:
+            watch_hangup(self, self._hangup_stop)
+        if self.store is None:
+            damaged = not isinstance(self.problem, DatasetMissing)
+            self.push_screen(EmptyScreen(self.data_dir, str(self.problem), damaged=damaged))
+        else:
+            self.push_screen(BrowserScreen())
+        self.after_first_frame(self.settle_memory)
+        if self.store is not None:
+            store = self.store
+            if store.answers_opening:  # data.opening: its first pane is read from a file
+                self.after_first_frame(
+                    self.set_timer, OPENING_DRAWN, lambda: self.connect_store(store)
+                )
+            else:
+                self.after_first_frame(self.connect_store, store)
+
+    def after_first_frame(self, callback: Callable[..., object], *args) -> None:
+        """Call `callback(*args)` once the first frame is drawn (at once after that frame).
+
+        Not call_after_refresh at start-up: Textual composes the first screen inside a batch
+        and throws that frame away; a callback scheduled meanwhile ran before the frame that
+        is written, and what it did (the detail's tabs, DuckDB's import) delayed it.
+        """
+        if self.first_frame_out:
+            self.call_after_refresh(callback, *args)
+        else:
+            self._after_first.append(partial(callback, *args))
+
+    def on_ready(self) -> None:
+        # Posted by the screen's first layout, handled once the start-up batch is over: the
+        # callbacks run after the next refresh, the first frame that reaches the terminal.
+        self.first_frame_out = True
+        screen = self.screen
+        if getattr(screen, "first_frame_held", False):  # BrowserScreen._compositor_refresh
+            # Rendered now (whole: its region is still dirty from the first layout), not on
+            # the screen's next idle, which came 20-30 ms later.
+            screen.first_frame_held = False
+            screen._compositor_refresh()
+        waiting, self._after_first = self._after_first, []
+        for callback in waiting:
+            self.call_after_refresh(callback)
+
+    @work(thread=True, exclusive=True, group="connect")
+    def connect_store(self, store: Store) -> None:
+        """Once the list is on screen: what the filter's first keystroke needs, then DuckDB
+        (a deferred store)."""
+        try:
+            store.prepare_filter()
+            store.connect()
+        except DatasetError as exc:  # a file damaged since the list file was written
+            self.call_from_thread(self.dataset_damaged, store, str(exc))
+
+    def dataset_damaged(self, store: Store, problem: str) -> None:
+        if store is self.store:
+            self.push_screen(EmptyScreen(self.data_dir, problem, damaged=True))
+
+    def replace_store(self, store: Store) -> None:
+        """Use `store` from now on (a reload) and close the one it replaces."""
+        old, self.store = self.store, store
+        if old is not None:
+            old.close()
+
+    def settle_memory(self) -> None:
+        """Move what is loaded now (the program list, the widgets) out of the garbage
+        collector's way: they live as long as the app, and a full collection over them takes
+        tens of ms, which would land in a keystroke or a program switch. The collector is
+        off until now when the explorer starts from the command line (explorer.open_explorer)."""
+        gc.freeze()
+        gc.enable()
+
+    def settle_when_idle(self) -> None:
+        """Collect and freeze once the user has paused (IDLE_SETTLE s after the last call):
+        each program shown leaves objects the collector would walk, and a full collection
+        over a few hundred switches' worth took 20-65 ms in the middle of a switch."""
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        self._settle_timer = self.set_timer(IDLE_SETTLE, self._settle_now)
+
+    def _settle_now(self) -> None:
+        self._settle_timer = None
+        gc.collect()  # garbage first: frozen cycles would never be freed
+        gc.freeze()
+
+    async def on_event(self, event: events.Event) -> None:
+        # Pasted text is data: its control characters (an escape sequence) reach the inputs
+        # as the visible symbols the parser writes for them (␛, ␇), in the filter and palette.
+        if isinstance(event, events.Paste) and event.text != clean(event.text):
+            event = events.Paste(clean(event.text))
+        await super().on_event(event)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, in Spanish."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker («Tema» in the palette), in Spanish."""
+        self.push_screen(
+            Palette(
+                providers=[ThemeProvider],
+                placeholder="Buscar un tema de colores…",
+                no_matches="Ningún tema coincide",
+            )
+        )
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (it copies in an input): say which key does, in Spanish."""
+        self.notify("Pulse q para salir.", title="¿Quiere salir?", markup=False)
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_export(self) -> None:
+        from .screens.export import ExportScreen, target
+
+        found = target(self)
+        if found is None or not any(t.rows for t in found.tables):
+            self.notify("Aquí no hay una tabla que exportar.", severity="warning")
+            return
+        tables = [t for t in found.tables if t.rows]
+        chosen = found.tables[found.table]
+        first = next((i for i, t in enumerate(tables) if t is chosen), 0)
+        self.push_screen(ExportScreen(tables, found.stem, first=first))
+
+    def action_copy(self, whole: bool) -> None:
+        """Copy to the local clipboard with OSC 52, which works over SSH (y: the row under
+        the cursor, Y: the table, tab-separated)."""
+        from ..render.export import tsv
+        from ..views.cells import display
+        from .screens.export import target
+
+        found = target(self)
+        if found is None or not found.tables or found.row is None:
+            self.notify("Aquí no hay nada que copiar.", severity="warning")
+            return
+        table = found.tables[found.table]
+        if whole:
+            self.copy_to_clipboard(tsv(table))
+            what = f"la tabla {table.title} ({len(table.rows)} filas)"
+        else:
+            self.copy_to_clipboard(tsv(table, [found.row], header=found.headed))
+            what = display(table.columns[0], table.rows[found.row].cells[0])
+            if found.stem:  # a pane: say which of its tables
+                what = f"fila {what} de {table.title}"
+        self.notify(f"Copiado: {clean(str(what))}", title="Portapapeles", markup=False)
+
+    def open_program(self, program_id: str, tab: str | None = None) -> None:
+        if isinstance(self.screen, BrowserScreen):
+            self.screen.open_program(program_id, tab)
+
+    def action_across(self, kind: str) -> None:
+        """r: the programs of a region; K: programs ranked by a measure (screens/across.py)."""
+        from .screens.across import AcrossScreen, AcrossState
+
+        if self.store is None or not isinstance(self.screen, BrowserScreen):
+            return
+        last = self.across_return
+        self.across_return = None
+        state = last if last is not None and last.kind == kind else AcrossState(kind)
+        self.push_screen(AcrossScreen(state, self.screen.pesos))
+
+    def browser(self) -> BrowserScreen | None:
+        """The main screen, under whatever is on top (its peso basis is the app's)."""
+        return next((s for s in self.screen_stack if isinstance(s, BrowserScreen)), None)
+
+    def action_compare(self) -> None:
+        """c: pick another program or year (screens/compare_pick.py), then compare them."""
+        from .screens.compare import CompareScreen
+        from .screens.compare_pick import ComparePick
+
+        browser = self.browser()
+        if self.store is None or browser is None:
+            return
+        picked = browser.compare_from()
+        if picked is None:
+            self.notify("Marque un programa para compararlo.", severity="warning", markup=False)
+            return
+        program, year = picked
+
+        def chosen(other) -> None:
+            if other is None:
+                return
+            first = (program.program_id, year)
+            if other[0] == program.program_id:  # two years: the older is A (B − A: the change)
+                first, other = sorted(
+                    [(program.program_id, year or program.latest_year), other],
+                    key=lambda pick: pick[1] or 0,
+                )
+            self.push_screen(CompareScreen(first, other, browser.pesos))
+
+        self.push_screen(ComparePick(self.store, program, year), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Región, Ranking and Compare open from the explorer (not from each other or a dialog)
+        if action in ("across", "compare"):
+            return self.store is not None and isinstance(self.screen, BrowserScreen)
+        return True
+
+    def return_to_across(self) -> bool:
+        """Esc on a program opened from Región or Ranking: back there, on the same row."""
+        if self.across_return is None:
+            return False
+        self.action_across(self.across_return.kind)
+        return True
+
+    def on_unmount(self) -> None:
+        self._hangup_stop.set()
+        gc.unfreeze()  # collectable again at exit (native objects report leaks otherwise)
+        if self.store is not None:
+            self.store.close()
+
+
+def watch_hangup(app: App, stop: threading.Event) -> None:
+    """Exit when the terminal goes away (stdin hung up or at end of file): Textual's input
+    loop would otherwise read nothing forever at full CPU. poll() with no events asked still
+    reports POLLHUP and errors, and reads nothing, so the keys stay Textual's."""
+    poller = select.poll()
+    poller.register(sys.stdin.fileno(), 0)
+    gone = select.POLLHUP | select.POLLERR | select.POLLNVAL
+
+    def wait() -> None:
+        while not stop.is_set():
+            if any(mask & gone for _fd, mask in poller.poll(250)):
+                if not stop.is_set():
+                    app.call_from_thread(app.exit)
+                return
+
+    threading.Thread(target=wait, name="hangup", daemon=True).start()
+
+
+def make_app(
+    data_dir: Path, source_label: str | None = None, settings: Settings | None = None
+) -> FichasApp:
+    """The explorer on `data_dir`: the dataset is opened here (a few ms: the program list);
+    without one the app shows why and how to make it."""
+    try:
+        # The list from the dataset's list file when it is current: DuckDB is imported and
+        # every file checked in a thread once the list is on screen (FichasApp.connect_store).
+        store = Store.open(Path(data_dir), deferred=True)
+    except DatasetError as exc:  # DatasetMissing too
+        return FichasApp(data_dir, None, exc, source_label=source_label, settings=settings)
+    return FichasApp(data_dir, store, source_label=source_label, settings=settings)

@@ -1,0 +1,179 @@
+"""The filters dialog (t): ministry, service, evaluated year, region, executors, fichas with
+warnings and text in the findings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select
+
+from ...data.dataset import DatasetError
+from ...data.queries import Facets, Store
+from ...geography import CANONICAL_REGIONS
+from ...text import one_line
+from ..filter_state import Filters
+
+
+def _options(values) -> list[tuple[Content, str]]:
+    return [(Content(one_line(v)), v) for v in values]
+
+
+class FiltersScreen(ModalScreen[Filters | None]):
+    DEFAULT_CSS = """
+    FiltersScreen {
+        align: center middle;
+    }
+    #filters-box {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #filters-form {
+        height: auto;
+        max-height: 1fr;
+        scrollbar-size-vertical: 1;
+    }
+    .filters-row {
+        height: 1;
+        margin-top: 1;
+    }
+    .filters-row Label {
+        width: 14;
+        color: $text-muted;
+    }
+    FiltersScreen .filters-row > Select, FiltersScreen .filters-row > Input {
+        width: 1fr;
+    }
+    FiltersScreen .filters-row > Input {
+        background: $boost;
+    }
+    #filters-buttons {
+        height: auto;
+        margin-top: 1;
+        align-horizontal: right;
+    }
+    #filters-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancelar")]
+
+    def __init__(self, store: Store, facets: Facets, current: Filters) -> None:
+        super().__init__()
+        self.store = store
+        self.facets = facets
+        self.current = current
+
+    def _row(self, label: str, control) -> Horizontal:
+        return Horizontal(Label(label), control, classes="filters-row")
+
+    def compose(self) -> ComposeResult:
+        c = self.current
+        with Vertical(id="filters-box") as box:
+            box.border_title = "Filtros"
+            box.border_subtitle = "Tab avanza · Enter elige · Esc cancela"
+            with VerticalScroll(id="filters-form"):
+                yield self._row("Ministerio", self._select("ministry", self.facets.ministries))
+                yield self._row("Servicio", self._select("service", self.facets.services))
+                years = [(str(y), y) for y in self.facets.years]
+                yield self._row(
+                    "Año evaluado",
+                    Select(years, prompt="Todos", value=c.year or Select.NULL,
+                           id="evaluated-year",
+                           compact=True),
+                )  # fmt: skip
+                yield self._row("Región", self._select("region", CANONICAL_REGIONS))
+                # The executors are read from the dataset (a worker): the chosen one meanwhile.
+                yield self._row(
+                    "Ejecutores", self._select("executor", [c.executor] if c.executor else [])
+                )
+                yield self._row(
+                    "Hallazgos",
+                    Input(
+                        c.findings or "",
+                        placeholder="texto, p. ej. subejecución",
+                        id="findings",
+                        compact=True,
+                    ),
+                )
+                yield self._row(
+                    "Avisos",
+                    Checkbox("solo fichas con avisos", c.with_warnings, id="warnings",
+                             compact=True),
+                )  # fmt: skip
+            with Horizontal(id="filters-buttons"):
+                yield Button("Aplicar", variant="primary", id="apply")
+                yield Button("Limpiar", id="clear")
+
+    def _select(self, widget_id: str, values) -> Select:
+        value = getattr(self.current, widget_id)
+        return Select(
+            _options(values),
+            prompt="Todos" if widget_id != "region" else "Todas",
+            value=value if value in values else Select.NULL,
+            id=widget_id,
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        self.query_one("#ministry", Select).focus()
+        self.read_executors()
+
+    @work(thread=True, exclusive=True, group="executors")
+    def read_executors(self) -> None:
+        from ...data.facets import executors
+
+        try:
+            found = executors(self.store)
+        except (DatasetError, OSError):
+            found = None  # the list stays as it is; filtering says what failed
+        if found is not None:
+            self.app.call_from_thread(self._executors_read, found)
+
+    def _executors_read(self, found: tuple[str, ...]) -> None:
+        select = self.query_one("#executor", Select)
+        chosen = select.value
+        options = list(found)
+        if chosen is not Select.NULL and chosen not in options:
+            options.insert(0, chosen)  # a spelling the reloaded dataset lacks stays chosen
+        with select.prevent(Select.Changed):
+            select.set_options(_options(options))
+            if chosen is not Select.NULL:
+                select.value = chosen
+
+    def _value(self, widget_id: str):
+        value = self.query_one(f"#{widget_id}", Select).value
+        return None if value is Select.NULL else value
+
+    def chosen(self) -> Filters:
+        """The filters as the dialog shows them."""
+        return Filters(
+            ministry=self._value("ministry"),
+            service=self._value("service"),
+            year=self._value("evaluated-year"),
+            region=self._value("region"),
+            executor=self._value("executor"),
+            with_warnings=self.query_one("#warnings", Checkbox).value,
+            findings=self.query_one("#findings", Input).value.strip() or None,
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(self.chosen())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(Filters() if event.button.id == "clear" else self.chosen())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,98 @@
+"""The command palette (ctrl+p) in Spanish, and its provider: jump to any program by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.align import Align
+from rich.text import Text
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from ...text import one_line
+from ...views.figures import years_label
+
+MAX_HITS = 40
+PROGRAM_PLACEHOLDER = "Buscar un programa por nombre, servicio o ministerio (o «Tema»)…"
+NO_PROGRAM = "Ningún programa coincide"
+
+
+class Palette(CommandPalette):
+    """Textual's command palette with its texts in Spanish (placeholder, no matches)."""
+
+    def __init__(self, *, no_matches: str = NO_PROGRAM, **kwargs) -> None:
+        kwargs.setdefault("placeholder", PROGRAM_PLACEHOLDER)
+        super().__init__(**kwargs)
+        self.no_matches = no_matches
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual's own, with the message in Spanish (Textual writes "No matches found").
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(self.no_matches, style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+def _help(program) -> Content:
+    # Content, not str: the palette parses a str as markup, and ficha text is data.
+    return Content(f"{one_line(program.service or '')} · fichas {years_label(program.years)}")
+
+
+class ProgramsProvider(Provider):
+    """Programs whose name, ministry or service hold every typed word."""
+
+    def _store(self):
+        return getattr(self.app, "store", None)
+
+    async def discover(self) -> Hits:
+        store = self._store()
+        if store is None:
+            return
+        for program in store.programs()[:MAX_HITS]:
+            yield DiscoveryHit(
+                Content(one_line(program.name)),
+                partial(self.app.open_program, program.program_id),
+                text=one_line(program.name),
+                help=_help(program),
+            )
+
+    async def search(self, query: str) -> Hits:
+        store = self._store()
+        if store is None:
+            return
+        matcher = self.matcher(query)
+        style = matcher.match_style
+        # The word filter narrows thousands of programs cheaply; the fuzzy matcher only ranks.
+        for program in store.filter(query)[:MAX_HITS]:
+            name = one_line(program.name)
+            score = matcher.match(name) or 0.1
+            yield Hit(
+                score,
+                highlight(matcher, name, style),
+                partial(self.app.open_program, program.program_id),
+                text=name,
+                help=_help(program),
+            )
+
+
+def highlight(matcher, name: str, style) -> Content:
+    """The name with the matched letters styled; unlike Matcher.highlight, never as markup."""
+    content = Content(name)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if offset < len(name) and not name[offset].isspace():
+            content = content.stylize(style, offset, offset + 1)
+    return content

@@ -1,0 +1,275 @@
+"""Reading the program on screen: the detail query in a worker, stale results dropped, the
+tables of another tab read when it is shown, and the next program read ahead."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.message import Message
+from textual.widgets import TabbedContent
+
+from ...data.dataset import DatasetError
+from ...data.diagnosis import ingest_command, missing_tables
+from ...data.queries import Store
+from ...views.panes import PANE_TABLES, REQUIRED_TABLES
+from ..widgets.detail import Detail
+from ..widgets.program_list import ProgramList
+
+if TYPE_CHECKING:  # imported with the first detail (Detail.pane_widgets, Store.detail)
+    from ...data.detail_records import ProgramDetail
+    from ..widgets.pane import Drawing, Pane
+
+
+class Loaded(Message):
+    def __init__(
+        self,
+        token: int,
+        detail: ProgramDetail | None,
+        program_id: str = "",
+        problem: str | None = None,
+        missing: tuple[str, ...] = (),
+        part: bool = False,
+    ) -> None:
+        super().__init__()
+        self.token = token
+        self.part = part  # more tables of the program on screen (another tab shown)
+        self.detail = detail
+        self.program_id = program_id
+        self.problem = problem  # why the program could not be read
+        self.missing = missing  # contract tables whose file is absent
+
+
+class AheadRead(Message):
+    """The next program, read ahead: the pane on screen draws it while the user reads."""
+
+    def __init__(
+        self,
+        store: Store,
+        program_id: str,
+        detail: ProgramDetail | None,
+        missing: tuple[str, ...] = (),
+        drawn: tuple[Pane, Drawing] | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store  # the store it was read from (a reload replaces the app's)
+        self.program_id = program_id
+        self.detail = detail  # None: it could not be read (the read that asks reports why)
+        self.missing = missing
+        self.drawn = drawn  # the pane on screen and its drawing of the program, made ahead
+
+
+# Seconds a program being read ahead is waited for before it is read on its own.
+AHEAD_WAIT = 0.5
+# Seconds from a program's frame to reading the next one ahead (see _schedule_ahead).
+AHEAD_DELAY = 0.03
+
+
+class ProgramLoading:
+    """BrowserScreen's part that reads programs (a mixin: it uses the screen's widgets)."""
+
+    _detail_token = 0
+    _part_token = 0
+    _loaded_id: str | None = None
+    _ahead_from = 0  # the list row read last: which way the cursor is moving
+    _ahead: AheadRead | None = None  # the program read ahead, while it is the one ahead
+    _reading_ahead: str | None = None  # the program being read ahead now
+    _waiting: tuple | None = None  # (token, program, tables) of a load waiting for that read
+
+    def on_detail_year_chosen(self, event: Detail.YearChosen) -> None:
+        self.load(event.program_id, event.year)
+
+    def load(self, program_id: str, year: int | None = None) -> None:
+        """Read a program: the ficha and the tables of the tab on screen (the other tabs'
+        tables when they are shown, see _read_missing)."""
+        self._detail_token += 1
+        tables = PANE_TABLES[self.query_one(Detail).active_tab]
+        ahead, self._ahead = self._ahead, None
+        if (
+            year is None
+            and ahead is not None
+            and ahead.store is self.store
+            and ahead.detail.program.program_id == program_id
+            and ahead.detail.has(tables)
+        ):
+            # Read (and drawn) ahead: shown now, in the frame that moves the list's cursor,
+            # without a round trip through a worker thread.
+            detail = ahead.detail
+            self.on_loaded(Loaded(self._detail_token, detail, program_id, missing=ahead.missing))
+            return
+        self._waiting = None
+        if year is None and program_id == self._reading_ahead:
+            # Being read ahead right now (the key came before that read finished): take that
+            # read when it comes, rather than a second query queued behind it.
+            self._waiting = (self._detail_token, program_id, tables)
+            self.set_timer(AHEAD_WAIT, lambda token=self._detail_token: self._stop_waiting(token))
+            return
+        self.run_load(self._detail_token, program_id, year, tables)
+
+    def _stop_waiting(self, token: int) -> None:
+        """The read ahead never came (a reload, a cancelled worker): read the program now."""
+        if self._waiting is not None and self._waiting[0] == token == self._detail_token:
+            _token, program_id, tables = self._waiting
+            self._waiting = None
+            self.run_load(token, program_id, None, tables)
+
+    @work(thread=True, exclusive=True, group="detail")
+    def run_load(self, token: int, program_id: str, year: int | None, tables) -> None:
+        self._read(token, program_id, year, tables, part=False)
+
+    @work(thread=True, exclusive=True, group="detail-part")
+    def run_part(self, token: int, program_id: str, year: int | None, tables) -> None:
+        self._read(token, program_id, year, tables, part=True)
+
+    def _read(self, token: int, program_id: str, year: int | None, tables, part: bool) -> None:
+        store = self.store
+        try:
+            detail = store.detail(program_id, year, partial=True, tables=tables)
+        except (DatasetError, OSError) as exc:
+            # A damaged file, or one replaced by an ingest while the explorer is open: a plain
+            # message in the panes, never a traceback; the list stays usable.
+            self.post_message(Loaded(token, None, program_id, problem=str(exc), part=part))
+            return
+        missing = missing_tables(store.folder, REQUIRED_TABLES)
+        self.post_message(Loaded(token, detail, program_id, missing=missing, part=part))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if not self._read_missing() and self.query_one(Detail).detail is not None:
+            # the next program, with this tab's tables (the read ahead had the last tab's)
+            self.call_after_refresh(self._schedule_ahead, self._detail_token)
+
+    def _read_missing(self) -> bool:
+        """Read the tables the tab on screen shows, when the program on screen lacks them
+        (True: a read started)."""
+        widget = self.query_one(Detail)
+        current = widget.detail
+        if current is None or current.has(PANE_TABLES[widget.active_tab]):
+            return False
+        self._part_token += 1
+        tables = PANE_TABLES[widget.active_tab]
+        self.run_part(self._part_token, current.program.program_id, current.year, tables)
+        return True
+
+    def on_loaded(self, message: Loaded) -> None:
+        detail = self.query_one(Detail)
+        if message.part:
+            current = detail.detail
+            if (
+                message.token != self._part_token
+                or current is None
+                or current.program.program_id != message.program_id
+            ):
+                return  # stale: another program, or another tab asked since
+            if message.detail is not None and message.detail.ficha == current.ficha:
+                merged = current.merged(message.detail)
+                detail.show(merged, missing=message.missing, folder=self.store.folder)
+                # the next program, with the tables of the tab now shown
+                self.call_after_refresh(self._schedule_ahead, self._detail_token)
+                return
+        elif message.token != self._detail_token:
+            return  # stale: the user has moved on to another program or year
+        if message.detail is None:
+            self._loaded_id = None
+            if message.problem is not None:
+                detail.show_problem(
+                    "No se pudo leer este programa.",
+                    f"{message.problem}\n\nSi el dataset se está actualizando, pulse Ctrl+R para "
+                    f"recargarlo. Si el problema sigue, vuelva a generarlo con: "
+                    f"{ingest_command(self.store.folder)}",
+                )
+            else:
+                detail.show_problem(
+                    "Este programa ya no está en el dataset.",
+                    "El dataset cambió mientras el explorador estaba abierto (por ejemplo, con "
+                    "fichas ingest). Pulse Ctrl+R para recargar la lista.",
+                )
+            return
+        self._loaded_id = message.detail.program.program_id
+        detail.show(message.detail, missing=message.missing, folder=self.store.folder)
+        self._read_missing()  # the tab changed while the program was read
+        # once this program is drawn (not competing with its drawing for the interpreter)
+        self.call_after_refresh(self._schedule_ahead, self._detail_token)
+        self.app.settle_when_idle()
+
+    def _schedule_ahead(self, token: int) -> None:
+        # And written: Textual's writer thread sends the frame after the refresh, and a read
+        # ahead started at once (DuckDB's rows, then the drawing, both holding the
+        # interpreter) delayed the frame's last bytes by 5-40 ms.
+        self.set_timer(
+            AHEAD_DELAY, lambda: self._read_ahead() if token == self._detail_token else None
+        )
+
+    def _read_ahead(self) -> None:
+        """Read the list's next row in the direction the cursor last moved, so moving on
+        shows it without waiting for its queries."""
+        plist = self.query_one(ProgramList)
+        step = -1 if plist.cursor < self._ahead_from else 1
+        self._ahead_from = plist.cursor
+        index = plist.cursor + step
+        if 0 <= index < len(plist.programs):
+            tables = PANE_TABLES[self.query_one(Detail).active_tab]
+            self._reading_ahead = plist.programs[index].program_id
+            pane = self.query_one(Detail).pane(self.query_one(Detail).active_tab)
+            self.run_ahead(self.store, self._reading_ahead, tables, pane)
+
+    @work(thread=True, exclusive=True, group="read-ahead")
+    def run_ahead(self, store: Store, program_id: str, tables, pane: Pane | None) -> None:
+        detail, missing, drawn = None, (), None
+        try:
+            with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
+                store.read_ahead(program_id, tables=tables)
+                detail = store.ahead(program_id, tables=tables)
+                if detail is not None:
+                    missing = missing_tables(store.folder, REQUIRED_TABLES)
+            if detail is not None and pane is not None:
+                # Drawn here, not on the main thread, where it would hold up the next key.
+                # Should the pane change meanwhile (a resize, a tab), the main thread draws it.
+                with contextlib.suppress(Exception):
+                    drawing = pane.draw_ahead(detail, missing, store.folder)
+                    drawn = (pane, drawing) if drawing is not None else None
+        finally:  # always answered: a load may be waiting for it
+            self.post_message(AheadRead(store, program_id, detail, missing, drawn))
+
+    def on_ahead_read(self, message: AheadRead) -> None:
+        """Show the program read ahead if a load waits for it; else draw it, unless the user
+        has moved on past it."""
+        program_id = message.program_id
+        if program_id == self._reading_ahead:
+            self._reading_ahead = None
+        if self._waiting is not None and self._waiting[1] == program_id:
+            token, _program_id, tables = self._waiting
+            self._waiting = None
+            if token != self._detail_token:
+                return
+            if (
+                message.detail is not None
+                and message.store is self.store
+                and message.detail.has(tables)
+            ):
+                _keep_drawn(message)
+                self.on_loaded(Loaded(token, message.detail, program_id, missing=message.missing))
+            else:  # not read, or another tab's tables: read it on its own
+                self.run_load(
+                    token, program_id, None, PANE_TABLES[self.query_one(Detail).active_tab]
+                )
+            return
+        if message.detail is None:
+            return
+        plist = self.query_one(ProgramList)
+        near = {p.program_id for p in plist.programs[max(0, plist.cursor - 1) : plist.cursor + 2]}
+        widget = self.query_one(Detail)
+        shown = widget.detail.program.program_id if widget.detail is not None else None
+        if program_id in near and program_id != shown and message.store is self.store:
+            self._ahead = message
+            if not _keep_drawn(message):
+                widget.prepare(message.detail, message.missing, self.store.folder)
+
+
+def _keep_drawn(message: AheadRead) -> bool:
+    """Keep the drawing made in the read-ahead thread, if there is one."""
+    if message.drawn is None:
+        return False
+    pane, drawing = message.drawn
+    pane.keep_drawing(drawing)
+    return True

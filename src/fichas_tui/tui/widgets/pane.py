@@ -1,0 +1,329 @@
+"""The detail panes' base: a scrollable pane that draws one PaneView (views/) with the shared
+Rich renderer, tables at their own width (scrolling sideways) and prose at the pane's, with a
+cursor on the tables' rows (pane_cursor.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from rich.text import Text
+from textual import events
+from textual.binding import BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual, visualize
+
+from ...data.detail_records import ProgramDetail
+from ...data.diagnosis import ingest_command, missing_message
+from ...render.rich_tables import TableBlock, blocks
+from ...text import clean
+from ...views.model import PaneView
+from ...views.panes import PANE_TABLES, pane
+from ...views.program import pane_view
+from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
+from .strip_compact import compact
+
+# Drawings kept per pane: programs moved back to, and the next one drawn ahead (prepare).
+KEPT = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """A pane's content drawn: what it shows, its lines and where its table rows are."""
+
+    key: tuple | None  # what it was drawn from (see Pane._key); None: not kept
+    view: PaneView | None
+    parts: list[RenderableType]
+    strips: list[Strip]
+    spans: list[RowSpan]
+
+
+class Pane(RowCursor, ScrollView, can_focus=True):
+    """A focusable, scrollable pane that renders one ProgramDetail.
+
+    Line API: the pane's renderable is drawn to strips once per program (and per width), and
+    only when the pane is on screen; a new program never changes the pane's size, so showing
+    one costs no layout pass. The last drawings are kept, and the program read ahead can be
+    drawn before it is shown (prepare).
+    """
+
+    DEFAULT_CSS = """
+    Pane {
+        height: 1fr;
+        overflow-x: auto;
+        /* Always shown: a scrollbar that comes and goes with the program's length costs a
+           layout of the whole screen on one switch in five (40-110 ms instead of 10-30). */
+        overflow-y: scroll;
+        scrollbar-size-vertical: 1;
+    }
+    Pane:focus {
+        background-tint: $foreground 3%;
+    }
+    Pane > .pane--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = CURSOR_BINDINGS
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pane--cursor"}
+    DEFAULT_CLASSES = "pane"
+    pesos = None  # panes with amounts: the basis they are shown in (see BrowserScreen.set_pesos)
+    NAME = ""  # the pane's key in views.panes.PANES
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.detail: ProgramDetail | None = None
+        self._notice: Text | None = None
+        self._notice_only = False
+        self._problem: RenderableType | None = None
+        self._parts: list[RenderableType] = []
+        self.view: PaneView | None = None  # what the pane shows (for export and copy)
+        self._stale = False  # the renderable must be built again from the data
+        self._strips: list[Strip] = []
+        self._drawn_width = -1  # width the strips were drawn at (-1: to draw)
+        self._drawn_style: VisualStyle | None = None
+        self._kept: list[Drawing] = []  # the last drawings, the newest last
+
+    def show(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
+        """Take a program; it is drawn when the pane is (or next becomes) visible."""
+        before = self.detail
+        self.detail = detail
+        if before is None or before.program.program_id != detail.program.program_id:
+            self.reset_cursor()
+        if (
+            before is not None
+            and self._problem is None
+            and before.ficha is detail.ficha  # the same read, with other panes' tables added
+            and self.ready(before)
+        ):
+            return
+        self._problem = None
+        self._notice, self._notice_only = self._notice_for(detail, missing, folder)
+        self.refresh_body()
+
+    def prepare(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
+        """Draw a program before it is shown (the one read ahead), if the pane is on screen:
+        showing it then takes the lines drawn."""
+        drawing = self.draw_ahead(detail, missing, folder)
+        if drawing is not None:
+            self.keep_drawing(drawing)
+
+    def draw_ahead(
+        self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None
+    ) -> Drawing | None:
+        """The drawing of a program before it is shown, or None (the pane is not on screen,
+        or has it drawn). It only reads the pane, so the read-ahead worker thread makes it:
+        the main thread keeps answering keys meanwhile (keep_drawing takes it there)."""
+        if not (self.is_on_screen and self.size.width) or not self.ready(detail):
+            return None
+        notice, only = self._notice_for(detail, missing, folder)
+        key = self._key(detail, notice, only)
+        if self._find(key) is not None:
+            return None
+        return self._render(key, detail, notice, only)
+
+    def keep_drawing(self, drawing: Drawing) -> None:
+        """Keep a drawing made ahead; it is used if the pane's width and colours still match
+        (its key says what it was drawn for)."""
+        if self._find(drawing.key) is None:
+            self._keep(drawing)
+
+    def _notice_for(self, detail: ProgramDetail, missing, folder) -> tuple[Text | None, bool]:
+        """What the pane says above (or instead of) its view: tables absent or damaged."""
+        spec = pane(self.NAME)
+        absent = [t for t in spec.required if t in missing]
+        damaged = [(t, why) for t, why in detail.unreadable if t in spec.tables]
+        notice = None
+        # Every table of the pane missing: only the notice ("no indicators" would be untrue).
+        only = bool(absent) and len(absent) == len(spec.required)
+        if absent and folder is not None:
+            notice = Text(missing_message(folder, absent), style="bold yellow")
+        if damaged:
+            return damaged_message(damaged, folder), True
+        return notice, only
+
+    def show_problem(self, heading: str, text: str) -> None:
+        self.detail = None
+        self._notice = None
+        heading_text = Text(clean(heading), style="bold yellow")
+        self._problem = Group(heading_text, Text(), Text(clean(text)))
+        self.refresh_body()
+
+    def refresh_body(self) -> None:
+        """The data or a setting changed: build and draw again (now if visible, else later)."""
+        self._stale = True
+        self._drawn_width = -1
+        if self.is_on_screen and self.size.width:
+            self._draw()
+
+    def ready(self, detail: ProgramDetail) -> bool:
+        """Whether `detail` holds the tables this pane shows (they may be read per pane)."""
+        return detail.has(PANE_TABLES.get(self.NAME, ()))
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _key(self, detail: ProgramDetail, notice: Text | None, only: bool) -> tuple:
+        """Everything a drawing depends on: the ficha and what was read of it, the pane's
+        settings, its notice, its width and colours (compared with ==, never hashed)."""
+        return (
+            detail.program.program_id,
+            detail.ficha.ficha_id,
+            detail.unreadable,
+            detail.truncated,
+            self.options(),
+            None if notice is None else notice.plain,
+            only,
+            self.size.width,
+            self.visual_style,
+        )
+
+    def _find(self, key: tuple) -> Drawing | None:
+        for drawing in reversed(self._kept):
+            if drawing.key == key:
+                return drawing
+        return None
+
+    def _keep(self, drawing: Drawing) -> None:
+        self._kept = [*self._kept[1 - KEPT :], drawing]
+
+    def _render(
+        self, key: tuple | None, detail: ProgramDetail | None, notice: Text | None, only: bool
+    ) -> Drawing:
+        view = None
+        if self._problem is not None and detail is self.detail:
+            parts: list[RenderableType] = [self._problem]
+        elif detail is None or not self.ready(detail):
+            parts = []  # blank until its tables are read
+        elif only:
+            parts = [notice]
+        else:
+            view = self.build(detail)
+            parts = blocks(view, fit=False)
+            if notice is not None:
+                parts = [notice, Text(), *parts]
+        strips, spans = self._fit(parts, view)
+        return Drawing(key, view, parts, strips, spans)
+
+    def _fit(self, parts, view) -> tuple[list[Strip], list[RowSpan]]:
+        # at the width the vertical scrollbar leaves: it is always there (see DEFAULT_CSS)
+        return self._lines(parts, view, self.size.width - self.styles.scrollbar_size_vertical)
+
+    def _draw(self, refresh: bool = True) -> None:
+        detail = self.detail
+        key = None
+        if self._problem is None and detail is not None and self.ready(detail):
+            key = self._key(detail, self._notice, self._notice_only)
+        drawing = self._find(key) if key is not None else None
+        if drawing is None:
+            drawing = self._render(key, detail, self._notice, self._notice_only)
+            if key is not None:
+                self._keep(drawing)
+        self.view, self._parts = drawing.view, drawing.parts
+        self._strips = drawing.strips
+        self._drawn_style = self.visual_style
+        self.set_spans(drawing.spans)
+        self._stale = False
+        self._drawn_width = self.size.width
+        if not refresh:
+            return
+        strips = self._strips
+        size = Size(max((s.cell_length for s in strips), default=self.size.width), len(strips))
+        if size != self.virtual_size:
+            # Not the reactive's setter: it asks for a layout of the whole screen, and the
+            # pane's own size does not change; only its scrollbar needs to know.
+            self.set_reactive(Pane.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
+
+    def _lines(self, parts, view, width: int) -> tuple[list[Strip], list[RowSpan]]:
+        """Every part drawn: prose at `width`, a table at the width it needs to keep every
+        column whole (wider than the pane: it scrolls sideways); lines padded to the widest.
+        Also where each table row was drawn (for the cursor)."""
+        if not parts or width <= 0:
+            return [], []
+        # Drawn as a Static draws its content (same colours, same base style).
+        style = self.visual_style
+        base = style.rich_style
+        console = self.app.console
+        options = self.app.console_options.update(highlight=False, width=width, height=None)
+        tables = {id(t): i for i, t in enumerate(view.tables())} if view is not None else {}
+        strips: list[Strip] = []
+        spans: list[RowSpan] = []
+        for part in parts:
+            if isinstance(part, TableBlock):
+                # Drawn once (its natural width measured on the lines shown), styled as
+                # Visual.to_strips would (the base style under each segment's own).
+                lines = part.lines(console, options, width)
+                spans += row_spans(lines, tables[id(part.table)], len(strips))
+                strips += [Strip(line).apply_style(base) for line in lines]
+            else:
+                strips += Visual.to_strips(self, visualize(self, part), width, None, style)
+        widest = max(s.cell_length for s in strips)
+        if widest > width:
+            pad = Segment(" ", base)
+            strips = [s if s.cell_length == widest else _padded(s, widest, pad) for s in strips]
+        return [compact(s) for s in strips], spans
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._stale or self._drawn_width != event.size.width:
+            self._draw()
+
+    def on_show(self) -> None:
+        if self._stale or self._drawn_width != self.size.width:
+            self._draw()
+
+    def content_lines(self) -> list[Strip]:
+        """Every line of the pane (not only those scrolled into view), as drawn."""
+        if self._stale or self._drawn_width < 0:
+            self._draw()
+        return self._strips
+
+    def render_line(self, y: int) -> Strip:
+        if self._drawn_style != self.visual_style and self._strips:
+            # Focus changed the pane's tint: the same content in the new colours (the tables'
+            # lines are kept, only restyled).
+            self._draw(refresh=False)
+        index = y + self.scroll_offset.y
+        width = self.scrollable_content_region.width
+        if index >= len(self._strips):  # below the content: the background only
+            return Strip.blank(
+                width, RichStyle.from_color(bgcolor=self.background_colors[1].rich_color)
+            )
+        x = self.scroll_offset.x
+        strip = self._strips[index].crop(x, x + width).extend_cell_length(width)
+        return self.highlight(index, strip)
+
+    def options(self) -> dict:
+        """The pane's settings its view is built with (an order, formulas shown)."""
+        return {}
+
+    def build(self, detail: ProgramDetail) -> PaneView:
+        return pane_view(self.NAME, detail, **self.options())
+
+    def tables(self):
+        """The tables on screen (for export and copy)."""
+        return self.view.tables() if self.view is not None else []
+
+
+def _padded(strip: Strip, width: int, pad: Segment) -> Strip:
+    return Strip([*strip, Segment(" " * (width - strip.cell_length), pad.style)], width)
+
+
+def damaged_message(damaged: list[tuple[str, str]], folder) -> Text:
+    names = ", ".join(f"{t}.parquet" for t, _why in damaged)
+    text = Text(f"No se pudo leer {names}.", style="bold yellow")
+    for _table, why in damaged:
+        text.append(f"\n\n{clean(why)}")
+    command = ingest_command(folder) if folder is not None else "fichas ingest"
+    text.append(
+        "\n\nLas demás pestañas sí se muestran. Si el dataset se está actualizando, pulse "
+        f"Ctrl+R para recargarlo. Si el problema sigue, vuelva a generarlo con: {command}"
+    )
+    return text

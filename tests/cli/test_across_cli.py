@@ -1,0 +1,213 @@
+"""`fichas region`, `fichas ranking`: JSON, CSV, text, bad region or measure (exit 2)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from fichas_tui.cli.across_output import to_csv
+from fichas_tui.cli.commands import main
+from fichas_tui.data.across import MeasureRow
+from fichas_tui.views.across import ranking_view
+from tests.fixtures import make_across
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return str(make_across.write(tmp_path_factory.mktemp("across-cli")))
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_ranking_json(data):
+    result = run("ranking", "--by", "gasto", "--data", data, "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert (out["measure"], out["unit"], out["basis"], out["price_year"]) == (
+        "gasto",
+        "M$",
+        "M$ 2024",
+        2024,
+    )
+    assert [(r["program_id"], r["rank"], r["value"], r["status"]) for r in out["rows"]] == [
+        ("beta", 1, 1800.0, None),
+        ("alfa", 2, 900.0, None),
+        ("epsilon", 2, 900.0, None),
+        ("delta", None, 5000.0, None),
+        ("gamma", None, None, "N/C"),
+    ]
+    for row in out["rows"]:
+        assert {"program_id", "program_name", "ficha_id", "year", "value", "status"} <= set(row)
+    assert out["rows"][0]["ficha_id"] == "beta23" and out["rows"][0]["year"] == 2023
+
+
+def test_ranking_csv_same_rows(data):
+    result = run("ranking", "--by", "ejecucion-final", "--data", data, "--csv", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert [(r["program_id"], r["rank"], r["value"]) for r in rows] == [
+        ("delta", "1", "100.0"),
+        ("beta", "2", "90.0"),
+        ("epsilon", "2", "90.0"),
+    ]
+    assert rows[0]["ejecutado"] == "5000.0" and rows[0]["final"] == "5000.0"
+    assert rows[0]["amounts_basis"] == "M$ 2022"
+
+
+def test_ranking_filters_by_folded_ministry_and_region(data):
+    result = run(
+        "ranking", "--by", "gasto", "--data", data, "--json", "--ministerio", "alfabeto",
+        "--region", "BIOBIO",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert [r["program_id"] for r in out["rows"]] == ["alfa", "epsilon"]
+    assert out["filters"]["region"] == "Biobío"
+
+
+def test_ranking_text_at_80_columns_keeps_every_column(data):
+    result = run("ranking", "--by", "ejecucion-inicial", "--data", data)
+    assert result.exit_code == 0
+    for text in ("Delta", "125,0", "5.000", "4.000", "Ejecutado", "Inicial", "N/C"):
+        assert text in result.output
+
+
+def test_bad_measure_lists_the_valid_ones(data):
+    result = run("ranking", "--by", "costo", "--data", data)
+    assert result.exit_code == 2
+    assert "Medida desconocida" in result.output
+    assert "gasto-por-beneficiario" in result.output and "indicador" in result.output
+
+
+def test_bad_region_lists_the_valid_ones(data):
+    result = run("region", "narnia", "--data", data)
+    assert result.exit_code == 2
+    assert "Región desconocida: «narnia»" in result.output and "Ñuble" in result.output
+    result = run("ranking", "--by", "gasto", "--region", "narnia", "--data", data)
+    assert result.exit_code == 2
+
+
+def test_unknown_ministry_exit_2(data):
+    result = run("ranking", "--by", "gasto", "--ministerio", "hacienda", "--data", data)
+    assert result.exit_code == 2 and "Ministerio de Alfabeto" in result.output
+
+
+@pytest.mark.parametrize(
+    "typed, canonical",
+    [
+        ("coquimbo", "Coquimbo"),
+        ("nuble", "Ñuble"),
+        ("ohiggins", "Libertador General Bernardo O'Higgins"),
+    ],
+)
+def test_region_names_without_accents(data, typed, canonical):
+    result = run("region", typed, "--data", data, "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.output)["region"] == canonical
+
+
+def test_region_json_and_csv(data):
+    out = json.loads(run("region", "coquimbo", "--data", data, "--json").output)
+    assert [(r["program_id"], r["value"], r["breakdown"]) for r in out["rows"]] == [
+        ("alfa", 300.0, True),
+        ("delta", 1000.0, True),
+        ("beta", None, True),
+        ("gamma", None, False),
+    ]
+    rows = list(
+        csv.DictReader(io.StringIO(run("region", "coquimbo", "--data", data, "--csv").output))
+    )
+    assert [r["program_id"] for r in rows] == ["alfa", "delta", "beta", "gamma"]
+    assert rows[2]["value"] == "" and rows[2]["status"] == "-"
+    assert rows[3]["status"] == "sin desglose regional"
+
+
+def test_region_year_text(data):
+    result = run("region", "coquimbo", "--year", "2022", "--data", data)
+    assert result.exit_code == 0
+    assert "Alfa" in result.output and "800" in result.output and "Beta" not in result.output
+
+
+def test_no_dataset_exit_3(tmp_path):
+    assert run("ranking", "--by", "gasto", "--data", str(tmp_path)).exit_code == 3
+    assert run("region", "maule", "--data", str(tmp_path)).exit_code == 3
+
+
+def test_json_and_csv_together_refused(data):
+    assert run("region", "maule", "--data", data, "--json", "--csv").exit_code == 2
+
+
+def test_csv_never_starts_a_formula():
+    rows = [
+        MeasureRow("p1", '=HYPERLINK("http://x")', "f1", 2023, 5.0, None, None),
+        MeasureRow("p2", "+1 programa", "f2", 2023, 4.0, None, None),
+        MeasureRow("p3", "-menos", "f3", 2023, -3.0, None, None),
+        MeasureRow("p4", "@suma", "f4", 2023, None, "N/C", None),
+    ]
+    out = list(csv.reader(io.StringIO(to_csv(ranking_view(rows, "cobertura")))))
+    names = [r[out[0].index("program_name")] for r in out[1:]]
+    assert names == ['\'=HYPERLINK("http://x")', "'+1 programa", "'-menos", "'@suma"]
+    values = [r[out[0].index("value")] for r in out[1:]]
+    assert values == ["5.0", "4.0", "-3.0", ""]  # numbers stay numbers
+
+
+def test_help_lists_measures_with_units_and_imports_nothing_heavy():
+    result = run("ranking", "--help")
+    assert "gasto-por-beneficiario" in result.output and "M$ por beneficiario" in result.output
+    assert "% de la meta" in result.output
+    check = (
+        "import sys\nfrom fichas_tui.cli.commands import main\n"
+        "for args in (['ranking', '--help'], ['region', '--help']):\n"
+        "    try:\n        main(args, standalone_mode=False)\n"
+        "    except SystemExit:\n        pass\n"
+        "print([m for m in ('textual', 'duckdb', 'pyarrow', 'rich') if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_ranking_in_constant_pesos(data):
+    out = json.loads(
+        run("ranking", "--by", "gasto", "--data", data, "--json", "--pesos", "2024").output
+    )
+    assert out["basis"] == "M$ 2024 (convertidos)" and out["filters"]["pesos"] == 2024
+    rows = [(r["program_id"], r["rank"], r["value"], r["factor"]) for r in out["rows"]]
+    # Delta: 5.000 M$ 2022 x 1,10 = 5.500 M$ 2024, now ranked with the others
+    assert rows[0][:3] == ("delta", 1, pytest.approx(5500.0)) and rows[0][3] == 1.10
+    assert rows[1:] == [
+        ("beta", 2, 1800.0, None),  # already M$ 2024: unchanged, no factor
+        ("alfa", 3, 900.0, None),
+        ("epsilon", 3, 900.0, None),
+        ("gamma", None, None, None),
+    ]
+    assert out["rows"][0]["source_basis"] == "M$ 2022"
+    assert out["counts"]["other_basis"] == 0
+
+
+def test_region_in_constant_pesos_of_a_year(data):
+    # Alfa's 2022 ficha is in M$ 2023: 800 x 1,05 = 840 M$ 2024; 40 beneficiaries -> 21,0
+    out = json.loads(
+        run(
+            "region", "coquimbo", "--year", "2022", "--pesos", "2024", "--data", data, "--json"
+        ).output
+    )
+    row = out["rows"][0]
+    assert (row["value"], row["factor"], row["price_year"]) == (pytest.approx(840.0), 1.05, 2024)
+    assert row["per_beneficiary_kclp"] == pytest.approx(21.0)
+    text = run("region", "coquimbo", "--year", "2022", "--pesos", "2024", "--data", data).output
+    assert "≈840" in text and "≈21,0" in text and "convertido a M$ de 2024" in text
+
+
+def test_pesos_without_factors_is_refused(data):
+    result = run("ranking", "--by", "gasto", "--pesos", "2019", "--data", data)
+    assert result.exit_code == 2
+    assert "No hay factores para expresar montos en M$ de 2019" in result.output
+    assert "2024" in result.output

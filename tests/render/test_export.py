@@ -1,0 +1,155 @@
+"""Export round trips: what CSV, XLSX, JSON and Parquet files read back equals the view's values;
+a formula-looking text cell stays text."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+
+import pyarrow.parquet as pq
+import pytest
+from openpyxl import load_workbook
+
+from fichas_tui.render.export import export_table, flatten, proposed_path
+from fichas_tui.views.model import (
+    AMOUNT,
+    BAR,
+    PERCENT,
+    TEXT,
+    YEAR,
+    Bar,
+    Basis,
+    Cell,
+    Column,
+    Row,
+    Table,
+)
+
+M2024 = Basis(price_year=2024)
+HOSTILE = ["=HYPERLINK(\"http://x\",\"clic\")", "+56 9 1234", "-1+2", "@SUMA(A1)", "Normal"]
+
+TABLE = Table(
+    key="budget",
+    title="Presupuesto: ejecución",
+    notes=("Montos en M$ 2024, como los escribe la ficha.",),
+    columns=(
+        Column("year", "Año", YEAR),
+        Column("name", "Concepto", TEXT),
+        Column("ejecutado", "Ejecutado", AMOUNT, basis=M2024),
+        Column("pct", "% ejecución", PERCENT, unit="%", decimals=1),
+        Column("bar", "", BAR),
+    ),
+    rows=tuple(
+        Row((Cell(year), Cell(name), amount, pct, Cell(Bar(0.5))))
+        for year, name, amount, pct in [
+            (2019, HOSTILE[0], Cell(8146335), Cell(83.1)),
+            (2020, HOSTILE[1], Cell(None, status="N/C"), Cell(None, status="S/I")),
+            (2021, HOSTILE[2], Cell(1198.6), Cell(100.0)),
+            (2022, HOSTILE[3], Cell(-2500), Cell(None, status="N/A")),
+            (2023, HOSTILE[4], Cell(0), Cell(12.34)),
+        ]
+    ),
+)
+AMOUNTS = [8146335, None, 1198.6, -2500, 0]
+PCTS = [83.1, None, 100.0, None, 12.34]
+HEADERS = [
+    "Año", "Concepto", "Ejecutado (M$ 2024)", "Ejecutado (M$ 2024) código", "% ejecución",
+    "% ejecución código",
+]
+
+
+def test_flat_columns_keep_units_and_codes_and_drop_charts():
+    columns = flatten(TABLE)
+    assert [c.header for c in columns] == HEADERS
+    assert columns[2].values == AMOUNTS
+    assert columns[3].values == [None, "N/C", None, None, None]
+    assert columns[5].values == [None, "S/I", None, "N/A", None]
+
+
+def test_csv_round_trip(tmp_path):
+    path = export_table(TABLE, tmp_path / "t.csv")
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == HEADERS
+    body = rows[1:]
+    assert [int(r[0]) for r in body] == [2019, 2020, 2021, 2022, 2023]
+    assert [float(r[2]) if r[2] else None for r in body] == AMOUNTS
+    assert [float(r[4]) if r[4] else None for r in body] == PCTS
+    assert body[0][2] == "8146335" and body[2][2] == "1198.6"  # unformatted, dot decimal
+    assert [r[3] for r in body] == ["", "N/C", "", "", ""]
+    # Formula-looking text gets a leading apostrophe; plain text is untouched.
+    assert [r[1] for r in body] == ["'" + t for t in HOSTILE[:4]] + ["Normal"]
+
+
+def test_xlsx_round_trip_numbers_stay_numbers_and_formulas_stay_text(tmp_path):
+    path = export_table(TABLE, tmp_path / "t.xlsx")
+    sheet = load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADERS
+    assert [r[2] for r in rows[1:]] == AMOUNTS
+    assert [r[4] for r in rows[1:]] == PCTS
+    assert [r[1] for r in rows[1:]] == HOSTILE  # the text itself, unchanged...
+    assert all(sheet.cell(row=r, column=2).data_type == "s" for r in range(2, 7))
+    with zipfile.ZipFile(path) as book:  # ...and no formula anywhere in the file
+        assert "<f>" not in book.read("xl/worksheets/sheet1.xml").decode()
+    assert sheet.cell(row=2, column=3).number_format == "#,##0"
+    assert sheet.cell(row=4, column=3).number_format == "#,##0"
+    assert sheet.cell(row=2, column=5).number_format == '#,##0.0 "%"'
+    assert sheet.cell(row=2, column=1).number_format == "0"  # years never grouped
+    notes = load_workbook(path)["notas"]
+    assert notes["A2"].value == "Montos en M$ 2024, como los escribe la ficha."
+
+
+def test_json_round_trip(tmp_path):
+    data = json.loads(export_table(TABLE, tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert data["columns"] == HEADERS
+    assert [r["Ejecutado (M$ 2024)"] for r in data["rows"]] == AMOUNTS
+    assert [r["% ejecución código"] for r in data["rows"]] == [None, "S/I", None, "N/A", None]
+    assert [r["Concepto"] for r in data["rows"]] == HOSTILE  # JSON is not a spreadsheet
+
+
+def test_parquet_round_trip(tmp_path):
+    read = pq.read_table(export_table(TABLE, tmp_path / "t.parquet"))
+    assert read.column_names == HEADERS
+    assert read.column("Ejecutado (M$ 2024)").to_pylist() == AMOUNTS
+    assert read.column("Año").to_pylist() == [2019, 2020, 2021, 2022, 2023]
+    assert read.schema.metadata[b"title"].decode() == "Presupuesto: ejecución"
+
+
+def test_converted_rows_get_a_basis_column():
+    converted = Basis(price_year=2024, converted=True)
+    table = Table(
+        key="t", title="t",
+        columns=(Column("gasto", "Gasto", AMOUNT, basis=M2024),),
+        rows=(Row((Cell(10.0),)), Row((Cell(20.0, basis=converted),))),
+    )
+    columns = flatten(table)
+    assert [c.header for c in columns] == ["Gasto (M$ 2024)", "Gasto base"]
+    assert columns[1].values == ["M$ 2024", "M$ 2024 (convertidos)"]
+
+
+def test_unknown_format_is_refused_and_nothing_written(tmp_path):
+    with pytest.raises(ValueError, match="formato desconocido"):
+        export_table(TABLE, tmp_path / "t.docx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_proposed_name_is_free_and_plain(tmp_path):
+    first = proposed_path("Residencia Familiar · 2023 · Presupuesto", "csv", tmp_path)
+    assert first == tmp_path / "residencia-familiar-2023-presupuesto.csv"
+    first.write_text("x")
+    assert proposed_path("Residencia Familiar · 2023 · Presupuesto", "csv", tmp_path).name == (
+        "residencia-familiar-2023-presupuesto-2.csv"
+    )
+
+
+def test_tsv_shows_figures_as_on_screen_and_guards_text():
+    from fichas_tui.render.export import tsv
+
+    lines = tsv(TABLE).split("\n")
+    assert lines[0] == "Año\tConcepto\tEjecutado (M$ 2024)\t% ejecución"
+    assert lines[1] == "2019\t'=HYPERLINK(\"http://x\",\"clic\")\t8.146.335\t83,1 %"
+    assert lines[2] == "2020\t'+56 9 1234\tN/C\tS/I"
+    assert lines[4] == "2022\t'@SUMA(A1)\t-2.500\tN/A"  # a negative number stays a number
+    assert tsv(TABLE, [4], header=False) == "2023\tNormal\t0\t12,3 %"

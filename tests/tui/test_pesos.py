@@ -1,0 +1,77 @@
+"""Pilot tests of `p`: the list (figures, marks, order, header, status) in constant pesos."""
+
+from __future__ import annotations
+
+import pytest
+
+from fichas_tui.tui.app import make_app
+from fichas_tui.tui.widgets.program_list import ProgramList
+from tests.helpers import (
+    COMMITTED_DATASET,
+    GSL,
+    explore,
+    keys_then,
+    list_names,
+    open_keys,
+    press,
+    rendered,
+    screen_output,
+    settle,
+)
+
+RLP = "PROTECCIÓN - RESIDENCIA DE PROTECCIÓN PARA PRIMERA INFANCIA (RLP)"
+RF = "Residencia Familiar de Administración Directa (RF)"
+
+
+@pytest.mark.asyncio
+async def test_p_converts_the_list_to_m_2024_and_back():
+    async with explore(COMMITTED_DATASET, (80, 24)) as pilot:
+        app = pilot.app
+        await press(pilot, "o")
+        assert "pesos de cada ficha" in rendered(app, "#list-status")
+        # Each ficha's pesos: M$ 2024 first (the newest of three single bases), the other
+        # programs after it, each with its pesos named.
+        assert list_names(app)[0] == RF
+        text = screen_output(app)[0]
+        assert "2.608.643 M$22" in text and "10.174.000 nom.19" in text
+        assert "Ejecutado M$ 2024" in text
+
+        await press(pilot, "p")
+        assert "M$ de 2024" in rendered(app, "#list-status")
+        assert list_names(app) == [RF, GSL, RLP]  # 8.146.335 > ≈2.870.029; † after
+        text = screen_output(app)[0]
+        assert "≈2.870.029" in text  # 2.608.643 M$ 2022 x 1,1002
+        assert "10.174.000† nom.19" in text  # nominal 2019: no factor, as printed
+        assert "Ejec. ≈ M$ 2024" in text
+        assert "8.146.335" in text and "≈8.146.335" not in text  # printed in M$ 2024
+
+        await press(pilot, "p")  # the series has one target: back to each ficha's pesos
+        assert "pesos de cada ficha" in rendered(app, "#list-status")
+        assert "≈" not in screen_output(app)[0]
+
+
+@pytest.mark.asyncio
+async def test_p_on_a_dataset_without_factors_says_so_and_changes_nothing(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        before = list_names(app), screen_output(app)[0]
+        await press(pilot, "p")
+        notices = [str(n.message) for n in app._notifications]
+        assert any("no tiene factores" in n for n in notices)
+        assert "pesos de cada ficha" in rendered(app, "#list-status")
+        assert app.screen.query_one(ProgramList).pesos.target is None
+        assert list_names(app) == before[0]
+
+
+# Constant-pesos scenes on the sample (the fixture has no inflators), at 80x24.
+PESOS_SCENES = {
+    "lista_m2024": ("o", "p"),
+    "presupuesto_m2024": ("p", *open_keys("primera infancia"), "2"),
+    "regiones_m2024": ("p", *open_keys("administracion directa"), "4"),
+}
+
+
+@pytest.mark.parametrize("scene", PESOS_SCENES)
+def test_constant_pesos_snapshot(snap_compare, scene):
+    app = make_app(COMMITTED_DATASET)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then(*PESOS_SCENES[scene]))

@@ -1,0 +1,64 @@
+"""Reading the program on screen: a key that comes while the next program is still being read
+ahead takes that read (no second query), and never waits for one that does not come."""
+
+from __future__ import annotations
+
+import pytest
+
+from fichas_tui.tui.app import make_app
+from fichas_tui.tui.screens.program_loading import AHEAD_WAIT, AheadRead
+from fichas_tui.tui.widgets.detail import Detail
+from fichas_tui.tui.widgets.program_list import ProgramList
+from fichas_tui.views.panes import PANE_TABLES
+from tests.helpers import FIXTURE, settle
+
+
+async def _on_first_program(pilot, monkeypatch) -> tuple[list, str]:
+    """Settled on the list's first program; the store's reads counted from now on. Returns
+    (reads, the next program's id), with that program marked as being read ahead."""
+    app = pilot.app
+    await settle(pilot)
+    asked: list = []
+    read = type(app.store).detail
+    monkeypatch.setattr(type(app.store), "detail", lambda *a, **k: asked.append(a) or read(*a, **k))
+    screen = app.screen
+    programs = screen.query_one(ProgramList)
+    following = programs.programs[programs.cursor + 1].program_id
+    screen._ahead = None  # nothing read ahead yet: the read is under way
+    screen._reading_ahead = following
+    return asked, following
+
+
+@pytest.mark.asyncio
+async def test_a_key_during_the_read_ahead_takes_that_read(monkeypatch):
+    app = make_app(FIXTURE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        asked, following = await _on_first_program(pilot, monkeypatch)
+        screen = app.screen
+        await pilot.press("down")
+        detail = screen.query_one(Detail)
+        assert detail.detail.program.program_id != following  # not read yet
+        assert screen._waiting is not None
+        tables = PANE_TABLES[detail.active_tab]
+        ahead = app.store.detail(following, None, partial=True, tables=tables)
+        asked.clear()
+        screen.post_message(AheadRead(app.store, following, ahead))
+        await pilot.pause()
+        assert detail.detail.program.program_id == following
+        assert asked == []  # shown from the read ahead, no query of its own
+        assert screen._waiting is None
+
+
+@pytest.mark.asyncio
+async def test_a_read_ahead_that_never_comes_is_not_waited_for(monkeypatch):
+    app = make_app(FIXTURE)
+    async with app.run_test(size=(120, 40)) as pilot:
+        asked, following = await _on_first_program(pilot, monkeypatch)
+        await pilot.press("down")
+        detail = app.screen.query_one(Detail)
+        await pilot.pause(AHEAD_WAIT / 2)
+        assert asked == []  # still waiting for the read ahead
+        await pilot.pause(AHEAD_WAIT)
+        await settle(pilot)
+        assert [a[1] for a in asked] == [following]  # then read on its own
+        assert detail.detail.program.program_id == following

@@ -1,0 +1,79 @@
+"""Themes from the palette, remembered across runs; the status line names the dataset."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from fichas_tui.settings import Settings
+from fichas_tui.tui.app import make_app
+from tests.helpers import FIXTURE, press, settle
+
+
+@pytest.mark.asyncio
+async def test_theme_chosen_in_palette_is_remembered(tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    app = make_app(FIXTURE, settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark"  # default unchanged
+        await press(pilot, "ctrl+p", *"tema")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")  # «Tema: cambiar los colores» -> Textual's theme picker
+        await pilot.pause(0.3)
+        await press(pilot, *"nord")
+        await pilot.pause(0.3)
+        await press(pilot, "enter")
+        assert app.theme == "nord"
+    assert Settings(tmp_path / "settings.json").get("theme") == "nord"
+    assert Settings(tmp_path / "settings.json").get("last_dataset") == str(FIXTURE.resolve())
+
+    again = make_app(FIXTURE, settings=Settings(tmp_path / "settings.json"))
+    assert again.theme == "nord"
+
+
+def test_unknown_saved_theme_falls_back_to_default(tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("theme", "no-such-theme")
+    assert make_app(FIXTURE, settings=settings).theme == "textual-dark"
+
+
+@pytest.mark.asyncio
+async def test_status_line_names_the_dataset():
+    app = make_app(FIXTURE, source_label="muestra incluida")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        status = str(app.screen.query_one("#list-status", Static).render())
+        assert status.endswith("· muestra incluida"), status
+
+
+@pytest.mark.asyncio
+async def test_peso_basis_is_remembered_and_restored(tmp_path):
+    from fichas_tui.locations import sample_dir
+
+    path = tmp_path / "settings.json"
+    app = make_app(sample_dir(), settings=Settings(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.pesos.target is None  # default: each ficha's pesos
+        await press(pilot, "p")  # -> M$ of the first year the sample's factors reach
+        target = app.screen.pesos.target
+        assert target is not None
+    assert Settings(path).get("basis") == str(target)
+
+    again = make_app(sample_dir(), settings=Settings(path))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.screen.pesos.target == target
+
+
+@pytest.mark.asyncio
+async def test_a_basis_the_dataset_cannot_reach_falls_back(tmp_path):
+    from fichas_tui.locations import sample_dir
+
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("basis", "1990")
+    app = make_app(sample_dir(), settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.pesos.target is None
