@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from fichas_tui.cli.commands import main
 from fichas_tui.data.bounds import INDICATOR_LIMIT, ROW_LIMIT
 from fichas_tui.data.queries import Store
+from fichas_tui.views.read_limits import notes as warnings
 from tests.helpers import FIXTURE, oversized_dataset
 
 PROGRAM = "residencia-familiar-adolescentes"
@@ -61,7 +62,7 @@ def test_detail_reads_up_to_the_cap_and_says_how_many_were_left_out(huge):
     assert [i.name for i in detail.indicators[: len(clean.indicators)]] == [
         i.name for i in clean.indicators
     ]
-    notes = [(w.topic, w.text) for w in detail.warnings if "se muestran" in w.text]
+    notes = [(w.topic, w.text) for w in warnings(detail) if "se muestran" in w.text]
     assert sorted(topic for topic, _ in notes) == ["indicadores", "indicadores", "presupuesto"]
     expected = f"se muestran {ROW_LIMIT * n_fichas:,} de {rows['indicators']:,} filas"
     assert any(expected.replace(",", ".") in text for _, text in notes)

@@ -12,7 +12,8 @@ from fichas_tui.data.dataset import read_table, rows_to_table, write_dataset
 from fichas_tui.data.derived import chain_deflators
 from fichas_tui.data.list_records import Deflators
 from fichas_tui.data.queries import Store
-from fichas_tui.views.pesos import conflict_notes, series_lines
+from fichas_tui.ingest.report import conflict_notes
+from fichas_tui.views.pesos import series_lines
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_2023 = "ab86556523989ed3"  # 003_177960693a00c8d4.txt, the only sample with inflators

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from fichas_tui.cli.commands import main
 from fichas_tui.data.parquet_views import NON_FINITE
 from fichas_tui.data.queries import Store, Value
+from fichas_tui.views.read_limits import notes as warnings
 from tests.helpers import FIXTURE, count_non_finite, non_finite_dataset
 
 PROGRAMS = ("alimentacion-escolar", "residencia-familiar-adolescentes")
@@ -54,9 +55,9 @@ def test_every_number_reads_as_missing_with_its_code(folder, program):
             assert mine == (Value(None, NON_FINITE) if theirs.value is not None else theirs)
         budget = detail.budget[-1]
         assert budget.ejecutado.status == NON_FINITE and budget.ejecutado.value is None
-        topics = {w.topic for w in detail.warnings if "NaN o infinito" in w.text}
+        topics = {w.topic for w in warnings(detail) if "NaN o infinito" in w.text}
         assert {"presupuesto", "indicadores", "cobertura"} <= topics
-        assert len(detail.warnings) > len(clean.warnings)
+        assert len(warnings(detail)) > len(warnings(clean))
 
 
 def test_warning_survives_a_partial_read_and_merge(folder):
@@ -64,7 +65,7 @@ def test_warning_survives_a_partial_read_and_merge(folder):
         first = store.detail(PROGRAMS[1], tables={"warnings", "findings", "coverage"})
         second = store.detail(PROGRAMS[1], tables={"indicators"})
         merged = first.merged(second)
-        topics = [w.topic for w in merged.warnings if "NaN o infinito" in w.text]
+        topics = [w.topic for w in warnings(merged) if "NaN o infinito" in w.text]
         assert sorted(topics) == ["cobertura", "indicadores"]
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fichas_tui.ingest.regions import CANONICAL_REGIONS, canonical_region, parse_region_list
+from fichas_tui.geography import CANONICAL_REGIONS, canonical_region
+from fichas_tui.ingest.regions import parse_region_list
 
 
 @pytest.mark.parametrize(

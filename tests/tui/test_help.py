@@ -6,8 +6,8 @@ import pytest
 from textual.containers import VerticalScroll
 
 from fichas_tui.tui.app import FichasApp, make_app
+from fichas_tui.tui.keys import key_label, key_rows, unlisted
 from fichas_tui.tui.screens.help import HelpScreen, owners
-from fichas_tui.tui.screens.keys import key_label, key_rows, unlisted
 from fichas_tui.tui.widgets.detail import TABS
 from tests.helpers import FIXTURE, SMALLEST, press, screen_output, settle
 

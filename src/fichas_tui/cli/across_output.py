@@ -14,7 +14,7 @@ from ..data.across import MEASURE_TABLES, Selection, measure_rows, region_rows
 from ..data.dataset import DatasetError
 from ..data.diagnosis import folder_problem, ingest_command, missing_message, missing_tables
 from ..data.queries import DatasetMissing, Store
-from ..ingest.regions import CANONICAL_REGIONS, NIVEL_CENTRAL, canonical_region
+from ..geography import CANONICAL_REGIONS, NIVEL_CENTRAL, canonical_region
 from ..render.export import records_csv
 from ..text import clean, fold
 from ..views.across import MEASURES, AcrossView, ranking_view

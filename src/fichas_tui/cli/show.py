@@ -10,13 +10,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..data.bounds import ROW_LIMIT, TABLE_LABELS
+from ..data.bounds import ROW_LIMIT
 from ..data.dataset import DatasetError
 from ..data.detail_records import ProgramDetail
 from ..data.diagnosis import folder_problem, ingest_command, missing_message, missing_tables
 from ..data.queries import DatasetMissing, ProgramRow, Store
 from ..render.rich_tables import renderable
 from ..text import clean, fold
+from ..views import read_limits
 from ..views.figures import number, years_label
 from ..views.panes import REQUIRED_TABLES
 from ..views.pesos import EACH_FICHA, NoFactors, Pesos, resolve
@@ -94,7 +95,7 @@ def run_show(
         for cut in detail.truncated:
             err.print(
                 Text(
-                    f"Aviso: {TABLE_LABELS.get(cut.table, cut.table)}: {number(cut.left_out)} "
+                    f"Aviso: {read_limits.label(cut.table)}: {number(cut.left_out)} "
                     f"{cut.unit} más no se muestran (--todo muestra todo)"
                 )
             )

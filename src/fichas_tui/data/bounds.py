@@ -1,9 +1,10 @@
 """What the query layer does not take on trust: non-finite numbers and oversized tables.
 
 A dataset is plain Parquet and may come from elsewhere. A NaN or an infinity reads as missing
-(parquet_views.NON_FINITE) and the program's warnings say so; a ficha with tens of thousands of
-rows in one table (far beyond any real ficha) is read up to ROW_LIMIT rows per table, and the
-warnings say how many were left out, so one program can never freeze the explorer or `show`.
+(parquet_views.NON_FINITE) and the detail counts them per table (ProgramDetail.non_finite); a
+ficha with tens of thousands of rows in one table (far beyond any real ficha) is read up to
+ROW_LIMIT rows per table, and the detail records what was left out (ProgramDetail.truncated),
+so one program can never freeze the explorer or `show`. views.read_limits words both facts.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from ..views.figures import number
-from .list_records import NON_FINITE, Cut, Value
+from .list_records import NON_FINITE, Value
 
 if TYPE_CHECKING:  # the Store imports this at start; the detail records come with a detail
-    from .detail_records import Note, ProgramDetail
+    from .detail_records import NonFinite, ProgramDetail
 
 # Rows per table per ficha a detail query returns. A real ficha holds a hundred or so at most
 # (indicators: ~11 indicators x 5 years x efectivo/meta); 46,000 took minutes and gigabytes.
@@ -25,20 +25,6 @@ ROW_LIMIT = 500
 # Indicators per program: each is drawn as a table with a chart, and a few dozen is the most a
 # real program has; 100 keep a pane's drawing well under a second.
 INDICATOR_LIMIT = 100
-
-# What a table is called on screen, in the warnings about it.
-TABLE_LABELS = {
-    "fichas": "fichas",
-    "budget": "presupuesto",
-    "ratios": "presupuesto",
-    "subtitles": "subtítulos",
-    "components": "componentes",
-    "indicators": "indicadores",
-    "regions": "regiones",
-    "coverage": "cobertura",
-    "findings": "hallazgos",
-    "warnings": "advertencias",
-}
 
 _TABLE = re.compile(r"\bFROM\s+\"?(\w+)", re.IGNORECASE)
 _HAS_LIMIT = re.compile(r"\bLIMIT\b", re.IGNORECASE)
@@ -67,50 +53,14 @@ def finite(value: float) -> Value:
     return Value(value) if math.isfinite(value) else Value(None, NON_FINITE)
 
 
-def truncation_notes(year: int | None, cut: tuple[Cut, ...]) -> tuple[Note, ...]:
-    """One warning per table (or list of indicators) read only in part; a table read twice
-    (the ficha's budget, then every ficha's for the budget across fichas) warns once."""
-    from .detail_records import Note
+def non_finite_counts(detail: ProgramDetail) -> tuple[NonFinite, ...]:
+    """How many figures of each table read held NaN or infinities (read as missing)."""
+    from .detail_records import DETAIL_FIELDS, NonFinite
 
-    return tuple(
-        Note(
-            year,
-            TABLE_LABELS.get(c.table, c.table),
-            f"se muestran {number(c.shown)} de {number(c.total)} {c.unit} (más de los que trae "
-            f"una ficha; `fichas show --todo` muestra todo)",
-        )
-        for c in dict.fromkeys(cut)
+    counts = (
+        (table, _count_non_finite(getattr(detail, table, ()))) for table in sorted(DETAIL_FIELDS)
     )
-
-
-def truncation_lines(detail: ProgramDetail, *tables: str) -> tuple[tuple[str, str], ...]:
-    """What a pane showing `tables` says at its end, as Paragraphs items: "N filas más" for
-    each part left out."""
-    return tuple(
-        ("", f"{number(c.left_out)} {c.unit} más no se muestran (fichas show --todo los muestra).")
-        for c in detail.truncated
-        if c.table in tables
-    )
-
-
-def non_finite_notes(detail: ProgramDetail) -> tuple[Note, ...]:
-    """One warning per table whose figures held NaN or infinities (read as missing): the pane
-    shows the code, the warning says why."""
-    from .detail_records import DETAIL_FIELDS, Note
-
-    notes = []
-    for table in sorted(DETAIL_FIELDS):
-        count = _count_non_finite(getattr(detail, table, ()))
-        if count:
-            notes.append(
-                Note(
-                    detail.year,
-                    TABLE_LABELS.get(table, table),
-                    f"{count} {'valor' if count == 1 else 'valores'} NaN o infinito en el "
-                    f"archivo; se {'muestra' if count == 1 else 'muestran'} como «{NON_FINITE}»",
-                )
-            )
-    return tuple(notes)
+    return tuple(NonFinite(table, count) for table, count in counts if count)
 
 
 def _count_non_finite(item) -> int:

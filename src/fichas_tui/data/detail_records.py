@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, fields, replace
 
 from ..geography import NIVEL_CENTRAL
 from ..text import fold
-from ..views.panes import DETAIL_TABLES
 from .list_records import Cut, ProgramRow, Value
+from .pane_tables import DETAIL_TABLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +161,14 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class NonFinite:
+    """`count` figures of `table` held NaN or an infinity and read as missing (data.bounds)."""
+
+    table: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class ProgramDetail:
     program: ProgramRow
     fichas: tuple[Ficha, ...]
@@ -189,8 +197,10 @@ class ProgramDetail:
     unreadable: tuple[tuple[str, str], ...] = ()
     # The tables read (Store.detail(tables=...)); None: every table.
     tables: frozenset[str] | None = None
-    # What was read only in part, within Store.detail's limits; the warnings say so too.
+    # What was read only in part, within Store.detail's limits (views.read_limits words it).
     truncated: tuple[Cut, ...] = ()
+    # The tables read whose figures held NaN or infinities, read as missing.
+    non_finite: tuple[NonFinite, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -205,9 +215,9 @@ class ProgramDetail:
         if other.tables is None:
             return other
         parts = {t: getattr(other, t) for t in other.tables if t in DETAIL_FIELDS}
-        # Besides the warnings table, each read warns about the tables it read (non-finite
-        # numbers): keep both reads' warnings, once each.
-        parts["warnings"] = tuple(dict.fromkeys(self.warnings + other.warnings))
+        # Each read counts the non-finite numbers of the tables it read: keep both reads'
+        # counts, once each.
+        parts["non_finite"] = tuple(dict.fromkeys(self.non_finite + other.non_finite))
         if "budget" in other.tables:  # read with the budget, not a table of its own
             parts["budget_history"] = other.budget_history
         return replace(

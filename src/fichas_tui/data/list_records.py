@@ -63,6 +63,9 @@ class Facets:
     years: tuple[int, ...]
 
 
+FACTOR_DECIMALS = 4  # the fichas print their inflators with 4 decimals
+
+
 @dataclass(frozen=True, slots=True)
 class Factor:
     """One step of the deflator series: pesos of `year` -> pesos of `target_year`.

@@ -15,14 +15,14 @@ import contextlib
 import json
 from pathlib import Path
 
-from ..views.panes import PANES
 from .dataset import replace_file
 from .list_file import stamp
+from .pane_tables import PANE_READS
 
 FILE_NAME = ".opening-program"
 VERSION = 1
 # The tab the explorer starts on (Detail shows the first tab).
-TABLES = PANES[0].tables
+TABLES = PANE_READS[0].tables
 
 
 class Opening:

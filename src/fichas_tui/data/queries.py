@@ -351,8 +351,8 @@ class Store:
         With `partial`, a table that cannot be read leaves its part empty and is named in
         `unreadable` (the other parts still show); without it the error is raised. With
         `tables`, only those detail tables are read (see ProgramDetail.has and merged). Each
-        table gives at most `limit` rows per ficha (None: all); `truncated` and the warnings
-        say what was left out. The same read made ahead (read_ahead) is handed over instead of
+        table gives at most `limit` rows per ficha (None: all); `truncated` says
+        what was left out. The same read made ahead (read_ahead) is handed over instead of
         read again.
         """
         key = (program_id, year, partial, None if tables is None else frozenset(tables), limit)
@@ -385,8 +385,8 @@ class Store:
         tables: Collection[str] | None,
         limit: int | None,
     ) -> ProgramDetail | None:
-        """_detail with at most `limit` rows per table per ficha (in this thread), and the
-        warnings about non-finite numbers and what was left out."""
+        """_detail with at most `limit` rows per table per ficha (in this thread), and what
+        was left out and which figures were non-finite."""
         self._reading.limit, self._reading.cut = limit, []
         try:
             program = self.program_row(program_id)
@@ -410,10 +410,10 @@ class Store:
             self._reading.limit, self._reading.cut = None, []
         if detail is None:
             return None
-        notes = bounds.non_finite_notes(detail) + bounds.truncation_notes(detail.year, cut)
-        if not notes:
+        non_finite = bounds.non_finite_counts(detail)
+        if not non_finite and not cut:
             return detail
-        return dataclasses.replace(detail, warnings=detail.warnings + notes, truncated=cut)
+        return dataclasses.replace(detail, non_finite=non_finite, truncated=cut)
 
 
 # The program list: the derived table, or the same rows computed from fichas + budget for a

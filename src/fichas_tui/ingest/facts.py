@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ..text import fold
 from .document import Document
 from .manifest import MANIFEST_FIELDS
 from .markup import normalize_text
 from .parsed import FichaRecord
-from .regions import fold
 
 
 def program_id_of(name: str) -> str:

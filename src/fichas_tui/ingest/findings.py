@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..text import fold
 from .document import Document
 from .markup import list_items, plain
 from .parsed import FichaRecord
-from .regions import fold
 
 # `... 2021. Ejecución presupuestaria final 2021: El programa ...`: a labelled result begins
 # after a full stop with a short capitalized label and a colon.

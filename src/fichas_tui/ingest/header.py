@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from ..text import fold
 from .document import Document
 from .parsed import FichaRecord
-from .regions import fold
 
 # Label (as folded) -> fact. Any template may print them, bold or not, as Markdown or HTML.
 LABELS = {

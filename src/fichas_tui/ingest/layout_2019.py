@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import fold
 from .components_2019 import parse_component_blocks
 from .document import Document
 from .findings import parse_findings_table
@@ -24,7 +25,6 @@ from .narrative import (
 )
 from .numbers import parse_cell, parse_year
 from .parsed import FichaRecord, cell_columns
-from .regions import fold
 from .tables import (
     YEAR_CELL_RE,
     parse_indicator_table,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..geography import NIVEL_CENTRAL
 from .document import Document
 from .header import parse_header_fields
 from .layout_shared import (
@@ -31,7 +32,6 @@ from .narrative import (
 )
 from .numbers import parse_cell
 from .parsed import FichaRecord
-from .regions import NIVEL_CENTRAL
 from .tables import YEAR_CELL_RE, year_columns
 
 NAME = "2023"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..text import fold
 from .document import Document
 from .markup import plain
 from .numbers import Cell
 from .parsed import FichaRecord, cell_columns
-from .regions import fold
 from .tables import (
     check_total,
     parse_component_table,

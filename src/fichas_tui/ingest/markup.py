@@ -110,7 +110,7 @@ def heading_keys(lines: list[str]) -> list[str]:
 
 def heading_key(line: str) -> str:
     """A line reduced to its words, for matching section headings: `## III. GASTO (M\\$2024)`."""
-    from .regions import strip_accents
+    from ..text import strip_accents
 
     text = plain(line[:KEY_CHARS]).lstrip("#").strip()
     return _KEY_DROP_RE.sub(" ", strip_accents(text)).upper().strip()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..text import fold
 from .document import Document
 from .markup import latex_to_text, plain
 from .numbers import parse_year
 from .parsed import FichaRecord
-from .regions import fold
 
 _BULLET_LINE_RE = re.compile(r"^\s*[-•·*]\s+(?!\*)|^\s*[-•·]\s*\*\*")
 _ODS_RE = re.compile(r"^\s*(\d{1,2})\.\s*([^:]+?)\s*:\s*(.*)$")

@@ -312,7 +312,7 @@ def _report_deflators(deflators, echo: Callable[..., None]) -> None:
     """Say when two fichas print different factors for the same years (the newest is used)."""
     from ..data.derived import factors_from_table
     from ..data.list_records import Deflators
-    from ..views.pesos import conflict_notes
+    from .report import conflict_notes
 
     for note in conflict_notes(Deflators(factors_from_table(deflators))):
         echo(f"aviso factores: {note}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..data.list_records import FACTOR_DECIMALS, Deflators
 from ..text import one_line
 from .numbers import format_chilean
 
@@ -83,3 +84,16 @@ def final_summary(
         f"{count(loaded, 'ficha cargada', 'fichas cargadas')}, {failed} con error, "
         f"{count(warnings, 'aviso')}; el dataset {shown(data_dir)} tiene {count(total, 'ficha')}"
     )
+
+
+def conflict_notes(deflators: Deflators) -> tuple[str, ...]:
+    """One line per pair two fichas disagree on: which factor is used and which is not."""
+    notes = []
+    for step in deflators.factors:
+        for ficha_id, other in step.conflicts:
+            notes.append(
+                f"pesos de {step.year} a {step.target_year}: se usa "
+                f"{format_chilean(step.factor, FACTOR_DECIMALS)} (ficha {step.ficha_id}, la más "
+                f"reciente); la ficha {ficha_id} da {format_chilean(other, FACTOR_DECIMALS)}"
+            )
+    return tuple(notes)

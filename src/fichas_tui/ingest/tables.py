@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..geography import canonical_region
+from ..text import fold
 from .markup import latex_to_text, merge_continuation_rows, plain
 from .numbers import Cell, parse_cell, parse_year
 from .parsed import FichaRecord, cell_columns
-from .regions import canonical_region, fold
 
 _PRICE_YEAR_RE = re.compile(r"(?:M{1,2}\s*\\?\$|Miles de \\?\$|pesos(?: año)?)\s*\(?\s*(\d{4})")
 _SUBTITLE_RE = re.compile(r"^\s*(\d{2})\s*(?:\((.*)\))?\s*(.*)$")

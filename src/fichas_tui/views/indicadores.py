@@ -3,12 +3,12 @@ bar on an honest scale (percentages 0-100, other units 0 to the series' largest 
 
 from __future__ import annotations
 
-from ..data.bounds import truncation_lines
 from ..data.detail_records import Indicator, ProgramDetail
 from ..text import fold
 from .cells import of
 from .figures import code_notes, level_label
 from .model import BAR, FIGURE, YEAR, Bar, Cell, Column, PaneView, Paragraphs, Row, Table
+from .read_limits import left_out_lines
 
 # Units the fichas use for a percentage.
 PERCENT_UNITS = frozenset({"%", "porcentual", "porcentaje"})
@@ -119,7 +119,7 @@ def build(detail: ProgramDetail, formulas: bool = False) -> PaneView:
             level = indicator.level
             blocks.append(Paragraphs(f"level:{level}", level_label(level)))
         blocks.append(table(i, indicator, formulas))
-    left_out = truncation_lines(detail, "indicators")
+    left_out = left_out_lines(detail, "indicators")
     if left_out:
         blocks.append(Paragraphs("truncated", "", left_out))
     return PaneView("indicadores", "Indicadores", tuple(blocks))

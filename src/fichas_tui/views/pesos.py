@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import and_, is_, is_not
 
-from ..data.list_records import Deflators, Factor, ProgramRow
+from ..data.list_records import FACTOR_DECIMALS, Deflators, Factor, ProgramRow
 from .figures import number
 from .model import AMOUNT, Basis, Cell, Table
 
@@ -16,7 +16,6 @@ NO_FACTOR = "sin factor"
 CONVERTED_MARK = "≈"
 PER_FICHA = "pesos de cada ficha"
 NO_FACTOR_MARK = "†"
-FACTOR_DECIMALS = 4  # the fichas print their inflators with 4 decimals
 
 
 def convert(
@@ -83,19 +82,6 @@ def describe(step: Factor) -> str:
     if step.via_year is not None:
         text += f", encadenado vía {step.via_year}"
     return text + ")"
-
-
-def conflict_notes(deflators: Deflators) -> tuple[str, ...]:
-    """One line per pair two fichas disagree on: which factor is used and which is not."""
-    notes = []
-    for step in deflators.factors:
-        for ficha_id, other in step.conflicts:
-            notes.append(
-                f"pesos de {step.year} a {step.target_year}: se usa {factor_text(step.factor)} "
-                f"(ficha {step.ficha_id}, la más reciente); la ficha {ficha_id} da "
-                f"{factor_text(other)}"
-            )
-    return tuple(notes)
 
 
 def series_lines(deflators: Deflators) -> tuple[str, ...]:

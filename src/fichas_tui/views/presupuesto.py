@@ -3,7 +3,6 @@ spending per beneficiary, each amount in the pesos its rows say."""
 
 from __future__ import annotations
 
-from ..data.bounds import truncation_lines
 from ..data.detail_records import ProgramDetail
 from ..data.list_records import Value
 from .cells import of
@@ -23,6 +22,7 @@ from .model import (
     Table,
 )
 from .pesos import EACH_FICHA, Pesos, annotate
+from .read_limits import left_out_lines
 
 
 def basis_of(price_years) -> tuple[Basis | None, str]:
@@ -271,7 +271,7 @@ def build(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> PaneView:
     spb = per_beneficiary(detail, pesos)
     if spb is not None:
         blocks.append(spb)
-    left_out = truncation_lines(detail, "budget", "ratios", "subtitles", "components")
+    left_out = left_out_lines(detail, "budget", "ratios", "subtitles", "components")
     if left_out:
         blocks.append(Paragraphs("truncated", "", left_out))
     return PaneView("presupuesto", "Presupuesto", tuple(blocks))

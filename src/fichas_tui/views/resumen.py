@@ -6,6 +6,7 @@ from ..data.detail_records import ProgramDetail
 from .cells import of
 from .figures import code_notes, decimals_of, years_label
 from .model import EMPTY, PERCENT, TEXT, Cell, Column, Facts, PaneView, Paragraphs, Row, Table
+from .read_limits import notes
 
 BASIS_LABELS = {"objetivo": "Población objetivo", "potencial": "Población potencial"}
 
@@ -67,7 +68,7 @@ def warnings(detail: ProgramDetail) -> Paragraphs:
     return Paragraphs(
         "warnings",
         "Advertencias de calidad de datos",
-        tuple((f"{w.year} · {w.topic}", w.text) for w in detail.warnings),
+        tuple((f"{w.year} · {w.topic}", w.text) for w in notes(detail)),
         empty="Sin advertencias en las fichas de este programa.",
         bullets=True,
     )

@@ -1,4 +1,4 @@
-"""The help screen (? or F1): every key, read from the bindings (screens/keys.py), in Spanish."""
+"""The help screen (? or F1): every key, read from the bindings (tui/keys.py), in Spanish."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from textual.widgets import Static
 from textual.widgets._tabbed_content import ContentTabs
 
 from ...views.figures import UNKNOWN
+from ..keys import key_rows
 from ..widgets.pane import Pane
 from ..widgets.program_list import ProgramList
 from .browser import BrowserScreen
-from .keys import key_rows
 
 # What the codes in place of a figure mean (figures.missing writes them).
 CODES = (

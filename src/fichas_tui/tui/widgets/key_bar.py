@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
-from ..screens.keys import key_label
+from ..keys import key_label
 
 HELP_ACTION = "help"  # always shown (at the right), so every other key can be looked up
 HELP_KEY = "question_mark"  # its first key; F1 is the other
