@@ -129,10 +129,11 @@ def install() -> None:
         click.utils,
     )
     for module in modules:
+        # click's modules bind these at import (hasattr checks them); its stubs omit them
         if hasattr(module, "_"):
-            module._ = gettext
+            module._ = gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            module.ngettext = ngettext  # type: ignore[attr-defined]
     for cls, name in TYPE_NAMES.items():
         cls.name = name
 

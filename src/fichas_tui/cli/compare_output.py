@@ -57,7 +57,7 @@ def _sides(store: Store, picks: list[tuple[str, int | None]]) -> list[Side]:
                 f"{years_label(side.years)}.",
                 EXIT_NOT_FOUND,
             )
-    return found
+    return [side for side in found if side is not None]  # every one (refused above if not)
 
 
 def run_compare(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from rich import box
@@ -117,7 +118,7 @@ def run_show(
         store.close()
 
 
-def find(store: Store, text: str) -> tuple[ProgramRow, ...]:
+def find(store: Store, text: str) -> Sequence[ProgramRow]:
     """Programs matching TEXT; an exact name or id wins over partial matches."""
     exact = [p for p in store.programs() if text == p.program_id or fold(text) == fold(p.name)]
     return tuple(exact) if exact else store.filter(text)

@@ -80,7 +80,8 @@ def _source(store: Store, table: str, sql: str) -> str:
 
 def _where(store: Store, selection: Selection) -> tuple[list[str], list]:
     """Conditions (on `measures` or `region_presence` columns) and their parameters."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if selection.year is not None:
         where.append("evaluated_year = ?")
         params.append(selection.year)

@@ -94,8 +94,8 @@ def compared_fichas(
     latest (the caller checks `year`)."""
     pids = sorted({pid for pid, _ in picks})
     by_program: dict[str, list[tuple]] = {}
-    for row in store.query(in_params(_FICHAS_SQL, pids), pids):
-        by_program.setdefault(row[0], []).append(row)
+    for found in store.query(in_params(_FICHAS_SQL, pids), pids):
+        by_program.setdefault(found[0], []).append(found)
     chosen = [_pick(by_program[pid], year) if pid in by_program else None for pid, year in picks]
     ids = sorted({row[1] for row in chosen if row is not None})
     if not ids:
@@ -120,25 +120,25 @@ def compared_fichas(
 
     indicators: dict[str, dict[str, list]] = {fid: {} for fid in ids}
     for fid, name, year, kind, value, status in store.query(in_params(_INDICATORS_SQL, ids), ids):
-        entry = indicators[fid].setdefault(fold(name or ""), [name or "", MISSING, MISSING])
+        figures = indicators[fid].setdefault(fold(name or ""), [name or "", MISSING, MISSING])
         if year == year_of[fid] and kind in ("efectivo", "meta"):
             slot = 1 if kind == "efectivo" else 2
-            if entry[slot] is MISSING:
-                entry[slot] = Value(value, status)
+            if figures[slot] is MISSING:
+                figures[slot] = Value(value, status)
 
     regions: dict[str, list[tuple[str, Amount]]] = {fid: [] for fid in ids}
     for fid, region, value, status, price in store.query(in_params(_REGIONS_SQL, ids), ids):
         own = price if price is not None else price_of[fid]
         regions[fid].append((region, Amount(Value(value, status), own)))
 
-    measures: dict[str, dict[str, tuple]] = {fid: {} for fid in ids}
+    measures: dict[str, dict[str, list]] = {fid: {} for fid in ids}
     sql = _MEASURES_SQL.format(
         source=_source(store, "measures", MEASURES_SQL),
         pids=", ".join("?" * len(pids)),
         ids=", ".join("?" * len(ids)),
     )
-    for measure, fid, *figures in store.query(sql, [*pids, *ids]):
-        measures[fid][measure] = figures
+    for measure, fid, *values in store.query(sql, [*pids, *ids]):
+        measures[fid][measure] = values
 
     out: list[ComparedFicha | None] = []
     for row in chosen:

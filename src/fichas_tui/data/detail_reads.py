@@ -165,7 +165,8 @@ def read_detail(
     `attach` makes a table readable (raising DatasetError when its file is damaged);
     `reading` carries the row limit of this thread's read (bounds)."""
     fichas = tuple(
-        Ficha(*row[:9], tuple(row[9]), *row[10:]) for row in rows(FICHAS_SQL, [program.program_id])
+        Ficha(*(*row[:9], tuple(row[9]), *row[10:]))  # regions: a LIST, as a tuple
+        for row in rows(FICHAS_SQL, [program.program_id])
     )
     if not fichas:
         return None

@@ -71,7 +71,8 @@ def executors(store: Store) -> tuple[str, ...]:
 
 def program_ids(store: Store, query: FacetQuery) -> frozenset[str]:
     """The programs with a ficha meeting every facet of `query`."""
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[object] = []
     if query.year is not None:
         where.append("f.evaluated_year = ?")
         params.append(query.year)

@@ -35,7 +35,7 @@ TYPECODES = {"int": "q", "float": "d"}
 
 def stamp(folder: Path) -> list:
     """[table, size, hash of the tail] for every table file there is (absent ones: null)."""
-    out = []
+    out: list[list[object]] = []
     for table in sorted(COLUMNS):
         path = table_path(folder, table)
         try:

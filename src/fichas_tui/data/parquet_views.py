@@ -162,10 +162,10 @@ def attach(con: duckdb.DuckDBPyConnection, folder: Path, table: str) -> bool:
                 f"CASE WHEN {expressions[status]} IS NULL AND NOT isfinite({number}) "
                 f"THEN '{NON_FINITE}' ELSE {expressions[status]} END"
             )
-    columns = [f"{expression} AS {quote(column)}" for column, expression in expressions.items()]
+    selected = [f"{expression} AS {quote(column)}" for column, expression in expressions.items()]
     # A view cannot take parameters; the path is ours (the dataset folder), quoted as a literal.
     con.execute(
-        f"CREATE VIEW {name} AS SELECT {', '.join(columns)} "
+        f"CREATE VIEW {name} AS SELECT {', '.join(selected)} "
         f"FROM read_parquet({_literal(literal_path(path))})"
     )
     return True

@@ -24,6 +24,8 @@ from .program_filter import KeyIndex, narrowed
 from .read_ahead import ReadAhead
 
 if TYPE_CHECKING:  # made when a detail is first read (data/detail_records.py)
+    import duckdb
+
     from .detail_records import ProgramDetail
 
 SORT_NAME = "name"
@@ -39,12 +41,12 @@ class Store:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self._con = None  # DuckDB, once connect() ran
+        self._con: duckdb.DuckDBPyConnection | None = None  # once connect() ran
         self._lock = threading.RLock()
         self._listed: ProgramTable | None = None  # the program list file's (deferred)
         self._started = threading.Event()  # connect() was called (see open(deferred=True))
         self._closed = False
-        self._ahead = ReadAhead()
+        self._ahead: ReadAhead[ProgramDetail] = ReadAhead()
         self._reading = threading.local()  # the row limit of the detail() in this thread
         self._programs: Programs | None = None
         self._keys: KeyIndex | None = None
@@ -125,7 +127,7 @@ class Store:
     def connected(self) -> bool:
         return self._con is not None
 
-    def _connection(self):
+    def _connection(self) -> duckdb.DuckDBPyConnection:
         """The DuckDB connection, connecting if needed. In a worker thread of a deferred store
         this first waits for connect() (the explorer calls it once its first frame is drawn;
         the timeout guards against a caller that never does); the main thread never waits."""
@@ -135,6 +137,7 @@ class Store:
             if self._closed:
                 raise DatasetError(f"{self.folder}: el dataset se cerró")
             self.connect()
+            assert self._con is not None  # connect() connects an open store
             return self._con
 
     def close(self) -> None:
@@ -258,15 +261,15 @@ class Store:
         dataset written before the derived table existed chains its inflators here instead.
         """
         if self._deflators is None:
-            self._connection()
+            con = self._connection()
             from .parquet_views import attach
 
             with self._lock:
-                if attach(self._con, self.folder, "deflators"):
+                if attach(con, self.folder, "deflators"):
                     rows = self._rows(_DEFLATORS_SQL, [])
                     factors = tuple(factor_from_row(*row) for row in rows)
                 else:
-                    attach(self._con, self.folder, "inflators")
+                    attach(con, self.folder, "inflators")
                     factors = chain_deflators(self._rows(_INFLATORS_SQL, []))
             self._deflators = Deflators(factors)
         return self._deflators

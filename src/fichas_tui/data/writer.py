@@ -6,6 +6,7 @@ import contextlib
 import os
 import shutil
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -73,7 +74,7 @@ class DatasetWriter:
         self.spool = self.staging / "spool"
         self.spool.mkdir()
         self.bucketed = expected_fichas >= BUCKETED_FROM_FICHAS
-        self._writers: dict[tuple[str, int], object] = {}
+        self._writers: dict[tuple[str, int], pa.ipc.RecordBatchStreamWriter] = {}
         self._held: dict[str, list[pa.Table]] = {}  # rows not spooled yet, by table
         self._held_rows = 0
         self.rows = {name: 0 for name in TABLES}
@@ -267,7 +268,10 @@ class DatasetWriter:
             measure_parts,
         )
 
-        config = {"threads": 1, "temp_directory": str(self.staging / "duckdb-spill")}
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "threads": 1,
+            "temp_directory": str(self.staging / "duckdb-spill"),
+        }
         if limit:
             config["memory_limit"] = limit
         con = duckdb.connect(config=config)
@@ -286,7 +290,7 @@ class DatasetWriter:
         finally:
             con.close()
 
-    def _write_parts(self, con, name: str, parts: list[tuple[str, dict | None]]) -> None:
+    def _write_parts(self, con, name: str, parts: Sequence[tuple[str, dict | None]]) -> None:
         """The rows of every query in turn into one file, in row groups of ROW_GROUP_ROWS
         (a part's last rows go into the next part's first group, as from a single query)."""
         import pyarrow as pa

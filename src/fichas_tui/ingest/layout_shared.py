@@ -224,12 +224,13 @@ def _check_component_totals(record: FichaRecord) -> None:
         if concept != "ejecutado" or row["amount_kclp"] is None:
             continue
         parts = [budget.get((year, c)) for c in ("componentes", "administrativo")]
-        if all(p is not None and p["amount_kclp"] is not None for p in parts):
+        amounts = [p["amount_kclp"] for p in parts if p is not None]
+        if len(amounts) == len(parts) and None not in amounts:
             check_total(
                 record,
                 "componentes",
                 Cell(row["amount_kclp"], None, text=_k(row["amount_kclp"])),
-                [Cell(p["amount_kclp"], None) for p in parts],
+                [Cell(amount, None) for amount in amounts],
                 f"Total ejecutado {year}",
             )
     for row in record.rows["components"]:
@@ -258,7 +259,9 @@ def _k(value: float, decimals: int = 0) -> str:
     return format_chilean(value, decimals)
 
 
-def parse_regional_section(record: FichaRecord, doc: Document, year: int, price_year: int | None):
+def parse_regional_section(
+    record: FichaRecord, doc: Document, year: int | None, price_year: int | None
+) -> None:
     start = doc.find(r"DESAGREGACION REGIONAL")
     if start is None:
         return

@@ -9,12 +9,16 @@ import stat
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .manifest import MANIFEST, read_manifest
 from .reader import Outcome, parse_path
 from .report import error_line, final_summary, ok_lines, shown, warning_line
+
+if TYPE_CHECKING:  # imported with pyarrow, when the first ficha is written
+    from ..data.writer import DatasetWriter
 
 # Exit statuses of `fichas ingest` (the README lists them): each says what the user must do.
 EXIT_OK = 0
@@ -147,10 +151,10 @@ class _Target:
 
     folder: Path
     expected: int
-    writer: object = None
+    writer: DatasetWriter | None = None
     stack: contextlib.ExitStack | None = None
-    keys: set | None = None
-    ids: set | None = None
+    keys: set[tuple[str, int | None]] = field(default_factory=set)  # (program, year) added
+    ids: set[str] = field(default_factory=set)  # fichas added
 
     def add(self, tables: dict) -> None:
         import pyarrow as pa
@@ -164,7 +168,6 @@ class _Target:
             self.stack.enter_context(write_lock(self.folder))
             existing = _fichas_count(table_path(self.folder, "fichas"))
             self.writer = DatasetWriter(self.folder, existing + self.expected)
-            self.keys, self.ids = set(), set()
         fichas = tables["fichas"]
         ids = fichas["ficha_id"].to_pylist()
         again = [i for i in ids if i in self.ids]  # already added by an earlier chunk
@@ -182,7 +185,9 @@ class _Target:
         self.writer.add(tables)
 
     def finish(self) -> int:
-        """Merge what the folder held (minus replaced fichas), write and swap; fichas now."""
+        """Merge what the folder held (minus replaced fichas), write and swap; fichas now.
+        Called once a ficha was added (the writer is made then)."""
+        assert self.writer is not None
         replace = self.ids | _superseded(self.folder, self.keys)
         self.writer.add_existing(replace)
         self.writer.finish()
@@ -264,7 +269,7 @@ def ingest(
     files, failed = collect_files([Path(p) for p in paths])
     jobs = plan_jobs(files, name, echo_err)
     for outcome in failed:
-        echo_err(error_line(outcome.path, outcome.error))
+        echo_err(error_line(outcome.path, outcome.error or ""))  # a failed one has its error
     loaded = warnings = 0
     errors = len(failed)
     target = _Target(data_dir, expected=len(jobs))
@@ -295,7 +300,7 @@ def ingest(
             if not quiet:
                 _report_deflators(target.writer.derived["deflators"], echo)
     except DatasetError as exc:
-        echo_err(f"ERROR {shown(exc)}")
+        echo_err(f"ERROR {shown(str(exc))}")
         status = EXIT_DATASET
     except OSError as exc:
         status, message = write_error(exc, data_dir)

@@ -35,7 +35,7 @@ def check_total(record: FichaRecord, section: str, stated: Cell, parts: list[Cel
     """Warn when a stated total is not the sum of its parts (1 unit of rounding per part)."""
     if stated.value is None or not parts or any(p.value is None for p in parts):
         return
-    total = sum(p.value for p in parts)
+    total = sum(p.value for p in parts if p.value is not None)  # none is None (checked)
     if abs(total - stated.value) > max(len(parts), 1) * 1.0:
         record.warn(
             section,
@@ -243,7 +243,7 @@ def parse_region_table(
             check_percent_sum(record, "regiones", [v[key] for v in parsed if key in v], what)
 
 
-def indicator_attributes(text: str) -> dict[str, str]:
+def indicator_attributes(text: str) -> dict[str, str | None]:
     """`<b>Unidad de medida:</b> Porcentual <b>Dimensión:</b> Eficacia ...` as a dict."""
     out = {}
     names = {
@@ -322,7 +322,7 @@ def parse_indicator_table(
             continue
         facts: dict[str, object] = {"formula": None}
         results = []
-        for i, kind, extra in text_columns:
+        for i, kind, heading in text_columns:
             cell = row[i] if i < len(row) else ""
             if kind == "formula":
                 facts["formula"] = _formula_text(cell)
@@ -333,24 +333,24 @@ def parse_indicator_table(
             elif kind == "quality":
                 facts["evaluation_quality"] = plain(cell) or None
             elif kind == "result" and plain(cell):
-                label = str(extra)
+                label = str(heading)
                 generic = fold(label) == "resultado"
                 results.append(plain(cell) if generic else f"{label}: {plain(cell)}")
         if facts["formula"] is None and formulas:
             facts["formula"] = match_formula(name, formulas)
         facts["result"] = " / ".join(results) or None
-        for i, kind, year in value_columns:
-            cell = parse_cell(row[i] if i < len(row) else "")
+        for i, kind, column_year in value_columns:
+            parsed = parse_cell(row[i] if i < len(row) else "")
             record.add(
                 "indicators",
                 level=level,
                 indicator=name,
-                year=year,
+                year=column_year,
                 kind=kind,
                 position=position,
-                value_text=cell.text or None,
+                value_text=parsed.text or None,
                 **facts,
-                **cell_columns(cell, "value", "value_status"),
+                **cell_columns(parsed, "value", "value_status"),
             )
         position += 1
     return position

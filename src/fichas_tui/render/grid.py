@@ -53,12 +53,14 @@ def grid_lines(
     for i, column in enumerate(columns):
         texts = [column.header, *column._cells]
         plains = []
+        kept: list[Text] = []
         for text in texts:
             if (
                 type(text) is not Text
                 or (text.justify, text.overflow, text.tab_size, text.end) != _PLAIN
             ):
                 return None
+            kept.append(text)
             plains.append(text.plain)
         joined = "".join(plains)
         if _UNUSUAL.search(joined):
@@ -71,7 +73,7 @@ def grid_lines(
             widest = max(widest, column.min_width)
         if widest < 1:  # an empty column: Rich gives it one cell
             return None
-        cells.append(texts)
+        cells.append(kept)
         lengths.append(sizes)
         widths.append(widest + right)
     room = options.max_width - last  # one divider between columns
@@ -167,11 +169,13 @@ def grid_lines(
                     if len(stripped) != len(plain):
                         size = cell_len(stripped)
                     plain = " " * (width - size) + stripped
-                style = text.style
-                if style:
-                    found = text_styles.get(style)
+                text_style = text.style
+                if text_style:
+                    found = text_styles.get(text_style)
                     if found is None:
-                        found = text_styles[style] = get_style(style, default=Style.null())
+                        found = text_styles[text_style] = get_style(
+                            text_style, default=Style.null()
+                        )
                     append(Segment(plain, outer + found if outer else found))
                 else:
                     append(Segment(plain, outer if outer else None))

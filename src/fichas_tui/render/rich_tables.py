@@ -107,7 +107,7 @@ def grid(t: Table, *, marked: bool = False) -> RichTable:
         )
     rows = t.rows
     for i, row in enumerate(rows):
-        style = "bold" if row.role == TOTAL else "italic" if row.role == APART else ""
+        style: str | Style = "bold" if row.role == TOTAL else "italic" if row.role == APART else ""
         if marked:
             style = Style.parse(style) + Style(meta={ROW_META: i})
         following = rows[i + 1].role if i + 1 < len(rows) else None

@@ -292,7 +292,7 @@ def ranking_view(
                 record.update(value=None, status=NO_FACTOR)
         else:
             record["unit"] = measure.unit
-        if measure.a:
+        if measure.a and measure.b:  # set together: a ratio's two figures
             a, b = _ab_cells(measure, r, pesos)
             cells += [a, b]
             record[measure.a], record[measure.b] = a.value, b.value
@@ -371,6 +371,7 @@ def _ab_columns(measure: Measure, rows: list, pesos: Pesos) -> list[Column]:
     return [
         Column(k, titles[k], kind, unit=unit, basis=basis, decimals=decimals)
         for k in (measure.a, measure.b)
+        if k is not None
     ]
 
 

@@ -193,7 +193,7 @@ def _paired(fa: dict, fb: dict):
     missing = Cell(None, "no está")
     order = list(fa) + [k for k in fb if k not in fa]
     return [
-        ((fa.get(k) or fb.get(k))[0], fa.get(k, (None, missing))[1], fb.get(k, (None, missing))[1])
+        ((fa.get(k) or fb[k])[0], fa.get(k, (None, missing))[1], fb.get(k, (None, missing))[1])
         for k in order
     ]
 
@@ -221,7 +221,7 @@ def _regions(a: Side, b: Side, pesos: Pesos):
     def top(s: Side) -> dict[str, Cell]:
         ranked = sorted(
             (r for r in s.regions if r[1].value.value is not None),
-            key=lambda r: -r[1].value.value,
+            key=lambda r: -(r[1].value.value or 0.0),  # none is None (filtered)
         )
         return {region: _amount(s, amount, pesos) for region, amount in ranked}
 

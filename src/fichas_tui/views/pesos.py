@@ -236,7 +236,7 @@ def by_executed(programs, pesos: Pesos) -> list[tuple[ProgramRow, Cell]]:
     programs = list(programs)
     main = main_pesos(programs, pesos)
     rows = [(p, executed(p, pesos)) for p in programs]
-    return sorted(rows, key=lambda item: executed_key(*item, main))
+    return sorted(rows, key=lambda item: executed_key(item[0], item[1], main))
 
 
 def pesos_of(program: ProgramRow, cell: Cell) -> tuple:

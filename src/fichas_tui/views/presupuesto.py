@@ -141,7 +141,7 @@ def subtitles(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table:
 
 def components(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> list[Table]:
     """One table per component: spending, production and unit cost by year."""
-    tables = []
+    tables: list[Table] = []
     for i, component in enumerate(detail.components):
         basis, _label = pesos.column(*basis_of(y.price_year for y in component.years))
         rows = []
@@ -227,7 +227,7 @@ def history(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table | None:
                 key=f"{b.year}:{ficha_year}",
             )
         )
-    notes = ()
+    notes: tuple[str, ...] = ()
     if basis is None:
         notes = ("Cada fila en los pesos de su ficha: con p, todas en M$ de un mismo año.",)
     table = Table(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..data.detail_records import ProgramDetail
 from . import evaluacion, indicadores, presupuesto, regiones, resumen
 from .model import PaneView, ProgramView
@@ -30,7 +32,7 @@ def program_view(
     """Every pane with its default settings (indicator formulas shown: scripts want them),
     amounts in `pesos` (each ficha's own by default)."""
     ficha = detail.ficha
-    options = {
+    options: dict[str, dict[str, Any]] = {
         "indicadores": {"formulas": formulas},
         "presupuesto": {"pesos": pesos},
         "regiones": {"pesos": pesos},

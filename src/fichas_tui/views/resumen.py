@@ -76,5 +76,10 @@ def warnings(detail: ProgramDetail) -> Paragraphs:
 
 def build(detail: ProgramDetail) -> PaneView:
     table = coverage(detail)
-    blocks = (facts(detail), *([table] if table else []), findings(detail), warnings(detail))
+    blocks: tuple[Table | Facts | Paragraphs, ...] = (
+        facts(detail),
+        *([table] if table else []),
+        findings(detail),
+        warnings(detail),
+    )
     return PaneView("resumen", "Resumen", blocks)
