@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .document import Document
 from .markup import cells, html_tables, plain
-from .numbers import Cell, parse_cell
+from .numbers import ParsedNumber, parse_cell
 from .parsed import FichaRecord, cell_columns
 
 _PREFIX_RE = re.compile(r"^Nombre Bien o Servicio \(componente\)\s*", re.IGNORECASE)
@@ -24,11 +24,11 @@ class Block:
     """One component as the ficha lays it out, before it becomes rows."""
 
     name: str
-    spending: Cell = field(default_factory=lambda: parse_cell(None))
-    unit_cost: Cell = field(default_factory=lambda: parse_cell(None))
+    spending: ParsedNumber = field(default_factory=lambda: parse_cell(None))
+    unit_cost: ParsedNumber = field(default_factory=lambda: parse_cell(None))
     unit: str | None = None
     category: str | None = None
-    production: dict[int, Cell] = field(default_factory=dict)
+    production: dict[int, ParsedNumber] = field(default_factory=dict)
 
 
 def _labelled(text: str, label: str) -> str | None:

@@ -7,7 +7,7 @@ import re
 from ..text import fold
 from .document import Document
 from .markup import plain
-from .numbers import Cell
+from .numbers import ParsedNumber
 from .parsed import FichaRecord, cell_columns
 from .tables import (
     check_total,
@@ -27,7 +27,7 @@ def add_budget(
     record: FichaRecord,
     year: int,
     concept: str,
-    cell: Cell,
+    cell: ParsedNumber,
     price_year: int | None,
     source: str,
     unit: str = "M$",
@@ -209,12 +209,12 @@ def _derive_component_totals(record: FichaRecord, price_year: int | None) -> Non
     for year, rows in sorted(by_year.items()):
         values = [r["spending_kclp"] for r in rows]
         if all(v is not None for v in values):
-            cell = Cell(round(sum(values), 6), None)
+            cell = ParsedNumber(round(sum(values), 6), None)
         else:
             codes = {r["spending_status"] for r in rows if r["spending_kclp"] is None}
             if len(codes) != 1 or any(v is not None for v in values):
                 continue
-            cell = Cell(None, codes.pop())
+            cell = ParsedNumber(None, codes.pop())
         add_budget(record, year, "componentes", cell, price_year, "suma de componentes")
 
 
@@ -229,8 +229,8 @@ def _check_component_totals(record: FichaRecord) -> None:
             check_total(
                 record,
                 "componentes",
-                Cell(row["amount_kclp"], None, text=_k(row["amount_kclp"])),
-                [Cell(amount, None) for amount in amounts],
+                ParsedNumber(row["amount_kclp"], None, text=_k(row["amount_kclp"])),
+                [ParsedNumber(amount, None) for amount in amounts],
                 f"Total ejecutado {year}",
             )
     for row in record.rows["components"]:

@@ -21,7 +21,7 @@ _AMOUNT_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)")
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
-class Cell(NamedTuple):
+class ParsedNumber(NamedTuple):
     """A parsed cell: a value, or the code that says why it is missing.
 
     Immutable, since parsed cells are cached and shared; a tuple, since every number of every
@@ -38,7 +38,7 @@ class Cell(NamedTuple):
         return self.value is None
 
 
-EMPTY = Cell(None, None, False, "")
+EMPTY = ParsedNumber(None, None, False, "")
 
 
 def clean_cell(text: str) -> str:
@@ -53,40 +53,40 @@ _PLAIN_NUMBER_RE = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(%?)")
 
 
 @lru_cache(maxsize=16384)
-def parse_cell(raw: str | None) -> Cell:
+def parse_cell(raw: str | None) -> ParsedNumber:
     """Parse one table cell the way the fichas write numbers.
 
     Returns value None with status set to the missing code (`N/C`, `S/I`, `N/A`, `-`),
     or status `vacío` for an empty cell, or status `ilegible` for text that is no number.
     """
     if raw is None:
-        return Cell(None, "vacío", False, "")
+        return ParsedNumber(None, "vacío", False, "")
     fast = _PLAIN_NUMBER_RE.fullmatch(raw)
     if fast:
         digits, frac, pct = fast.groups()
         digits = digits.replace(".", "")
         value = float(f"{digits}.{frac}") if frac else float(int(digits))
-        return Cell(value, None, bool(pct), raw)
+        return ParsedNumber(value, None, bool(pct), raw)
     text = clean_cell(raw)
     if not text:
-        return Cell(None, "vacío", False, "")
+        return ParsedNumber(None, "vacío", False, "")
     match = _CODE_RE.match(text)
     if match:
         code = match.group(1).upper()
         code = {"NC": "N/C", "SI": "S/I", "NA": "N/A"}.get(code, code)
-        return Cell(None, code, False, text)
+        return ParsedNumber(None, code, False, text)
     if _DASH_RE.match(text):
-        return Cell(None, "-", False, text)
+        return ParsedNumber(None, "-", False, text)
     number = _CURRENCY_RE.sub("", text)
     match = _NUMBER_RE.match(number)
     if not match:
-        return Cell(None, "ilegible", False, text)
+        return ParsedNumber(None, "ilegible", False, text)
     digits = match.group("int").replace(".", "")
     frac = match.group("frac")
     value = float(f"{digits}.{frac}") if frac else float(int(digits))
     if match.group("sign"):
         value = -value
-    return Cell(value, None, bool(match.group("pct")), text)
+    return ParsedNumber(value, None, bool(match.group("pct")), text)
 
 
 def parse_number(raw: str | None) -> float | None:

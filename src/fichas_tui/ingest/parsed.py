@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data.schema import PARSED_TABLES
-from .numbers import Cell
+from .numbers import ParsedNumber
 
 
 class FichaError(ValueError):
@@ -42,7 +42,7 @@ class FichaRecord:
         return [f"{w['section']}: {w['message']}" for w in self.rows["warnings"]]
 
 
-def cell_columns(cell: Cell, value_col: str, status_col: str, scale: float = 1.0) -> dict:
+def cell_columns(cell: ParsedNumber, value_col: str, status_col: str, scale: float = 1.0) -> dict:
     """A parsed cell as the pair of columns (value, status) the tables use."""
     # round() keeps MM$ x 1000 from picking up binary noise (1.198,6 MM$ -> 1198600.0).
     value = cell.value

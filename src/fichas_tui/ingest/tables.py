@@ -8,7 +8,7 @@ from functools import lru_cache
 from ..geography import canonical_region
 from ..text import fold
 from .markup import latex_to_text, merge_continuation_rows, plain
-from .numbers import Cell, parse_cell, parse_year
+from .numbers import ParsedNumber, parse_cell, parse_year
 from .parsed import FichaRecord, cell_columns
 
 _PRICE_YEAR_RE = re.compile(r"(?:M{1,2}\s*\\?\$|Miles de \\?\$|pesos(?: año)?)\s*\(?\s*(\d{4})")
@@ -31,7 +31,9 @@ def is_total_label(label: str) -> bool:
     return key.startswith(("total", "gasto total", "presupuesto ley ejecutado"))
 
 
-def check_total(record: FichaRecord, section: str, stated: Cell, parts: list[Cell], what: str):
+def check_total(
+    record: FichaRecord, section: str, stated: ParsedNumber, parts: list[ParsedNumber], what: str
+):
     """Warn when a stated total is not the sum of its parts (1 unit of rounding per part)."""
     if stated.value is None or not parts or any(p.value is None for p in parts):
         return
@@ -43,7 +45,9 @@ def check_total(record: FichaRecord, section: str, stated: Cell, parts: list[Cel
         )
 
 
-def check_percent_sum(record: FichaRecord, section: str, cells: list[Cell], what: str) -> None:
+def check_percent_sum(
+    record: FichaRecord, section: str, cells: list[ParsedNumber], what: str
+) -> None:
     values = [c.value for c in cells if c.value is not None]
     if len(values) >= 2 and abs(sum(values) - 100) > 1.5:
         record.warn(section, f"{what}: los porcentajes suman {_fmt(sum(values), 1)}, no ~100")
@@ -57,8 +61,8 @@ def _fmt(value: float, decimals: int = 0) -> str:
 
 def parse_subtitles(record: FichaRecord, rows: list[list[str]], year: int, price_year: int | None):
     """`21 (Gastos en personal) | 574.404` rows and their total row."""
-    parts: list[Cell] = []
-    total: Cell | None = None
+    parts: list[ParsedNumber] = []
+    total: ParsedNumber | None = None
     for row in rows:
         label = plain(row[0]) if row else ""
         value = parse_cell(row[-1]) if len(row) > 1 else parse_cell(None)
@@ -96,7 +100,7 @@ def split_name_unit(label: str) -> tuple[str, str | None]:
 
 def parse_component_table(
     record: FichaRecord, rows: list[list[str]], price_year: int | None
-) -> dict[str, dict[int, Cell]]:
+) -> dict[str, dict[int, ParsedNumber]]:
     """The 3-year components table (gasto, producción, gasto unitario by year).
 
     Component rows go to `components`; total, administrative and percentage rows are
@@ -123,7 +127,7 @@ def parse_component_table(
                 fields[i] = "production"
             elif "gasto" in current:
                 fields[i] = "spending"
-    specials: dict[str, dict[int, Cell]] = {}
+    specials: dict[str, dict[int, ParsedNumber]] = {}
     position = 0
     all_years = sorted(set(years.values()))
     missing = parse_cell(None)
@@ -131,7 +135,11 @@ def parse_component_table(
     for row in body:
         label = plain(row[0])
         key = fold(label)
-        values: dict[str, dict[int, Cell]] = {"spending": {}, "production": {}, "unit_cost": {}}
+        values: dict[str, dict[int, ParsedNumber]] = {
+            "spending": {},
+            "production": {},
+            "unit_cost": {},
+        }
         for i, name in fields.items():
             values[name][years[i]] = parse_cell(row[i] if i < len(row) else "")
         kind = _special_row_kind(key)
@@ -189,8 +197,8 @@ def parse_region_table(
             columns.setdefault("beneficiaries", i)
         else:
             columns.setdefault("spending", i)
-    parsed: list[dict[str, Cell]] = []
-    total: dict[str, Cell] | None = None
+    parsed: list[dict[str, ParsedNumber]] = []
+    total: dict[str, ParsedNumber] | None = None
     for row in rows[header_i + 1 :]:
         label = plain(row[0])
         if not label:
@@ -203,7 +211,7 @@ def parse_region_table(
         if region is None:
             record.warn("regiones", f"región no reconocida: {label!r} (se guarda como está)")
             region = label
-        empty = Cell(None, None)  # a column this table does not have: null, no code
+        empty = ParsedNumber(None, None)  # a column this table does not have: null, no code
         record.add(
             "regions",
             region=region,
@@ -219,7 +227,7 @@ def parse_region_table(
         )
         parsed.append(vals)
     if total:
-        empty = Cell(None, None)
+        empty = ParsedNumber(None, None)
         record.add(
             "region_totals",
             year=year,
@@ -272,11 +280,7 @@ def parse_indicator_table(
     Returns the next free position, so several tables of one ficha keep their order.
     """
     header_i = next(
-        (
-            i
-            for i, r in enumerate(rows)
-            if any(_INDICATOR_HEAD_RE.match(c) for c in r)
-        ),
+        (i for i, r in enumerate(rows) if any(_INDICATOR_HEAD_RE.match(c) for c in r)),
         None,
     )
     if header_i is None:
@@ -384,7 +388,7 @@ def match_formula(name: str, formulas: dict[str, str]) -> str | None:
     return None
 
 
-def parse_year_row_table(rows: list[list[str]]) -> list[tuple[list[str], dict[int, Cell]]]:
+def parse_year_row_table(rows: list[list[str]]) -> list[tuple[list[str], dict[int, ParsedNumber]]]:
     """Tables laid out as a row of years and rows of values under them.
 
     Returns (texts, year -> cell) for each value row; texts are the row's cells that are not
