@@ -6,13 +6,12 @@ import asyncio
 import sys
 from pathlib import Path
 
+from pilot import open_keys, press, settle, steady_cursor  # the tests' own steps (scripts/)
+
+from fichas_tui.tui.app import make_app
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))  # tests.helpers: the same keys and pilot steps as the tests
-
-from tests.helpers import COMMITTED_DATASET, open_keys, press, settle, steady_cursor  # noqa: E402
-
-from fichas_tui.tui.app import make_app  # noqa: E402
-
+COMMITTED_DATASET = ROOT / "data" / "parquet"
 OUT = ROOT / "screenshots"
 OPEN = open_keys("residencia familiar")
 

@@ -1,4 +1,4 @@
-"""What tests (and scripts/screenshots.py) share: data paths, keys, pilot steps, screen text."""
+"""What tests share: data paths, keys, pilot steps (from scripts/pilot.py), screen text."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import duckdb
+from scripts.pilot import open_keys, press, settle
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "data" / "fichas"
@@ -60,9 +61,6 @@ def run_without_terminal(*args: str, timeout: float = 30) -> subprocess.Complete
     )
 
 
-def open_keys(text: str) -> tuple[str, ...]:
-    """Keys that filter the list by `text` and open the highlighted program (one Enter)."""
-    return ("slash", *text, "enter")
 
 
 # The fixture's program with two fichas and every pane filled.
@@ -73,33 +71,10 @@ def quiet(*_args, **_kwargs) -> None:
     """An echo that prints nothing."""
 
 
-async def workers_done(app) -> None:
-    """Wait for every worker. An exclusive worker replaced by a newer one is cancelled (a stale
-    read): waiting on it raises WorkerCancelled, so wait again for the ones left."""
-    from textual.worker import WorkerCancelled
-
-    for _ in range(10):
-        try:
-            await app.workers.wait_for_complete()
-            return
-        except WorkerCancelled:
-            continue
 
 
-async def settle(pilot) -> None:
-    """Let queued messages and every query worker finish."""
-    await pilot.pause()
-    await workers_done(pilot.app)
-    await pilot.pause()
-    await workers_done(pilot.app)
-    await pilot.pause()
 
 
-async def press(pilot, *keys: str) -> None:
-    """Press each key and settle after it."""
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 @asynccontextmanager
@@ -167,11 +142,6 @@ def screen_output(app) -> tuple[str, str, str]:
     return console.export_text(styles=False), console.file.getvalue(), app.export_screenshot()
 
 
-def steady_cursor() -> None:
-    """No blinking cursor in inputs: its phase depends on timing, screenshots must not."""
-    from textual.widgets import Input
-
-    Input._toggle_cursor = lambda self: None
 
 
 class Dataset:

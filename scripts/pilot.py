@@ -1,0 +1,48 @@
+"""Pilot steps shared by the tests (tests/helpers.py) and scripts/screenshots.py: the keys that
+open a program, settling after keys, and a cursor that does not blink.
+
+Kept in scripts/ so a script never imports the test suite; the tests import it from here.
+"""
+
+from __future__ import annotations
+
+
+def open_keys(text: str) -> tuple[str, ...]:
+    """Keys that filter the list by `text` and open the highlighted program (one Enter)."""
+    return ("slash", *text, "enter")
+
+
+async def workers_done(app) -> None:
+    """Wait for every worker. An exclusive worker replaced by a newer one is cancelled (a stale
+    read): waiting on it raises WorkerCancelled, so wait again for the ones left."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(10):
+        try:
+            await app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            continue
+
+
+async def settle(pilot) -> None:
+    """Let queued messages and every query worker finish."""
+    await pilot.pause()
+    await workers_done(pilot.app)
+    await pilot.pause()
+    await workers_done(pilot.app)
+    await pilot.pause()
+
+
+async def press(pilot, *keys: str) -> None:
+    """Press each key and settle after it."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+def steady_cursor() -> None:
+    """No blinking cursor in inputs: its phase depends on timing, screenshots must not."""
+    from textual.widgets import Input
+
+    Input._toggle_cursor = lambda self: None
