@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -26,10 +25,9 @@ def test_reads_what_a_program_prints_at_the_pty_size():
 
 def test_close_ends_a_program_that_does_not_quit():
     screen = PtyScreen([sys.executable, "-c", "import time; time.sleep(60)"])
-    t0 = time.monotonic()
     screen.close(quit_keys=b"q", timeout=0.5)
     assert screen.proc.poll() is not None
-    assert time.monotonic() - t0 < 20
+    assert screen.proc.returncode < 0  # ended by a signal, not by its own 60 s sleep
 
 
 def test_tree_rss_counts_a_grandchild():

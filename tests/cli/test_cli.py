@@ -74,12 +74,8 @@ def test_help_shows_where_data_and_settings_live(isolated_user_dirs):
 
 
 def test_no_terminal_refuses_at_once():
-    """stdin from /dev/null (ssh without -t, cron): a message and exit 2, never a spinning UI."""
-    import time
-
-    start = time.monotonic()
+    """stdin from /dev/null (ssh without -t, cron): a message and exit 2, never a spinning UI
+    (its time: benchmarks/bounds.py)."""
     result = run_without_terminal(timeout=10)
-    elapsed = time.monotonic() - start
     assert result.returncode == 2
     assert "ssh -t" in result.stderr and "fichas show" in result.stderr
-    assert elapsed < 2, elapsed

@@ -33,9 +33,7 @@ def test_explorer_exits_when_the_terminal_hangs_up():
                 screen += os.read(master, 65536)
         assert b"programas" in screen, screen[-500:]
         os.close(master)
-        start = time.monotonic()
-        proc.wait(timeout=5)
-        assert time.monotonic() - start < 3
+        proc.wait(timeout=5)  # ends on the hangup (TimeoutExpired if it hangs on)
     finally:
         if proc.poll() is None:
             proc.kill()

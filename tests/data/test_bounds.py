@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 
 import pytest
 from click.testing import CliRunner
@@ -31,10 +30,7 @@ def test_detail_reads_up_to_the_cap_and_says_how_many_were_left_out(huge):
         clean = fixture.detail(PROGRAM)
         n_fichas = len(clean.fichas)
     with Store.open(huge) as store:
-        start = time.perf_counter()
-        detail = store.detail(PROGRAM)
-        elapsed = time.perf_counter() - start
-    assert elapsed < 10  # minutes and gigabytes before
+        detail = store.detail(PROGRAM)  # minutes and gigabytes before the caps
     cuts = {(c.table, c.unit): c for c in detail.truncated}
     # every row of the fixture, plus the added ones; the cap keeps ROW_LIMIT per ficha
     with Store.open(huge) as store:
@@ -94,17 +90,15 @@ finally:
 """
 
 
-def test_show_is_bounded_in_time_and_memory(huge):
-    start = time.perf_counter()
+def test_show_is_bounded_in_memory(huge):
+    """Its time: benchmarks/bounds.py."""
     result = subprocess.run(
         [sys.executable, "-c", PEAK_SCRIPT, "show", PROGRAM, "--data", str(huge)],
         capture_output=True,
         text=True,
         timeout=120,
     )
-    elapsed = time.perf_counter() - start
     assert result.returncode == 0, result.stderr
-    assert elapsed < 30  # 43-54 s and 0.9 GB before, with the 46,000 rows alone
     peak_kib = int(result.stderr.rsplit("VmHWM ", 1)[1])
     assert peak_kib < 300_000  # 4.5 GB before with 20 M budget rows
     assert "Aviso: indicadores:" in result.stderr and "--todo" in result.stderr

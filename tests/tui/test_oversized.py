@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -20,14 +19,11 @@ async def test_oversized_ficha_opens_promptly(tmp_path):
     app = make_app(oversized_dataset(tmp_path / "ds", indicators=46_000, budget=200_000))
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        start = time.perf_counter()
-        await press(pilot, *RESIDENCIA, "3")
-        elapsed = time.perf_counter() - start
+        await press(pilot, *RESIDENCIA, "3")  # its time: benchmarks/bounds.py
         text = " ".join(pane_text(app, "indicadores").split())
         # the program's own indicators first, then the added ones up to the limit
         added = [int(n) for n in re.findall(r"Indicador (\d+) Año", text)]
         assert added == list(range(INDICATOR_LIMIT - own))
-        assert elapsed < 60  # over 120 s before (loaded CI machines take ~20 s)
         # the pane ends saying what it left out: rows beyond the cap, indicators beyond it
         assert "filas más no se muestran" in text and "indicadores más no se muestran" in text
         assert "fichas show --todo" in text
