@@ -26,7 +26,7 @@ DATA_OPTION = click.option(
 )
 
 def _version(package: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version  # ~0.3 s: only for --version
+    from importlib.metadata import PackageNotFoundError, version  # slow: only for --version
 
     try:
         return version(package)

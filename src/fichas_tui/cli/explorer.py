@@ -25,8 +25,9 @@ def open_explorer(data_dir: Path | None) -> int:
         print(NO_TERMINAL, file=sys.stderr)
         return 2
     # Start-up makes ~100,000 objects that live as long as the app; the collector walked
-    # them ~100 times before the first frame (20-40 ms). FichasApp.settle_memory freezes them
-    # and turns it back on once the first frame is drawn.
+    # them ~100 times before the first frame (benchmarks/README.md, "Earlier this round", First
+    # paint). FichasApp.settle_memory freezes them and turns it back on once the first frame
+    # is drawn.
     gc.disable()
     from ..settings import Settings
     from ..tui.app import make_app

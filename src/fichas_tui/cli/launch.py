@@ -30,7 +30,8 @@ def _plain(value: str) -> bool:
 
 def main() -> None:
     """`fichas`: the explorer at once when that is all that is asked; else the command line
-    (click and the subcommands' modules cost ~0.1 s of the explorer's first paint)."""
+    (click and the subcommands' modules slow its first paint: benchmarks/README.md, "Earlier
+    this round", First paint)."""
     only, data_dir = explorer_data(sys.argv[1:])
     if only:
         sys.exit(open_explorer(data_dir))

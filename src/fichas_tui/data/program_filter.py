@@ -1,6 +1,7 @@
 """The program list's filter: typed words, ministry, service, year and facets, in memory.
 
-At 200,000 programs a keystroke must answer in well under 100 ms. Each word is looked for with
+At 200,000 programs a keystroke must answer in well under 100 ms (benchmarks/README.md, "Scale
+margin"). Each word is looked for with
 one `in` per key over a plain list of strings (no per-program attribute access, no generator
 per program), and a query that only extends the previous one (`resid` -> `reside`,
 `residencia` -> `residencia f`) is looked for among the previous matches only.

@@ -196,7 +196,7 @@ def main_pesos(programs, pesos: Pesos) -> tuple | None:
         return ("M$", pesos.target)
     # Each ficha's own pesos, straight from the columns when the programs are the store's
     # (data.list_columns.Programs: no row made per program), else from the rows; counted
-    # in C (a Python step per program took 100 ms at 200,000 programs).
+    # in C (a Python step per program: benchmarks/README.md, "Scale margin").
     if hasattr(programs, "column"):
         values = programs.column("executed_kclp")
         prices = programs.column("executed_price_year")
