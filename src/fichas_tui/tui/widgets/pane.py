@@ -15,6 +15,7 @@ from textual import events
 from textual.binding import BindingType
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
@@ -27,6 +28,7 @@ from ...views.model import PaneView
 from ...views.panes import PANE_TABLES, pane
 from ...views.program import pane_view
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
+from .selection import selectable, selected_text, under_mouse
 from .strip_compact import compact
 
 # Drawings kept per pane: programs moved back to, and the next one drawn ahead (prepare).
@@ -127,7 +129,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         key = self._key(detail, notice, only)
         if self._find(key) is not None:
             return None
-        return self._render(key, detail, notice, only)
+        return self._make_drawing(key, detail, notice, only)
 
     def keep_drawing(self, drawing: Drawing) -> None:
         """Keep a drawing made ahead; it is used if the pane's width and colours still match
@@ -193,7 +195,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
     def _keep(self, drawing: Drawing) -> None:
         self._kept = [*self._kept[1 - KEPT :], drawing]
 
-    def _render(
+    def _make_drawing(
         self, key: tuple | None, detail: ProgramDetail | None, notice: Text | None, only: bool
     ) -> Drawing:
         view = None
@@ -222,7 +224,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
             key = self._key(detail, self._notice, self._notice_only)
         drawing = self._find(key) if key is not None else None
         if drawing is None:
-            drawing = self._render(key, detail, self._notice, self._notice_only)
+            drawing = self._make_drawing(key, detail, self._notice, self._notice_only)
             if key is not None:
                 self._keep(drawing)
         self.view, self._parts = drawing.view, drawing.parts
@@ -297,8 +299,18 @@ class Pane(RowCursor, ScrollView, can_focus=True):
                 width, RichStyle.from_color(bgcolor=self.background_colors[1].rich_color)
             )
         x = self.scroll_offset.x
-        strip = self._strips[index].crop(x, x + width).extend_cell_length(width)
-        return self.highlight(index, strip)
+        line = self._strips[index]
+        strip = self.highlight(index, line.crop(x, x + width).extend_cell_length(width))
+        if not under_mouse(self):
+            return strip
+        selection = self.text_selection
+        style = self.screen.get_component_rich_style("screen--selection") if selection else None
+        return selectable(strip, index, x, line.text, selection, style)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text under a mouse selection (ctrl+c copies it): the lines as drawn."""
+        strips = self.content_lines()
+        return selected_text(selection, len(strips), lambda n: strips[n].text), "\n"
 
     def options(self) -> dict:
         """The pane's settings its view is built with (an order, formulas shown)."""

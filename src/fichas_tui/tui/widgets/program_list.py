@@ -15,12 +15,14 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from ...data.queries import ProgramRow
 from ...text import one_line
 from ...views.figures import number, years_label
 from ...views.pesos import EACH_FICHA, Pesos, executed, mark, pesos_of, pesos_tag, pesos_title
+from .selection import selectable, selected_text, under_mouse
 
 # Below this width a program takes two lines (name / service) so nothing is cut to nothing.
 ONE_LINE_MIN_WIDTH = 96
@@ -222,8 +224,24 @@ class ProgramList(ScrollView, can_focus=True):
         return self._row_styles[on_cursor]
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
         line = int(self.scroll_y) + y
+        strip = self._line(line, self.scrollable_content_region.width)
+        if not under_mouse(self):
+            return strip
+        selection = self.text_selection
+        style = self.screen.get_component_rich_style("screen--selection") if selection else None
+        return selectable(strip, line, 0, strip.text, selection, style)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text under a mouse selection (ctrl+c copies it): the rows as drawn."""
+        width = self.scrollable_content_region.width
+        lines = len(self.programs) * self.row_height
+        if not self.programs and self.empty_text:
+            lines = len(textwrap.wrap(self.empty_text, max(10, width - 2)))
+        return selected_text(selection, lines, lambda n: self._line(n, width).text), "\n"
+
+    def _line(self, line: int, width: int) -> Strip:
+        """Line `line` of the list (a row, or half of one when rows take two lines)."""
         index, sub = divmod(line, self.row_height)
         if not self.programs and self.empty_text:
             lines = textwrap.wrap(self.empty_text, max(10, width - 2))
