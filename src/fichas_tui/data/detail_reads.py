@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from ..text import fold
-from . import bounds, sections
+from . import bounds, restatements, sections
 from .dataset import DatasetError
 from .detail_records import (
     DETAIL_FIELDS,
+    REVISION_TABLES,
     BudgetYear,
     Component,
     ComponentYear,
@@ -202,6 +203,14 @@ def read_detail(
                 read_budgets.append((budget(rows, fid, part), ()))
         return read_budgets[0]
 
+    def revisions() -> tuple:
+        if len(fichas) < 2 or (wanted is not None and not wanted & REVISION_TABLES):
+            return ()
+        table = "budget" if wanted is None or "budget" in wanted else "indicators"
+        return part(
+            table, lambda: restatements.of_program(rows, attach, program.program_id, fichas)
+        )
+
     read_warnings = part(
         "warnings",
         lambda: sorted(
@@ -238,6 +247,7 @@ def read_detail(
             ),
         ),
         warnings=tuple(read_warnings),
+        revisions=revisions(),
         coverage=part(
             "coverage",
             lambda: tuple(

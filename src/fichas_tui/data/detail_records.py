@@ -192,6 +192,9 @@ class ProgramDetail:
     # Every ficha's budget (read with `budget` when the program has several fichas): pairs of
     # (the ficha's evaluated year, one year of its budget), for the history across fichas.
     budget_history: tuple[tuple[int | None, BudgetYear], ...] = ()
+    # Figures a later ficha of the program prints differently (data/restatements.py), read
+    # with the budget or the indicators when the program has several fichas.
+    revisions: tuple = ()
     # (table, reason) for each table that could not be read (Store.detail(partial=True)):
     # the panes that read it say so, the others still show.
     unreadable: tuple[tuple[str, str], ...] = ()
@@ -220,6 +223,8 @@ class ProgramDetail:
         parts["non_finite"] = tuple(dict.fromkeys(self.non_finite + other.non_finite))
         if "budget" in other.tables:  # read with the budget, not a table of its own
             parts["budget_history"] = other.budget_history
+        if other.tables & REVISION_TABLES:
+            parts["revisions"] = other.revisions
         return replace(
             self,
             **parts,
@@ -233,6 +238,8 @@ class ProgramDetail:
         return tuple(f.evaluated_year for f in self.fichas if f.evaluated_year is not None)
 
 
+# The tables whose read brings the program's restatements along.
+REVISION_TABLES = frozenset({"budget", "indicators"})
 # The detail tables, each filling the ProgramDetail field of its name (the ratios are read
 # with the budget).
 DETAIL_FIELDS = frozenset(DETAIL_TABLES) & {f.name for f in fields(ProgramDetail)}

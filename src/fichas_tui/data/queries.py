@@ -261,18 +261,35 @@ class Store:
         dataset written before the derived table existed chains its inflators here instead.
         """
         if self._deflators is None:
-            con = self._connection()
-            from .parquet_views import attach
-
+            self._connection()
             with self._lock:
-                if attach(con, self.folder, "deflators"):
-                    rows = self._rows(_DEFLATORS_SQL, [])
-                    factors = tuple(factor_from_row(*row) for row in rows)
-                else:
-                    attach(con, self.folder, "inflators")
+                # attached as any table (a program's restatements read it too); an absent
+                # file is an empty table, and then the inflators are chained here
+                self._attach("deflators")
+                rows = self._rows(_DEFLATORS_SQL, [])
+                factors = tuple(factor_from_row(*row) for row in rows)
+                if not factors:
+                    self._attach("inflators")
                     factors = chain_deflators(self._rows(_INFLATORS_SQL, []))
             self._deflators = Deflators(factors)
         return self._deflators
+
+    def restatements(self, program_id: str | None = None) -> list:
+        """Every restated figure of the dataset (or of one program), largest first
+        (data/restatements.py)."""
+        from . import restatements
+
+        for table in restatements.TABLES:
+            self._attach(table)
+        where = "" if program_id is None else "AND program_id = ?"
+        params = [] if program_id is None else [program_id]
+        rows = self._rows(restatements.SEVERAL_SQL.format(program=where), params)
+        fichas = {fid: rest for fid, *rest in rows}
+        if program_id is not None:
+            return restatements.for_fichas(self._rows, fichas, self.deflators().factors)
+        return restatements.for_fichas(
+            self._rows, fichas, self.deflators().factors, every=True
+        )
 
     def _key_index(self) -> KeyIndex:
         """The filter's index over the programs' search keys (built on the first query)."""
