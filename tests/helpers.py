@@ -264,3 +264,14 @@ def oversized_dataset(folder: Path, *, indicators: int = 0, budget: int = 0) -> 
             tmp.replace(path)
     con.close()
     return folder
+
+
+RESTATED = FIXTURES / "restated"  # two fichas of one program (tests/fixtures/make_restated.py)
+
+
+def restated_dataset(folder: Path) -> Path:
+    """The fixture pair ingested into `folder`."""
+    from fichas_tui.ingest.pipeline import run_ingest
+
+    assert run_ingest([RESTATED], folder, echo=quiet, workers=1)
+    return folder

@@ -1,0 +1,121 @@
+"""Restated figures on the fixture pair: exactly the two cells changed by hand, not the
+differences the printed factors' rounding explains; the tolerance rule, hand-checked."""
+
+from __future__ import annotations
+
+import pytest
+
+from fichas_tui.data.list_records import Factor
+from fichas_tui.data.queries import Store
+from fichas_tui.data.restatements import Comparer, _Point, decimals, factor_error
+from tests.helpers import restated_dataset
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = restated_dataset(tmp_path_factory.mktemp("restated") / "ds")
+    with Store.open(folder) as store:
+        yield store
+
+
+def test_exactly_the_two_hand_changed_cells_are_reported(store):
+    found = store.restatements()
+    assert [(r.measure, r.year) for r in found] == [("cobertura", 2022), ("ejecutado", 2023)]
+    coverage, executed = found
+    # coverage: 83,8 % in the 2023 ficha, 80,3 % in the 2024 one, each to the tenth
+    assert (coverage.before.value, coverage.after.value) == (83.8, 80.3)
+    assert (coverage.before.evaluated_year, coverage.after.evaluated_year) == (2023, 2024)
+    assert coverage.difference == pytest.approx(-3.5)
+    assert coverage.tolerance == pytest.approx(0.1)
+    assert (coverage.before.source_file, coverage.after.source_file) == (
+        "rf_2023.txt",
+        "rf_2024.txt",
+    )
+    # executed 2023: 8.146.335 M$ 2024 / 1,035 against 8.683.399 M$ 2025 / 1,0711
+    assert (executed.before.value, executed.after.value) == (8_146_335, 8_683_399)
+    assert (executed.before.factor, executed.after.factor) == (1.035, 1.0711)
+    assert executed.before.compared == pytest.approx(8_146_335 / 1.035)
+    assert executed.after.compared == pytest.approx(8_683_399 / 1.0711)
+    assert executed.relative == pytest.approx(8_683_399 / 1.0711 / (8_146_335 / 1.035) - 1)
+    # largest first: 4,2 % of coverage before 2,9 % of spending
+    assert coverage.size > executed.size
+
+
+def test_the_factors_rounding_is_not_a_restatement(store):
+    """Executed 2022: 5.227.400 (M$ 2024, 1,1002) and 5.409.369 (M$ 2025, 1,1385) differ in
+    nominal pesos by far more than the amounts' rounding, within the factors' rounding."""
+    a, b = 5_227_400 / 1.1002, 5_409_369 / 1.1385
+    units = 0.5 / 1.1002 + 0.5 / 1.1385
+    factors = a * 0.00005 / 1.1002 + b * 0.00005 / 1.1385
+    assert units < abs(a - b) <= units + factors
+    assert ("ejecutado", 2022) not in [(r.measure, r.year) for r in store.restatements()]
+
+
+def test_one_program_and_its_detail(store):
+    program_id = store.restatements()[0].program_id
+    assert len(store.restatements(program_id)) == 2
+    assert store.restatements("no-existe") == []
+    detail = store.detail(program_id)
+    assert {(r.measure, r.year) for r in detail.revisions} == {
+        ("cobertura", 2022),
+        ("ejecutado", 2023),
+    }
+    # the Indicadores pane's read brings them too; Resumen's does not
+    assert len(store.detail(program_id, tables=["indicators"]).revisions) == 2
+    assert store.detail(program_id, tables=["findings"]).revisions == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "text", "places"),
+    [
+        (36.5, None, 1),
+        (92.0, "92,00%", 2),
+        (1.2252, None, 4),
+        (1.035, None, 3),
+        (1_745_448.0, None, 0),
+        (84.0, None, 0),  # 84,0 printed: the trailing zero is not seen (a looser bound)
+        (None, "N/C***", None),
+    ],
+)
+def test_printed_decimals(value, text, places):
+    if value is None:
+        return
+    assert decimals(value, text) == places
+
+
+def test_factor_error():
+    assert factor_error(1.2252) == pytest.approx(0.00005 / 1.2252)
+    assert factor_error(1.035) == pytest.approx(0.0005 / 1.035)
+    assert factor_error(1.0) == 0.0
+
+
+FICHAS = {
+    "a": ("p", "P", 2022, 2023, "a.txt"),
+    "b": ("p", "P", 2023, 2024, "b.txt"),
+}
+
+
+def point(fid, value, price_year, year=2021, half=0.5):
+    return _Point(fid, "ejecutado", "", "", None, year, value, None, price_year, half)
+
+
+def test_chained_factor_adds_both_steps_errors():
+    series = [
+        Factor(2022, 2021, 1.05, "x"),
+        Factor(2024, 2022, 1.1, "y"),
+        Factor(2024, 2021, 1.155, "x", 2022),
+    ]
+    comparer = Comparer(FICHAS, [], series)
+    factor, error = comparer.factor("b", 2021, 2024)
+    assert factor == 1.155
+    assert error == pytest.approx(0.005 / 1.05 + 0.05 / 1.1)
+
+
+def test_no_factor_no_comparison():
+    comparer = Comparer(FICHAS, [], [])
+    assert comparer.restatements([point("a", 100.0, 2023), point("b", 900.0, 2024)]) == []
+    # nominal pesos of the year: factor 1, exact
+    found = Comparer(FICHAS, [], []).restatements(
+        [point("a", 100.0, None), point("b", 102.0, None)]
+    )
+    assert [(r.before.value, r.after.value, r.tolerance) for r in found] == [(100.0, 102.0, 1.0)]
