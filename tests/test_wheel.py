@@ -20,8 +20,19 @@ def test_wheel_installs_and_shows_the_sample_elsewhere(tmp_path, isolated_user_d
     dist = tmp_path / "dist"
     # No build isolation and no index: hatchling comes from the test extra, so this is fast
     # and works offline.
-    _run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-         "--no-index", "-w", str(dist), str(REPO))
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-q",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "-w",
+        str(dist),
+        str(REPO),
+    )
     (wheel,) = dist.glob("fichas_tui-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "fichas_tui/sample/parquet/fichas.parquet" in names
@@ -31,8 +42,18 @@ def test_wheel_installs_and_shows_the_sample_elsewhere(tmp_path, isolated_user_d
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", str(venv))
     python = venv / "bin" / "python"
-    _run(sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps",
-         "--no-index", str(wheel))
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        str(python),
+        "install",
+        "-q",
+        "--no-deps",
+        "--no-index",
+        str(wheel),
+    )
     # The dependencies come from this test's own environment, appended after the new
     # environment's site-packages (whose fichas_tui is the wheel's, so it wins).
     purelib = _run(str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))")
@@ -43,16 +64,21 @@ def test_wheel_installs_and_shows_the_sample_elsewhere(tmp_path, isolated_user_d
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "FICHAS_DATA")}
-    where = _run(str(python), "-c",
-                 "import fichas_tui, fichas_tui.locations as l; "
-                 "print(fichas_tui.__file__); print(l.sample_dir())",
-                 cwd=elsewhere, env=env).stdout.split()
+    where = _run(
+        str(python),
+        "-c",
+        "import fichas_tui, fichas_tui.locations as l; "
+        "print(fichas_tui.__file__); print(l.sample_dir())",
+        cwd=elsewhere,
+        env=env,
+    ).stdout.split()
     assert all(Path(p).is_relative_to(venv) for p in where), where
 
     sample = Path(where[1])
     before = sorted((p.name, p.stat().st_size) for p in sample.iterdir())
-    shown = _run(str(venv / "bin" / "fichas"), "show", "gestion social local",
-                 cwd=elsewhere, env=env)
+    shown = _run(
+        str(venv / "bin" / "fichas"), "show", "gestion social local", cwd=elsewhere, env=env
+    )
     # Read in place: nothing is written beside the installed sample (no lock, no index).
     assert sorted((p.name, p.stat().st_size) for p in sample.iterdir()) == before
     assert "Subsecretaría de Servicios Sociales" in shown.stdout

@@ -56,8 +56,7 @@ def test_version_names_fichas_textual_and_duckdb():
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == (
-        f"fichas {version('fichas-tui')} "
-        f"(Textual {version('textual')}, DuckDB {version('duckdb')})"
+        f"fichas {version('fichas-tui')} (Textual {version('textual')}, DuckDB {version('duckdb')})"
     )
 
 

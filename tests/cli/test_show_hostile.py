@@ -61,9 +61,9 @@ def test_show_json_round_trips_exactly():
     data = json.loads(result.output)
     assert data["name"] == HOSTILE_NAME
     blocks = {b["key"]: b for pane in data["panes"] for b in pane["blocks"]}
-    assert dict((i["label"], i["value"]) for i in blocks["ficha"]["items"])[
+    assert dict((i["label"], i["value"]) for i in blocks["ficha"]["items"])["Propósito"] == hostile(
         "Propósito"
-    ] == hostile("Propósito")
+    )
     assert blocks["findings"]["items"][0]["text"] == hostile("Hallazgo")
     assert blocks["indicator:0"]["notes"][0] == "Fórmula: " + hostile("Fórmula")
     assert blocks["component:0"]["rows"][0]["cells"]["production"]["status"] == LINK

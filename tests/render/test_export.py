@@ -27,7 +27,7 @@ from fichas_tui.views.model import (
 )
 
 M2024 = Basis(price_year=2024)
-HOSTILE = ["=HYPERLINK(\"http://x\",\"clic\")", "+56 9 1234", "-1+2", "@SUMA(A1)", "Normal"]
+HOSTILE = ['=HYPERLINK("http://x","clic")', "+56 9 1234", "-1+2", "@SUMA(A1)", "Normal"]
 
 TABLE = Table(
     key="budget",
@@ -54,7 +54,11 @@ TABLE = Table(
 AMOUNTS = [8146335, None, 1198.6, -2500, 0]
 PCTS = [83.1, None, 100.0, None, 12.34]
 HEADERS = [
-    "Año", "Concepto", "Ejecutado (M$ 2024)", "Ejecutado (M$ 2024) código", "% ejecución",
+    "Año",
+    "Concepto",
+    "Ejecutado (M$ 2024)",
+    "Ejecutado (M$ 2024) código",
+    "% ejecución",
     "% ejecución código",
 ]
 
@@ -120,7 +124,8 @@ def test_parquet_round_trip(tmp_path):
 def test_converted_rows_get_a_basis_column():
     converted = Basis(price_year=2024, converted=True)
     table = Table(
-        key="t", title="t",
+        key="t",
+        title="t",
         columns=(Column("gasto", "Gasto", AMOUNT, basis=M2024),),
         rows=(Row((Cell(10.0),)), Row((Cell(20.0, basis=converted),))),
     )
@@ -149,7 +154,7 @@ def test_tsv_shows_figures_as_on_screen_and_guards_text():
 
     lines = tsv(TABLE).split("\n")
     assert lines[0] == "Año\tConcepto\tEjecutado (M$ 2024)\t% ejecución"
-    assert lines[1] == "2019\t'=HYPERLINK(\"http://x\",\"clic\")\t8.146.335\t83,1 %"
+    assert lines[1] == '2019\t\'=HYPERLINK("http://x","clic")\t8.146.335\t83,1 %'
     assert lines[2] == "2020\t'+56 9 1234\tN/C\tS/I"
     assert lines[4] == "2022\t'@SUMA(A1)\t-2.500\tN/A"  # a negative number stays a number
     assert tsv(TABLE, [4], header=False) == "2023\tNormal\t0\t12,3 %"

@@ -108,10 +108,16 @@ async def test_y_copies_the_row_and_Y_the_table_with_osc52():
         written: list[str] = []
         app._driver.write = written.append  # what the terminal would receive
         await press(pilot, "y")
-        row = "\t".join([
-            GSL, "Ministerio de Desarrollo Social y Familia",
-            "Subsecretaría de Servicios Sociales", "2021", "2021", "2.608.643",
-        ])
+        row = "\t".join(
+            [
+                GSL,
+                "Ministerio de Desarrollo Social y Familia",
+                "Subsecretaría de Servicios Sociales",
+                "2021",
+                "2021",
+                "2.608.643",
+            ]
+        )
         assert _osc52(row) in written
         assert _notices(app)[-1] == f"Copiado: {GSL}"
 
@@ -119,7 +125,9 @@ async def test_y_copies_the_row_and_Y_the_table_with_osc52():
         table = app.clipboard.splitlines()
         assert table[0] == "Programa\tMinisterio\tServicio\tFichas\tÚltima ficha\tEjecutado"
         assert [line.rsplit("\t", 1)[1] for line in table[1:]] == [
-            "2.608.643", "10.174.000", "8.146.335",
+            "2.608.643",
+            "10.174.000",
+            "8.146.335",
         ]
         assert _osc52(app.clipboard) in written
         assert _notices(app)[-1] == "Copiado: la tabla Programas (3 filas)"
@@ -154,11 +162,17 @@ async def test_export_from_a_pane_offers_its_tables_and_writes_the_chosen_one(in
     )
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:4] == ["Año", "Inicial (M$ 2024)", "Inicial (M$ 2024) código",
-                           "Final (M$ 2024)"]
+    assert rows[0][:4] == [
+        "Año",
+        "Inicial (M$ 2024)",
+        "Inicial (M$ 2024) código",
+        "Final (M$ 2024)",
+    ]
     ejecutado = rows[0].index("Ejecutado (M$ 2024)")
     assert [(r[0], r[ejecutado]) for r in rows[1:]] == [
-        ("2021", "1773474"), ("2022", "5227400"), ("2023", "8146335"),
+        ("2021", "1773474"),
+        ("2022", "5227400"),
+        ("2023", "8146335"),
     ]
     assert {r[2] for r in rows[1:]} == {"s/d"}  # no initial budget in this ficha: never 0
 

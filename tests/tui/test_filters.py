@@ -124,4 +124,3 @@ async def test_stale_facet_answer_is_dropped(app):
         screen.apply_filters(Filters(year=2019))
         await settle(pilot)
         assert list_names(app) == [PAE] and screen.facet_ids is None
-

@@ -59,8 +59,19 @@ SMALL_SCENES = {
     "filtros": ("t",),
     # Coquimbo and fichas with warnings (the dialog's Tab order), applied
     "lista_facetas": (
-        "t", "tab", "tab", "tab", "enter", *("down",) * 5, "enter",
-        "tab", "tab", "tab", "space", "tab", "enter",
+        "t",
+        "tab",
+        "tab",
+        "tab",
+        "enter",
+        *("down",) * 5,
+        "enter",
+        "tab",
+        "tab",
+        "tab",
+        "space",
+        "tab",
+        "enter",
     ),
 }
 

@@ -51,6 +51,26 @@ def register(main: click.Group, data_option) -> None:
     _register_compare(main, data_option, pesos, outputs)
 
     @main.command()
+    @click.option(
+        "--programa", default=None, metavar="TEXTO", help="Sólo el programa (nombre o id)."
+    )
+    @data_option
+    @outputs
+    def revisiones(programa, data_dir, as_json, as_csv):
+        """Cifras que una ficha posterior del mismo programa imprime distinto (revisadas).
+
+        Compara cada año que dos fichas seguidas de un programa imprimen (presupuesto inicial,
+        final y ejecutado, gasto por beneficiario, cobertura, beneficiarios, efectivo y meta de
+        cada indicador), los montos en pesos nominales del año con los factores de cada ficha.
+        Lista las diferencias mayores que el redondeo de las cifras y de los factores, de
+        mayor a menor, con las dos cifras y sus fuentes.
+        """
+        from .revisions import run_revisions
+
+        fmt = _fmt(as_json, as_csv)
+        sys.exit(run_revisions(_dataset(data_dir), program=programa, fmt=fmt))
+
+    @main.command()
     @click.argument("nombre")
     @data_option
     @year

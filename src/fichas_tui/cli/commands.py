@@ -25,6 +25,7 @@ DATA_OPTION = click.option(
     help="Carpeta del dataset (archivos Parquet); ver «Datos» en fichas --help.",
 )
 
+
 def _version(package: str) -> str:
     from importlib.metadata import PackageNotFoundError, version  # slow: only for --version
 

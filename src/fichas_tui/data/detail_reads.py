@@ -206,7 +206,7 @@ def read_detail(
     def revisions() -> tuple:
         if len(fichas) < 2 or (wanted is not None and not wanted & REVISION_TABLES):
             return ()
-        table = "budget" if wanted is None or "budget" in wanted else "indicators"
+        table = next(t for t in ("budget", "indicators", "coverage") if t in (wanted or {t}))
         return part(
             table, lambda: restatements.of_program(rows, attach, program.program_id, fichas)
         )

@@ -239,7 +239,7 @@ class ProgramDetail:
 
 
 # The tables whose read brings the program's restatements along.
-REVISION_TABLES = frozenset({"budget", "indicators"})
+REVISION_TABLES = frozenset({"budget", "indicators", "coverage"})
 # The detail tables, each filling the ProgramDetail field of its name (the ratios are read
 # with the budget).
 DETAIL_FIELDS = frozenset(DETAIL_TABLES) & {f.name for f in fields(ProgramDetail)}

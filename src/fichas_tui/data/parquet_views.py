@@ -57,8 +57,6 @@ _NUMERIC = {
 }
 
 
-
-
 def _status_columns(columns: tuple[tuple[str, str], ...]) -> dict[str, str | None]:
     """Each DOUBLE column and the status column that holds its missing-value code (or None):
     `amount_kclp` -> `amount_status`, `value_pct` -> `value_status`; a share (`spending_pct`)

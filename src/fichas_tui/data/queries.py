@@ -287,9 +287,7 @@ class Store:
         fichas = {fid: rest for fid, *rest in rows}
         if program_id is not None:
             return restatements.for_fichas(self._rows, fichas, self.deflators().factors)
-        return restatements.for_fichas(
-            self._rows, fichas, self.deflators().factors, every=True
-        )
+        return restatements.for_fichas(self._rows, fichas, self.deflators().factors, every=True)
 
     def _key_index(self) -> KeyIndex:
         """The filter's index over the programs' search keys (built on the first query)."""

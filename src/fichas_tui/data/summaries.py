@@ -131,6 +131,7 @@ def measure_parts() -> list[str]:
         for key in sorted(MEASURE_SQL)
     ]
 
+
 _REGION_PRESENCE = (
     "WITH facets AS ("
     + _FICHA_FACETS

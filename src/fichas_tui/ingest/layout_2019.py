@@ -151,11 +151,7 @@ def _parse_budget(record: FichaRecord, doc: Document) -> None:
     parse_budget_rows(record, rows, price_year, unit, scale)
     for row in rows:
         texts = [plain(c) for c in row]
-        if (
-            len(texts) > 1
-            and _BUDGET_LABEL_RE.match(fold(texts[1]))
-            and texts[0]
-        ):
+        if len(texts) > 1 and _BUDGET_LABEL_RE.match(fold(texts[1])) and texts[0]:
             record.facts["purpose"] = texts[0]
             break
 

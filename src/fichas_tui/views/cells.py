@@ -9,6 +9,7 @@ from ..text import one_line
 from .figures import INVALID, figure, missing, number, percent
 from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column
 from .pesos import mark
+from .revisions import MARK as REVISED
 
 
 def of(value: Value, basis: Basis | None = None, *, written: bool = False) -> Cell:
@@ -25,7 +26,13 @@ def text_cell(text: str | None) -> Cell:
 
 
 def display(column: Column, cell: Cell) -> str:
-    """The cell as shown: '1.745.448', '22,6 %', 'N/C*' (as the ficha wrote the code)."""
+    """The cell as shown: '1.745.448', '22,6 %', 'N/C*' (as the ficha wrote the code); a
+    figure another ficha restates ends in ‡ (views/revisions)."""
+    text = _display(column, cell)
+    return text + REVISED if cell.revision and cell.value is not None else text
+
+
+def _display(column: Column, cell: Cell) -> str:
     if column.kind == BAR or isinstance(cell.value, Bar):
         return ""
     if cell.value is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..data.list_records import NON_FINITE
 from ..text import clean
 
+# Units the fichas use for a percentage (folded).
+PERCENT_UNITS = frozenset({"%", "porcentual", "porcentaje"})
 # Shown for a value that is null and carries no status code: still never blank nor 0.
 UNKNOWN = "s/d"
 # Shown for a number the dataset holds but that is not one (NaN, infinity).

@@ -4,14 +4,13 @@ bar on an honest scale (percentages 0-100, other units 0 to the series' largest 
 from __future__ import annotations
 
 from ..data.detail_records import Indicator, ProgramDetail
+from ..data.restatements import indicator_key
 from ..text import fold
 from .cells import of
-from .figures import code_notes, level_label
+from .figures import PERCENT_UNITS, code_notes, level_label
 from .model import BAR, FIGURE, YEAR, Bar, Cell, Column, PaneView, Paragraphs, Row, Table
 from .read_limits import left_out_lines
-
-# Units the fichas use for a percentage.
-PERCENT_UNITS = frozenset({"%", "porcentual", "porcentaje"})
+from .revisions import Index, index, mark, with_notes
 
 
 def _written_percent(indicator: Indicator) -> bool:
@@ -56,13 +55,17 @@ def bar(value: float | None, meta: float | None, top: float | None) -> Bar:
     return Bar(fraction, target, reached=value is not None and meta is not None and value >= meta)
 
 
-def table(i: int, indicator: Indicator, formula: bool = False) -> Table:
+def table(i: int, indicator: Indicator, formula: bool = False, found: Index | None = None) -> Table:
     unit = unit_of(indicator)
     top = scale(indicator)
     rows = []
     codes = []
+    key = indicator_key(indicator.level, indicator.name)
     for p in indicator.points:
         efectivo, meta = of(p.efectivo, written=True), of(p.meta, written=True)
+        if found:
+            efectivo = mark(efectivo, found, "efectivo", key, p.year, p.ficha_year)
+            meta = mark(meta, found, "meta", key, p.year, p.ficha_year)
         codes += [c.status for c in (efectivo, meta) if c.missing]
         rows.append(
             Row(
@@ -81,18 +84,20 @@ def table(i: int, indicator: Indicator, formula: bool = False) -> Table:
         notes = ("Sin gráfico: la serie no tiene valores con qué dar una escala.", *notes)
     if formula:
         notes = ("Fórmula: " + (indicator.formula or "la ficha no da la fórmula."), *notes)
-    return Table(
-        f"indicator:{i}",
-        indicator.name,
-        (
-            Column("year", "Año", YEAR),
-            Column("efectivo", "Efectivo", FIGURE, unit=unit),
-            Column("meta", "Meta", FIGURE, unit=unit),
-            Column("chart", "Gráfico", BAR, unit=unit, scale=top),
-            Column("ficha", "Ficha", YEAR),
-        ),
-        tuple(rows),
-        notes=notes,
+    return with_notes(
+        Table(
+            f"indicator:{i}",
+            indicator.name,
+            (
+                Column("year", "Año", YEAR),
+                Column("efectivo", "Efectivo", FIGURE, unit=unit),
+                Column("meta", "Meta", FIGURE, unit=unit),
+                Column("chart", "Gráfico", BAR, unit=unit, scale=top),
+                Column("ficha", "Ficha", YEAR),
+            ),
+            tuple(rows),
+            notes=notes,
+        )
     )
 
 
@@ -114,11 +119,12 @@ def build(detail: ProgramDetail, formulas: bool = False) -> PaneView:
         )
     ]
     level = None
+    found = index(detail.revisions)
     for i, indicator in enumerate(detail.indicators):
         if indicator.level != level:
             level = indicator.level
             blocks.append(Paragraphs(f"level:{level}", level_label(level)))
-        blocks.append(table(i, indicator, formulas))
+        blocks.append(table(i, indicator, formulas, found))
     left_out = left_out_lines(detail, "indicators")
     if left_out:
         blocks.append(Paragraphs("truncated", "", left_out))

@@ -60,6 +60,7 @@ class Cell:
     source: Basis | None = None  # converted amounts: the basis printed in the ficha
     note: str | None = None  # e.g. "sin factor", a footnote marker's text
     written: str | None = None  # a missing value's code as the ficha writes it ("N/C*")
+    revision: str | None = None  # restated: both fichas' figures and sources (views/revisions)
 
     @property
     def missing(self) -> bool:

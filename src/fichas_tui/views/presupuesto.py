@@ -23,6 +23,7 @@ from .model import (
 )
 from .pesos import EACH_FICHA, Pesos, annotate
 from .read_limits import left_out_lines
+from .revisions import index, mark, with_notes
 
 
 def basis_of(price_years) -> tuple[Basis | None, str]:
@@ -62,17 +63,20 @@ def budget(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table:
     )
     rows = []
     codes = []
+    found = index(detail.revisions, detail.year)
     for b in detail.budget:
         own = Basis(price_year=b.price_year)
         values = (b.inicial, b.final, b.ejecutado, b.exec_inicial, b.exec_final)
         codes += [v.status for v in values if v.value is None and v.status]
+        amounts = (
+            mark(pesos.cell(of(v, own), b.year), found, m, "", b.year, detail.year)
+            for v, m in ((b.inicial, "inicial"), (b.final, "final"), (b.ejecutado, "ejecutado"))
+        )
         rows.append(
             Row(
                 (
                     Cell(b.year),
-                    pesos.cell(of(b.inicial, own), b.year),
-                    pesos.cell(of(b.final, own), b.year),
-                    pesos.cell(of(b.ejecutado, own), b.year),
+                    *amounts,
                     of(b.exec_inicial),
                     of(b.exec_final),
                 ),
@@ -87,7 +91,7 @@ def budget(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table:
         notes=nominal + code_notes(codes),
         empty="La ficha no trae cuadro de presupuesto.",
     )
-    return annotate(table, pesos)
+    return with_notes(annotate(table, pesos))
 
 
 def _nominal_note(basis: Basis | None) -> tuple[str, ...]:
@@ -183,6 +187,7 @@ def per_beneficiary(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table |
     if not detail.spending_per_beneficiary:
         return None
     basis, label = pesos.column(*basis_of(a.price_year for a in detail.spending_per_beneficiary))
+    found = index(detail.revisions, detail.year)
     table = Table(
         "spending_per_beneficiary",
         f"Gasto por beneficiario ({label})",
@@ -194,14 +199,21 @@ def per_beneficiary(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table |
             Row(
                 (
                     Cell(a.year),
-                    pesos.cell(of(a.amount, Basis(price_year=a.price_year)), a.year),
+                    mark(
+                        pesos.cell(of(a.amount, Basis(price_year=a.price_year)), a.year),
+                        found,
+                        "gasto-por-beneficiario",
+                        "",
+                        a.year,
+                        detail.year,
+                    ),
                 ),
                 key=str(a.year),
             )
             for a in detail.spending_per_beneficiary
         ),
     )
-    return annotate(table, pesos)
+    return with_notes(annotate(table, pesos))
 
 
 def history(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table | None:
@@ -212,17 +224,20 @@ def history(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table | None:
     entries = sorted(detail.budget_history, key=lambda e: (e[1].year, e[0] or 0))
     basis, label = pesos.column(*basis_of(b.price_year for _f, b in entries))
     rows = []
+    found = index(detail.revisions)
     for ficha_year, b in entries:
         own = Basis(price_year=b.price_year)
+        amounts = (
+            mark(pesos.cell(of(v, own), b.year), found, m, "", b.year, ficha_year)
+            for v, m in ((b.inicial, "inicial"), (b.final, "final"), (b.ejecutado, "ejecutado"))
+        )
         rows.append(
             Row(
                 (
                     Cell(b.year),
                     Cell(ficha_year),
                     Cell(own.label),
-                    pesos.cell(of(b.inicial, own), b.year),
-                    pesos.cell(of(b.final, own), b.year),
-                    pesos.cell(of(b.ejecutado, own), b.year),
+                    *amounts,
                 ),
                 key=f"{b.year}:{ficha_year}",
             )
@@ -245,7 +260,7 @@ def history(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table | None:
         notes=notes,
         order="año; un año que dan dos fichas aparece con cada una",
     )
-    return annotate(table, pesos)
+    return with_notes(annotate(table, pesos))
 
 
 def build(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> PaneView:

@@ -7,6 +7,7 @@ from .cells import of
 from .figures import code_notes, decimals_of, years_label
 from .model import EMPTY, PERCENT, TEXT, Cell, Column, Facts, PaneView, Paragraphs, Row, Table
 from .read_limits import notes
+from .revisions import index, mark, with_notes
 
 BASIS_LABELS = {"objetivo": "Población objetivo", "potencial": "Población potencial"}
 
@@ -39,19 +40,26 @@ def coverage(detail: ProgramDetail) -> Table | None:
         *(Column(str(y), str(y), PERCENT, unit="%", decimals=decimals) for y in years),
     )
     rows = []
+    found = index(detail.revisions, detail.year)
     for basis in dict.fromkeys(c.basis for c in detail.coverage):
         by_year = {c.year: c.pct for c in detail.coverage if c.basis == basis}
         cells = [Cell(BASIS_LABELS.get(basis, basis))]
-        cells += [of(by_year[y]) if y in by_year else EMPTY for y in years]
+        cells += [
+            mark(of(by_year[y]), found, "cobertura", basis, y, detail.year)
+            if y in by_year
+            else EMPTY
+            for y in years
+        ]
         rows.append(Row(tuple(cells), key=basis))
     codes = [c.pct.status for c in detail.coverage if c.pct.value is None]
-    return Table(
+    table = Table(
         "coverage",
         f"Cobertura por año (% de la población), ficha {detail.ficha.evaluated_year}",
         columns,
         tuple(rows),
         notes=code_notes(codes),
     )
+    return with_notes(table)
 
 
 def findings(detail: ProgramDetail) -> Paragraphs:

@@ -62,9 +62,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Static(Text(one_line(self.tables[0].title)), id="export-title")
             yield Label("Formato")
             formats = [(Text(label), fmt) for fmt, label in FORMATS.items()]
-            yield Select(
-                formats, value="csv", allow_blank=False, id="export-format", compact=True
-            )
+            yield Select(formats, value="csv", allow_blank=False, id="export-format", compact=True)
             yield Label("Archivo (en la carpeta actual si no se indica otra)")
             yield Input(value=self.proposed.name, id="export-path", compact=True)
             yield Static(id="export-message")
