@@ -204,12 +204,17 @@ def read_detail(
         return read_budgets[0]
 
     def revisions() -> tuple:
+        """The program's restatements: an extra of the panes that show them, so a table that
+        cannot be read, or is read in part, costs only the marks (its own pane says so)."""
         if len(fichas) < 2 or (wanted is not None and not wanted & REVISION_TABLES):
             return ()
-        table = next(t for t in ("budget", "indicators", "coverage") if t in (wanted or {t}))
-        return part(
-            table, lambda: restatements.of_program(rows, attach, program.program_id, fichas)
-        )
+        cuts = list(reading.cut)
+        try:
+            return restatements.of_program(rows, attach, program.program_id, fichas)
+        except DatasetError:
+            return ()
+        finally:
+            reading.cut[:] = cuts
 
     read_warnings = part(
         "warnings",

@@ -35,6 +35,8 @@ NOTES = (
     "(M$ 2024 = pesos de 2024; «nominales» = pesos de cada año). Con p pasan a M$ de un "
     "año, con los inflactores que traen las fichas del dataset: ≈ marca una cifra "
     "convertida; † una sin factor para su año, que queda como en la ficha, en sus pesos. "
+    "‡ marca una cifra que otra ficha del programa imprime distinta (revisada): la nota "
+    "de su tabla da las dos cifras y sus fuentes. "
     "Estos códigos reemplazan "
     "una cifra que no está; ninguno es cero:"
 )
