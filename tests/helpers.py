@@ -267,6 +267,7 @@ def oversized_dataset(folder: Path, *, indicators: int = 0, budget: int = 0) -> 
 
 
 RESTATED = FIXTURES / "restated"  # two fichas of one program (tests/fixtures/make_restated.py)
+RESTATED_DATASET = FIXTURES / "restated_dataset"  # the pair ingested, for snapshots
 
 
 def restated_dataset(folder: Path) -> Path:
