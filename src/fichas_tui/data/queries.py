@@ -284,7 +284,7 @@ class Store:
         where = "" if program_id is None else "AND program_id = ?"
         params = [] if program_id is None else [program_id]
         rows = self._rows(restatements.SEVERAL_SQL.format(program=where), params)
-        fichas = {fid: rest for fid, *rest in rows}
+        fichas = {row[0]: tuple(row[1:]) for row in rows}
         if program_id is not None:
             return restatements.for_fichas(self._rows, fichas, self.deflators().factors)
         return restatements.for_fichas(self._rows, fichas, self.deflators().factors, every=True)

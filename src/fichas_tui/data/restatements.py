@@ -179,7 +179,7 @@ class Comparer:
         found = []
         for (program_id, measure, key, year), printed in series.items():
             # one figure per ficha (the first), oldest ficha first
-            by_ficha = {}
+            by_ficha: dict[str, _Point] = {}
             for p in printed:
                 by_ficha.setdefault(p.ficha_id, p)
             ordered = sorted(by_ficha.values(), key=lambda p: self._order(p.ficha_id))
