@@ -70,3 +70,20 @@ async def test_key_bar_keeps_help_and_offers_what_applies(size):
             "/ Buscar", "o Ordenar", "p Pesos", "esc Volver", "q Salir", "^p Ir a programa",
             "? Ayuda",
         ]  # fmt: skip
+
+
+@pytest.mark.asyncio
+async def test_a_disabled_key_is_drawn_dim():
+    """A binding shown but disabled (check_action None) is drawn dim, not a crash (it added a
+    str to a Style)."""
+    from rich.text import Text
+
+    from fichas_tui.tui.widgets.key_bar import Entry, KeyBar
+
+    app = make_app(FIXTURE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        text = Text()
+        app.screen.query_one(KeyBar)._append(text, Entry("p", "Pesos", "p", False, "pesos"))
+        assert text.plain.strip() == "p Pesos"
+        assert text.spans and all(span.style.dim for span in text.spans)

@@ -13,6 +13,7 @@ from itertools import groupby
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -21,6 +22,7 @@ from textual.widget import Widget
 
 from ..keys import key_label
 
+DIM = Style(dim=True)  # a key shown but disabled (check_action answered None)
 HELP_ACTION = "help"  # always shown (at the right), so every other key can be looked up
 HELP_KEY = "question_mark"  # its first key; F1 is the other
 # Drawn at the right, help first: the keys that find everything else.
@@ -134,7 +136,7 @@ class KeyBar(Widget):
         key_style = self.get_component_rich_style("key-bar--key")
         description_style = self.get_component_rich_style("key-bar--description")
         if not entry.enabled:
-            key_style, description_style = key_style + "dim", description_style + "dim"
+            key_style, description_style = key_style + DIM, description_style + DIM
         start = text.cell_len
         text.append(f" {entry.keys} ", key_style)
         text.append(f"{entry.description} ", description_style)
