@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App
@@ -26,9 +26,19 @@ from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
 from .screens.palette import Palette, ProgramsProvider
 
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from .screens.across import AcrossState
+
 
 class CompareCommand(Provider):
     """«Comparar» in the palette: the program under the cursor with another or another year."""
+
+    if TYPE_CHECKING:  # the explorer's app, typed
+
+        @property
+        def app(self) -> FichasApp: ...  # type: ignore[override]  # App[object]: invariant
 
     async def search(self, query: str) -> Hits:
         label = "Comparar: este programa con otro o con otro año"
@@ -131,12 +141,13 @@ class FichasApp(App[None]):
         self.data_dir = Path(data_dir)
         # The app owns the store: screens read it from here, and a reload swaps it here.
         self.store = store
-        self.across_return = None  # the Región/Ranking a program was opened from (Esc)
+        # the Región/Ranking a program was opened from (Esc)
+        self.across_return: AcrossState | None = None
         self.problem = problem  # why there is no store: no dataset yet, or a damaged one
         self.source_label = source_label  # for the status line; None: not shown
         self.settings = settings  # None (tests): nothing remembered
         self._hangup_stop = threading.Event()
-        self._settle_timer = None
+        self._settle_timer: Timer | None = None
         self.first_frame_out = False  # Textual's first frame is composed (on_ready)
         self._after_first: list[Callable[[], object]] = []  # see after_first_frame
         saved = settings.get("theme") if settings else None
@@ -189,7 +200,7 @@ class FichasApp(App[None]):
         # callbacks run after the next refresh, the first frame that reaches the terminal.
         self.first_frame_out = True
         screen = self.screen
-        if getattr(screen, "first_frame_held", False):  # BrowserScreen._compositor_refresh
+        if isinstance(screen, BrowserScreen) and screen.first_frame_held:  # its _compositor_refresh
             # Rendered now (whole: its region is still dirty from the first layout), not on
             # the screen's next idle, which came 20-30 ms later.
             screen.first_frame_held = False
@@ -248,7 +259,8 @@ class FichasApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, in Spanish."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # is_open takes App[object], and App is invariant in its result type
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:

@@ -54,7 +54,7 @@ class Filters:
         if self.with_warnings:
             parts.append("con avisos")
         if (self.findings or "").strip():
-            parts.append(f"hallazgos «{_short(self.findings, PART_WIDTH - 4)}»")
+            parts.append(f"hallazgos «{_short(self.findings or '', PART_WIDTH - 4)}»")
         return parts
 
     def label(self, width: int | None = LABEL_WIDTH) -> str:

@@ -9,10 +9,10 @@ there comes back here, to the same row.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Sparkline, Static
 
 from ...data.across import Selection, measure_rows, region_rows
 from ...data.dataset import DatasetError
+from ...data.queries import Store
 from ...geography import CANONICAL_REGIONS, NIVEL_CENTRAL
 from ...render.rich_tables import bar as bar_text
 from ...render.rich_tables import cell as cell_text
@@ -44,6 +45,9 @@ BAR_WIDTH = 10
 # Región: a bar after each of these columns (spending there, share of the program's spending)
 BARS = {"value": "bar_value", "share_pct": "bar_share"}
 BARS_NOTE = "Barras: gasto, a escala del mayor de la lista; % del programa, sobre 100 %."
+
+if TYPE_CHECKING:
+    from ..app import FichasApp
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,9 @@ def _cell(column: Column, cell: Cell) -> Text:
 
 
 class AcrossScreen(PesosSwitch, Screen[None]):
+    if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
+        app = getters.app(FichasApp)
+
     DEFAULT_CSS = """
     AcrossScreen { layout: vertical; }
     AcrossScreen #across-title { height: auto; padding: 0 1; text-style: bold; }
@@ -146,8 +153,7 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         yield Static(id="across-title")
         yield Static(id="across-notes")
         yield Sparkline([], id="across-dist")
-        table = DataTable(id="across-table", cursor_type="row", zebra_stripes=True)
-        yield table
+        yield DataTable(id="across-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="across-status")
         yield KeyBar()
 
@@ -164,19 +170,23 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         self.compute(self._token, self.state, self.pesos)
 
     @property
-    def store(self):
-        return self.app.store
+    def store(self) -> Store:
+        store = self.app.store
+        assert store is not None  # opened from the browser, over a dataset
+        return store
 
     @work(thread=True, exclusive=True, group="across")
     def compute(self, token: int, state: AcrossState, pesos: Pesos) -> None:
-        store = self.app.store
+        store = self.store
         try:
             if state.kind == "ranking":
-                rows = measure_rows(store, state.measure, Selection())
-                view = ranking_view(rows, state.measure, descending=state.descending, pesos=pesos)
+                ranked = measure_rows(store, state.measure, Selection())
+                view = ranking_view(
+                    ranked, state.measure, descending=state.descending, pesos=pesos
+                )
             else:
-                rows = region_rows(store, state.region, Selection())
-                view = region_view(rows, state.region, pesos=pesos)
+                present = region_rows(store, state.region, Selection())
+                view = region_view(present, state.region, pesos=pesos)
             view.page(0, MAX_ROWS)  # built here, off the UI thread
             if view.apart is not None:
                 view.records  # noqa: B018 (built off the UI thread too)
@@ -246,15 +256,15 @@ class AcrossScreen(PesosSwitch, Screen[None]):
                     or view.basis is None
                     or (value.basis.price_year == view.basis.price_year)
                 )
-                cells.append(Text("" if same else value.basis.label))
+                cells.append(Text("" if same or value.basis is None else value.basis.label))
             drawn.append(cells)
         headers, keys = [], []
-        for c in head.columns:
-            headers.append(Text(column_header(c)))
-            keys.append(c.key)
-            if region and c.key in BARS:
+        for column in head.columns:
+            headers.append(Text(column_header(column)))
+            keys.append(column.key)
+            if region and column.key in BARS:
                 headers.append(Text(""))
-                keys.append(BARS[c.key])
+                keys.append(BARS[column.key])
         if other:
             headers.append(Text("Base"))
             keys.append("basis")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, work
+from textual import events, getters, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
@@ -36,6 +36,9 @@ WIDE_MIN_WIDTH = 110
 # Seconds without a keystroke in the filter before the highlighted program is read.
 TYPING_PAUSE = 0.2
 
+if TYPE_CHECKING:
+    from ..app import FichasApp
+
 
 class Reloaded(Message):
     def __init__(self, store: Store) -> None:
@@ -55,6 +58,9 @@ def no_match(typed: str, filters: Filters) -> str:
 
 
 class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
+    if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
+        app = getters.app(FichasApp)
+
     DEFAULT_CSS = """
     BrowserScreen #filter {
         margin: 0 1;
@@ -87,7 +93,9 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     @property
     def store(self) -> Store:
         """The app's store (the app owns it; a reload replaces it there)."""
-        return self.app.store
+        store = self.app.store
+        assert store is not None  # the browser is shown over a dataset (else EmptyScreen)
+        return store
 
     def compose(self) -> ComposeResult:
         # Set before the children are styled: set on the first resize it restyles them all.
@@ -296,8 +304,10 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
 
     def action_sort(self) -> None:
         if self._in_detail():
+            from ..widgets.panes import RegionesPane  # with the detail (not at start)
+
             pane = self.query_one(Detail).pane("regiones")
-            if pane is not None:
+            if isinstance(pane, RegionesPane):
                 self.notify(f"Regiones ordenadas por {pane.cycle_sort()}", timeout=2)
             return
         self.sort = SORT_BUDGET if self.sort == SORT_NAME else SORT_NAME
@@ -341,8 +351,10 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
             self.notify(f"No hay una ficha {which} a la de {detail.year}.", timeout=3, markup=False)
 
     def action_formulas(self) -> None:
+        from ..widgets.panes import IndicadoresPane  # with the detail (not at start)
+
         pane = self.query_one(Detail).pane("indicadores")
-        if pane is not None:
+        if isinstance(pane, IndicadoresPane):
             pane.toggle_formulas()
 
     def compare_from(self):

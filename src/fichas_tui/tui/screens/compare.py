@@ -9,13 +9,13 @@ its token); `p` changes the basis here and on the main screen; Esc returns where
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.console import Group
 from rich.table import Table as RichTable
 from rich.text import Text
-from textual import events, work
+from textual import events, getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -37,8 +37,11 @@ from .pesos_switch import PesosSwitch
 
 WIDE_MIN_WIDTH = 120
 LEFT = ("compare:presupuesto", "compare:porcentajes")  # the wide layout's left column
-STYLE = {1: "green", -1: "red", 0: "dim"}  # the arrow says it too
+STYLE: dict[int | None, str] = {1: "green", -1: "red", 0: "dim"}  # the arrow says it too
 DIFFERENCE = "B − A"
+
+if TYPE_CHECKING:
+    from ..app import FichasApp
 
 
 class Compared(Message):
@@ -80,6 +83,9 @@ def section(table: Table) -> Group:
 
 
 class CompareScreen(PesosSwitch, Screen[None]):
+    if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
+        app = getters.app(FichasApp)
+
     DEFAULT_CSS = """
     CompareScreen { layout: vertical; }
     CompareScreen #compare-title { height: auto; padding: 0 1; text-style: bold; }

@@ -74,11 +74,12 @@ class ExportScreen(ModalScreen[Path | None]):
     @property
     def index(self) -> int:
         tables = self.query("#export-table")
-        return tables.first(Select).value if tables else 0
+        value = tables.first(Select).value if tables else 0
+        return value if isinstance(value, int) else 0  # a Select without blank: always an int
 
     @property
     def fmt(self) -> str:
-        return self.query_one("#export-format", Select).value
+        return str(self.query_one("#export-format", Select).value)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -146,7 +146,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
         chosen = select.value
         options = list(found)
         if chosen is not Select.NULL and chosen not in options:
-            options.insert(0, chosen)  # a spelling the reloaded dataset lacks stays chosen
+            options.insert(0, str(chosen))  # a spelling the reloaded dataset lacks stays chosen
         with select.prevent(Select.Changed):
             select.set_options(_options(options))
             if chosen is not Select.NULL:

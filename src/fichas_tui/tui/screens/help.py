@@ -108,5 +108,5 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(NOTES, style="italic"), id="help-notes")
             yield Static(codes, id="help-codes")
 
-    def action_dismiss(self) -> None:
+    async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

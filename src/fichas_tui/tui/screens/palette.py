@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.align import Align
 from rich.text import Text
@@ -16,6 +17,9 @@ from ...views.figures import years_label
 MAX_HITS = 40
 PROGRAM_PLACEHOLDER = "Buscar un programa por nombre, servicio o ministerio (o «Tema»)…"
 NO_PROGRAM = "Ningún programa coincide"
+
+if TYPE_CHECKING:
+    from ..app import FichasApp
 
 
 class Palette(CommandPalette):
@@ -54,6 +58,11 @@ def _help(program) -> Content:
 class ProgramsProvider(Provider):
     """Programs whose name, ministry or service hold every typed word."""
 
+    if TYPE_CHECKING:  # the explorer's app, typed
+
+        @property
+        def app(self) -> FichasApp: ...  # type: ignore[override]  # App[object]: invariant
+
     def _store(self):
         return getattr(self.app, "store", None)
 
@@ -66,7 +75,7 @@ class ProgramsProvider(Provider):
                 Content(one_line(program.name)),
                 partial(self.app.open_program, program.program_id),
                 text=one_line(program.name),
-                help=_help(program),
+                help=_help(program),  # type: ignore[arg-type]  # typed str, drawn as Content
             )
 
     async def search(self, query: str) -> Hits:
@@ -84,7 +93,7 @@ class ProgramsProvider(Provider):
                 highlight(matcher, name, style),
                 partial(self.app.open_program, program.program_id),
                 text=name,
-                help=_help(program),
+                help=_help(program),  # type: ignore[arg-type]  # typed str, drawn as Content
             )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -16,6 +17,7 @@ from ...views.pesos import Pesos
 
 if TYPE_CHECKING:
     from ...data.detail_records import ProgramDetail
+    from ..app import FichasApp
     from .pane import Pane
 
 # (tab id, label), in the declared order; keys 1-5 follow it.
@@ -39,6 +41,9 @@ def pane_widgets() -> dict[str, type[Pane]]:
 
 class Detail(Vertical):
     """Shows one ProgramDetail; asks for another year through YearChosen."""
+
+    if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
+        app = getters.app(FichasApp)
 
     DEFAULT_CSS = """
     Detail #detail-head {

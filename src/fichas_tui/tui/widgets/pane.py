@@ -26,6 +26,7 @@ from ...render.rich_tables import TableBlock, blocks
 from ...text import clean
 from ...views.model import PaneView
 from ...views.panes import PANE_TABLES, pane
+from ...views.pesos import Pesos
 from ...views.program import pane_view
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
 from .selection import selectable, selected_text, under_mouse
@@ -76,7 +77,8 @@ class Pane(RowCursor, ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = CURSOR_BINDINGS
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pane--cursor"}
     DEFAULT_CLASSES = "pane"
-    pesos = None  # panes with amounts: the basis they are shown in (see BrowserScreen.set_pesos)
+    # panes with amounts: the basis they are shown in (see BrowserScreen.set_pesos)
+    pesos: Pesos | None = None
     NAME = ""  # the pane's key in views.panes.PANES
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -4,19 +4,25 @@ itself), moving over those rows with the keys, and the highlight of the row unde
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.strip import Strip
 
 from ...render.rich_tables import row_of
+
+if TYPE_CHECKING:  # the mixin's host: what it uses of Pane, a ScrollView
+    from textual.scroll_view import ScrollView as _Host
+else:
+    _Host = object
 
 ROWS = Binding.Group("Fila anterior / siguiente de las tablas (y la copia, Y copia su tabla)")
 PAGES = Binding.Group("Una página arriba / abajo")
 ENDS = Binding.Group("Primera / última fila")
 
-CURSOR_BINDINGS = [
+CURSOR_BINDINGS: list[BindingType] = [
     Binding("up", "cursor(-1)", "Fila anterior", show=False, id="programa.fila_ant", group=ROWS),
     Binding("down", "cursor(1)", "Fila siguiente", show=False, id="programa.fila_sig", group=ROWS),
     Binding("pageup", "page(-1)", "Pág. arriba", show=False, id="programa.pag_arriba", group=PAGES),
@@ -54,7 +60,7 @@ def row_spans(lines: list[list[Segment]], table: int, offset: int) -> list[RowSp
     return spans
 
 
-class RowCursor:
+class RowCursor(_Host):
     """Pane's row cursor (a mixin: Pane holds the bindings and draws the lines). Where the pane
     has table rows, ↑/↓ move from row to row, scrolling to keep the row in view; prose longer
     than the view between two rows scrolls by line by line, so nothing is skipped unseen."""

@@ -26,12 +26,14 @@ def _blank_look(style: Style | None) -> tuple | None:
     """What spaces drawn in `style` look like (None: more than their background)."""
     if style is None:
         return (None, None)
-    look = _looks.get(style, False)
-    if look is False:
-        shown = any(getattr(style, name) for name in _SHOWN_ON_BLANK)
-        look = None if shown else (style.bgcolor, style.link)
-        if len(_looks) < 4096:  # a few dozen styles in practice
-            _looks[style] = look
+    try:
+        return _looks[style]
+    except KeyError:  # a style not seen yet
+        pass
+    shown = any(getattr(style, name) for name in _SHOWN_ON_BLANK)
+    look = None if shown else (style.bgcolor, style.link)
+    if len(_looks) < 4096:  # a few dozen styles in practice
+        _looks[style] = look
     return look
 
 
