@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 
 from ...data.dataset import DatasetError
 from ...text import clean
 from ..filter_state import Filters
+from .browser_host import BrowserHost
+
+if TYPE_CHECKING:
+    from ...data.facets import FacetQuery
 
 
-class FacetFilter:
+class FacetFilter(BrowserHost):
     """BrowserScreen's part that applies the filters (a mixin: it uses the screen's list).
 
     `facet_ids` are the programs the facets keep (None: no facet on); the list intersects them
@@ -43,14 +49,14 @@ class FacetFilter:
             return
         self.facets_reading = True
         self._update_status(self.shown_count)  # says it is filtering; the rows wait for it
-        self.read_facets(filters)
+        self.read_facets(filters, query)
 
     @work(thread=True, exclusive=True, group="facets")
-    def read_facets(self, filters: Filters) -> None:
+    def read_facets(self, filters: Filters, query: FacetQuery) -> None:
         from ...data.facets import program_ids
 
         try:
-            ids = program_ids(self.store, filters.facets())
+            ids = program_ids(self.store, query)
         except (DatasetError, OSError) as exc:
             self.app.call_from_thread(self._facets_failed, filters, clean(str(exc)))
             return

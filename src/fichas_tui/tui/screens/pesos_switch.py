@@ -12,6 +12,7 @@ from ...text import clean
 from ...views.pesos import EACH_FICHA, Pesos, main_pesos, series_lines
 from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
+from .browser_host import BrowserHost
 
 
 class PesosRead(Message):
@@ -23,7 +24,7 @@ class PesosRead(Message):
         self.step = step  # the user pressed p (else: a reload re-read the factors)
 
 
-class PesosSwitch:
+class PesosSwitch(BrowserHost):
     """BrowserScreen's part that changes the peso basis (a mixin: it uses the screen's widgets)."""
 
     def action_pesos(self) -> None:

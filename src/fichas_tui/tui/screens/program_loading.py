@@ -16,6 +16,7 @@ from ...data.queries import Store
 from ...views.panes import PANE_TABLES, REQUIRED_TABLES
 from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
+from .browser_host import BrowserHost
 
 if TYPE_CHECKING:  # imported with the first detail (Detail.pane_widgets, Store.detail)
     from ...data.detail_records import ProgramDetail
@@ -66,7 +67,7 @@ AHEAD_WAIT = 0.5
 AHEAD_DELAY = 0.03
 
 
-class ProgramLoading:
+class ProgramLoading(BrowserHost):
     """BrowserScreen's part that reads programs (a mixin: it uses the screen's widgets)."""
 
     _detail_token = 0
@@ -89,6 +90,7 @@ class ProgramLoading:
         if (
             year is None
             and ahead is not None
+            and ahead.detail is not None
             and ahead.store is self.store
             and ahead.detail.program.program_id == program_id
             and ahead.detail.has(tables)
@@ -215,7 +217,8 @@ class ProgramLoading:
 
     @work(thread=True, exclusive=True, group="read-ahead")
     def run_ahead(self, store: Store, program_id: str, tables, pane: Pane | None) -> None:
-        detail, missing, drawn = None, (), None
+        detail, drawn = None, None
+        missing: tuple[str, ...] = ()
         try:
             with contextlib.suppress(DatasetError, OSError):  # the read that asks reports it
                 store.read_ahead(program_id, tables=tables)
