@@ -188,7 +188,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
             self.visual_style,
         )
 
-    def _find(self, key: tuple) -> Drawing | None:
+    def _find(self, key: tuple | None) -> Drawing | None:
         for drawing in reversed(self._kept):
             if drawing.key == key:
                 return drawing
@@ -205,7 +205,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
             parts: list[RenderableType] = [self._problem]
         elif detail is None or not self.ready(detail):
             parts = []  # blank until its tables are read
-        elif only:
+        elif only and notice is not None:  # (only: the notice is all there is)
             parts = [notice]
         else:
             view = self.build(detail)
