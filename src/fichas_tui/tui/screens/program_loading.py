@@ -197,7 +197,8 @@ class ProgramLoading(BrowserHost):
     def _schedule_ahead(self, token: int) -> None:
         # And written: Textual's writer thread sends the frame after the refresh, and a read
         # ahead started at once (DuckDB's rows, then the drawing, both holding the
-        # interpreter) delayed the frame's last bytes by 5-40 ms.
+        # interpreter) delayed the frame's last bytes (benchmarks/README.md, "Earlier this
+        # round": Program switch).
         self.set_timer(
             AHEAD_DELAY, lambda: self._read_ahead() if token == self._detail_token else None
         )

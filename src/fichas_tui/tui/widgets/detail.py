@@ -26,7 +26,8 @@ TABS = tuple((spec.key, spec.title) for spec in PANES)
 
 def pane_widgets() -> dict[str, type[Pane]]:
     """The pane widget of each tab. Imported when the detail is built, after the screen's
-    first frame: the panes and what they draw with are ~10 ms of the explorer's start."""
+    first frame: the panes and what they draw with weigh on the explorer's start
+    (benchmarks/README.md, "This round": fewer imports at start)."""
     from .panes import (
         EvaluacionPane,
         IndicadoresPane,
