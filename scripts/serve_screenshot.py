@@ -94,8 +94,11 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
     server = subprocess.Popen(
         [sys.executable, "-m", "fichas_tui", "serve", "--port", str(app_port)],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, env=env, start_new_session=True,
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True, env=env,
+        start_new_session=True,
     )
+    # The address with this start's access code is the line it prints with "?token=".
+    url = next(line for line in server.stdout if "?token=" in line).split()[-1]
     profile = tempfile.mkdtemp(prefix="fichas-chromium-")
     chromium = subprocess.Popen(
         [browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
@@ -106,7 +109,7 @@ def main() -> None:
     try:
         wait_for_port(app_port)
         wait_for_port(devtools_port)
-        png = asyncio.run(shoot(f"http://127.0.0.1:{app_port}/?fontsize=14", devtools_port))
+        png = asyncio.run(shoot(f"{url}&fontsize=14", devtools_port))
         OUT.write_bytes(png)
         print(f"{OUT.relative_to(REPO)}: {len(png)} bytes")
     finally:

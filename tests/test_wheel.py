@@ -38,6 +38,9 @@ def test_wheel_installs_and_shows_the_sample_elsewhere(tmp_path, isolated_user_d
     assert "fichas_tui/sample/parquet/fichas.parquet" in names
     assert "fichas_tui/sample/fichas/manifest.csv" in names
     assert len([n for n in names if n.startswith("fichas_tui/sample/fichas/")]) == 4
+    # fichas serve's own page (Spanish, no web fonts) and textual-serve's licence for it
+    assert "fichas_tui/cli/serve_page/app_index.html" in names
+    assert "fichas_tui/cli/serve_page/LICENSE-textual-serve.txt" in names
 
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", str(venv))

@@ -14,7 +14,7 @@ import time
 import aiohttp
 import pytest
 
-from fichas_tui.cli.serve import app_command, titled
+from fichas_tui.cli.serve import app_command
 from fichas_tui.locations import DataSource
 from fichas_tui.tui.app import FichasApp
 
@@ -32,12 +32,16 @@ def server():
     proc = subprocess.Popen(
         [sys.executable, "-m", "fichas_tui", "serve", "--port", str(port)],
         stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
+        text=True,
         env=env,
         start_new_session=True,  # the app processes it starts end with it
     )
     try:
+        # The address with this start's token, printed before it listens (like Jupyter's).
+        url = next(line for line in proc.stdout if "?token=" in line).split()[-1]
+        assert url.startswith(f"http://127.0.0.1:{port}/?token=")
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             with socket.socket() as sock:
@@ -45,7 +49,7 @@ def server():
                     break
             assert proc.poll() is None, "fichas serve exited"
             time.sleep(0.1)
-        yield f"127.0.0.1:{port}"
+        yield url
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:
@@ -55,12 +59,16 @@ def server():
             proc.wait()
 
 
-async def _drive(address: str) -> tuple[int, str, str]:
+async def _drive(url: str) -> tuple[int, str, str]:
     async with aiohttp.ClientSession() as session:
-        async with session.get(f"http://{address}/") as page:
+        async with session.get(url) as page:
             status, html = page.status, await page.text()
+        websocket = re.search(r'data-session-websocket-url="(.*?)"', html).group(1)
+        origin = url.split("/?")[0]
         screen = ""
-        async with session.ws_connect(f"http://{address}/ws?width=100&height=30") as ws:
+        async with session.ws_connect(
+            f"{websocket}?width=100&height=30", headers={"Origin": origin}
+        ) as ws:
             await ws.send_json(["resize", {"width": 100, "height": 30}])
             deadline = time.monotonic() + 60
             while "programas" not in screen and time.monotonic() < deadline:
@@ -76,7 +84,7 @@ async def _drive(address: str) -> tuple[int, str, str]:
 def test_page_and_one_connection_show_the_program_list(server):
     status, html, screen = asyncio.run(_drive(server))
     assert status == 200
-    # The page's <title> is the app's name (textual-serve's template has none: serve.titled).
+    # The page's <title> is the app's name (textual-serve's template has none).
     assert re.search(r"<title>(.*?)</title>", html).group(1) == FichasApp.TITLE == "fichas"
     assert "<div>fichas</div>" in html  # and the loading dialog names it
     # The app's first screen, sent as terminal output: the list's status line and a program.
@@ -91,8 +99,42 @@ def test_app_command_is_this_python_and_the_dataset(tmp_path):
     assert command.endswith(f"--data '{folder}'")
 
 
-def test_titled_adds_one_title_to_the_head():
-    page = "<!DOCTYPE html>\n<html>\n  <head>\n    <link />\n  </head>\n</html>"
-    assert titled(page).count("<title>") == 1
-    assert "<head>\n    <title>{{ application.name }}</title>\n    <link />" in titled(page)
-    assert titled(titled(page)) == titled(page)  # a template with a title is left as it is
+def _serve(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+    return subprocess.run(
+        [sys.executable, "-m", "fichas_tui", "serve", *args],
+        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+    )
+
+
+def _one_spanish_line(result: subprocess.CompletedProcess, words: str) -> None:
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr and "\x1b" not in result.stderr + result.stdout
+    assert "\a" not in result.stderr + result.stdout
+    assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
+
+
+def test_port_in_use_is_one_spanish_line_and_exit_2():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _serve("--port", str(port))
+    _one_spanish_line(result, f"el puerto {port} ya está en uso")
+
+
+@pytest.mark.parametrize("port", ["0", "70000", "-1"])
+def test_port_outside_the_range_is_one_spanish_line_and_exit_2(port):
+    _one_spanish_line(_serve("--port", port), "entre 1 y 65535")
+
+
+@pytest.mark.parametrize(
+    "host", ["bad\x1b]0;pwned\x07host", "no-such-host.invalid", "1.2.3.4.5", "x" * 300]
+)
+def test_bad_host_is_one_spanish_line_without_its_control_text(host):
+    result = _serve("--host", host)
+    _one_spanish_line(result, "--host")
+
+
+def test_max_sessions_below_one_is_refused():
+    _one_spanish_line(_serve("--max-sesiones", "0"), "--max-sesiones")

@@ -196,15 +196,28 @@ def show(
     default=None,
     help="URL con que el navegador llega al servidor (detrás de un proxy o túnel).",
 )
-def serve(data_dir: Path | None, host: str, port: int, public_url: str | None) -> None:
+@click.option(
+    "--max-sesiones",
+    "max_sessions",
+    default=4,
+    show_default=True,
+    type=int,
+    metavar="N",
+    help="Pestañas abiertas a la vez (cada una es un proceso del explorador).",
+)
+def serve(
+    data_dir: Path | None, host: str, port: int, public_url: str | None, max_sessions: int
+) -> None:
     """Abre el explorador en el navegador (textual-serve), por defecto sólo en esta máquina.
 
-    Cada pestaña del navegador ejecuta su propio explorador. Para usarlo desde otra máquina
-    prefiera un túnel (ssh -L 8000:127.0.0.1:8000 SERVIDOR) o un proxy con autenticación.
+    Cada pestaña del navegador ejecuta su propio explorador. La dirección que muestra al iniciar
+    lleva un código de acceso nuevo en cada inicio (?token=…): sin él, el servidor no abre.
+    Para usarlo desde otra máquina prefiera un túnel (ssh -L 8000:127.0.0.1:8000 SERVIDOR) o un
+    proxy con autenticación.
     """
     from .serve import run_serve
 
-    run_serve(locations.dataset_to_open(data_dir), host, port, public_url)
+    sys.exit(run_serve(locations.dataset_to_open(data_dir), host, port, public_url, max_sessions))
 
 
 register_across(main, DATA_OPTION)
