@@ -103,7 +103,11 @@ def _serve(*args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
     return subprocess.run(
         [sys.executable, "-m", "fichas_tui", "serve", *args],
-        capture_output=True, text=True, timeout=60, env=env, stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        stdin=subprocess.DEVNULL,
     )
 
 
