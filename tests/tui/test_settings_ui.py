@@ -77,3 +77,17 @@ async def test_a_basis_the_dataset_cannot_reach_falls_back(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.screen.pesos.target is None
+
+
+@pytest.mark.asyncio
+async def test_a_hostile_settings_file_never_stops_the_explorer(tmp_path):
+    from fichas_tui.locations import sample_dir
+
+    path = tmp_path / "settings.json"
+    # "²" passes isdigit() and fails int(): it crashed every start (exit 70).
+    path.write_text('{"basis": "²", "theme": "nord"}', encoding="utf-8")
+    app = make_app(sample_dir(), settings=Settings(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.pesos.target is None and app.theme == "nord"
+    assert app.return_code in (None, 0)

@@ -9,6 +9,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# The dataset's small derived files (the program list, the opening program) are written with
+# the one safe atomic write every file of fichas goes through.
+from ..safe_write import replace_file as replace_file
 from .schema import TABLES
 
 if TYPE_CHECKING:
@@ -22,20 +25,6 @@ if TYPE_CHECKING:
 ROW_GROUP_ROWS = 4096
 PENDING = ".pending"
 LOCK = ".lock"
-
-
-def replace_file(path: Path, parts: Iterable[bytes]) -> None:
-    """Write `parts` to `path` atomically (a reader sees the old file or the new one): the
-    dataset's small derived files, the program list and the opening program."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as fh:
-            for part in parts:
-                fh.write(part)
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
 
 
 class DatasetError(RuntimeError):

@@ -11,12 +11,12 @@ import csv
 import io
 import json
 import math
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from ..safe_write import staged
 from ..text import clean, fold, one_line
 from ..views.cells import display
 from ..views.figures import UNKNOWN
@@ -122,13 +122,15 @@ def records_csv(records) -> str:
     return buffer.getvalue()
 
 
-def write_csv(table: Table, path: Path) -> None:
+def write_csv(table: Table, out: BinaryIO) -> None:
     columns = flatten(table)
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([safe_text(c.header) for c in columns])
-        for row in _rows(columns):
-            writer.writerow([_csv_value(v) for v in row])
+    handle = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(handle)
+    writer.writerow([safe_text(c.header) for c in columns])
+    for row in _rows(columns):
+        writer.writerow([_csv_value(v) for v in row])
+    handle.flush()
+    handle.detach()  # the caller's file stays open
 
 
 def _xlsx_format(flat: Flat, value: float) -> str:
@@ -143,7 +145,7 @@ def _xlsx_format(flat: Flat, value: float) -> str:
     return pattern + ' "%"' if flat.kind == PERCENT else pattern
 
 
-def write_xlsx(table: Table, path: Path) -> None:
+def write_xlsx(table: Table, out: BinaryIO) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -167,7 +169,7 @@ def write_xlsx(table: Table, path: Path) -> None:
         if line:
             notes.append([clean(line)])
             notes.cell(row=notes.max_row, column=1).data_type = "s"
-    book.save(path)
+    book.save(out)
 
 
 def _sheet_name(title: str) -> str:
@@ -175,7 +177,7 @@ def _sheet_name(title: str) -> str:
     return name[:31] or "tabla"
 
 
-def write_json(table: Table, path: Path) -> None:
+def write_json(table: Table, out: BinaryIO) -> None:
     columns = flatten(table)
     data = {
         "table": table.key,
@@ -186,12 +188,10 @@ def write_json(table: Table, path: Path) -> None:
             dict(zip((c.header for c in columns), row, strict=True)) for row in _rows(columns)
         ],
     }
-    path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8"
-    )
+    out.write((json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode())
 
 
-def write_parquet(table: Table, path: Path) -> None:
+def write_parquet(table: Table, out: BinaryIO) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -213,7 +213,7 @@ def write_parquet(table: Table, path: Path) -> None:
             arrays[flat.header] = pa.array(flat.values, pa.string())
     data = pa.table(arrays) if arrays else pa.table({})
     meta = {"title": clean(table.title), "notes": "\n".join(clean(n) for n in table.notes)}
-    pq.write_table(data.replace_schema_metadata({k: v.encode() for k, v in meta.items()}), path)
+    pq.write_table(data.replace_schema_metadata({k: v.encode() for k, v in meta.items()}), out)
 
 
 def tsv(table: Table, rows: list[int] | None = None, header: bool = True) -> str:
@@ -237,18 +237,15 @@ WRITERS = {"csv": write_csv, "xlsx": write_xlsx, "json": write_json, "parquet": 
 
 
 def export_table(table: Table, path: Path, fmt: str | None = None) -> Path:
-    """Write the table; the format from `fmt` or the file's extension. Written to a temporary
-    name and moved into place, so a failed export never leaves half a file."""
+    """Write the table; the format from `fmt` or the file's extension. Staged under a unique
+    name beside it and moved into place (safe_write.staged), so a failed export never leaves
+    half a file and a link planted beside it is never followed."""
+    path = Path(path)
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in WRITERS:
         raise ValueError(f"formato desconocido: {fmt!r} (use {', '.join(FORMATS)})")
-    path = Path(path)
-    staging = path.with_name(f".{path.name}.tmp")
-    try:
-        WRITERS[fmt](table, staging)
-        os.replace(staging, path)
-    finally:
-        staging.unlink(missing_ok=True)
+    with staged(path, private=False) as out:
+        WRITERS[fmt](table, out)
     return path
 
 

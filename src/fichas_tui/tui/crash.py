@@ -30,18 +30,22 @@ def write_report(details: str) -> Path:
         f"{time.strftime('%Y-%m-%d %H:%M:%S %z')}\n"
         f"argv: {sys.argv!r}\n\n"
     )
-    text = header + details
+    text = (header + details).encode("utf-8", errors="replace")
     try:
         folder = reports_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"fallo-{stamp}-{os.getpid()}.txt"
-        path.write_text(text, encoding="utf-8", errors="replace")
-        return path
+        return _new_file(folder, f"fallo-{stamp}-", text)
     except OSError:
-        fd, name = tempfile.mkstemp(prefix=f"fichas-fallo-{stamp}-", suffix=".txt")
-        with os.fdopen(fd, "w", encoding="utf-8", errors="replace") as out:
-            out.write(text)
-        return Path(name)
+        return _new_file(None, f"fichas-fallo-{stamp}-", text)
+
+
+def _new_file(folder: Path | None, prefix: str, text: bytes) -> Path:
+    # mkstemp: a name nobody can predict, created with O_EXCL and mode 0600, so a link planted
+    # at the name a report would take is never followed, and the report is the user's alone.
+    fd, name = tempfile.mkstemp(prefix=prefix, suffix=".txt", dir=folder)
+    with os.fdopen(fd, "wb") as out:
+        out.write(text)
+    return Path(name)
 
 
 def report(details: str) -> int:
