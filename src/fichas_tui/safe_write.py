@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -54,3 +55,35 @@ def replace_file(path: Path, parts: Iterable[bytes], *, private: bool = False) -
     with staged(path, private=private) as handle:
         for part in parts:
             handle.write(part)
+
+
+# The system's words for why a path failed are English (strerror); the user reads Spanish.
+REASONS = {
+    errno.ENAMETOOLONG: "el nombre es demasiado largo",
+    errno.EACCES: "sin permiso",
+    errno.EPERM: "sin permiso",
+    errno.ENOENT: "la carpeta no existe",
+    errno.ENOTDIR: "una parte de la ruta no es una carpeta",
+    errno.EISDIR: "es una carpeta",
+    errno.ENOSPC: "el disco está lleno",
+    errno.EDQUOT: "se agotó la cuota de disco",
+    errno.EROFS: "el disco es de sólo lectura",
+    errno.ELOOP: "demasiados enlaces simbólicos en la ruta",
+    errno.EEXIST: "ya existe",
+    errno.EXDEV: "está en otro disco",
+    errno.EIO: "error de lectura o escritura del disco",
+}
+
+
+def reason(error: BaseException) -> str:
+    """Why a path failed, in Spanish, for a message that names the path."""
+    if isinstance(error, OSError) and error.errno in REASONS:
+        return REASONS[error.errno]
+    if isinstance(error, OSError):
+        code = errno.errorcode.get(error.errno or 0)
+        return f"error del sistema ({code})" if code else "error del sistema"
+    if isinstance(error, ValueError) and "null" in str(error):
+        return "contiene un carácter nulo"
+    if isinstance(error, RuntimeError):  # Path.expanduser: ~usuario desconocido
+        return "no se reconoce el usuario de ~"
+    return "ruta no válida"

@@ -83,7 +83,57 @@ async def test_unwritable_folder_is_said_in_the_dialog(in_tmp):
         await settle(pilot)
         assert isinstance(app.screen, ExportScreen)  # still open, nothing lost
         message = str(app.screen.query_one("#export-message", Static).render())
-        assert "No se pudo escribir" in message and "No such file" in message
+        assert message == f"La carpeta {in_tmp / 'no' / 'existe'} no existe."
+
+
+async def _typed_path_message(value: str) -> str:
+    app = make_app(sample_dir())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "e")
+        app.screen.query_one("#export-path").value = value
+        await press(pilot, "enter")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert isinstance(app.screen, ExportScreen)  # the app goes on, the dialog says why
+        message = str(app.screen.query_one("#export-message", Static).render())
+    assert app.return_code in (None, 0)
+    return message
+
+
+@pytest.mark.asyncio
+async def test_a_name_too_long_is_said_in_the_dialog(in_tmp):
+    # ENAMETOOLONG from path.exists() stopped the app (exit 70).
+    message = await _typed_path_message("x" * 300 + ".csv")
+    assert message.startswith("No se puede usar xxx") and "el nombre es demasiado largo" in message
+
+
+@pytest.mark.asyncio
+async def test_a_path_in_an_unreadable_folder_is_said_in_the_dialog(in_tmp, monkeypatch):
+    import pathlib
+
+    closed = in_tmp / "cerrada"
+    closed.mkdir()
+    real_stat = pathlib.Path.stat
+
+    def stat(self, *, follow_symlinks=True):
+        # What a folder without search permission gives (tests may run as root, who passes).
+        if self.parent == closed:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_stat(self, follow_symlinks=follow_symlinks)
+
+    monkeypatch.setattr(pathlib.Path, "stat", stat)
+    message = await _typed_path_message("cerrada/tabla.csv")
+    assert "cerrada/tabla.csv: sin permiso." in message
+
+
+@pytest.mark.asyncio
+async def test_an_unknown_home_or_a_folder_name_is_said_in_the_dialog(in_tmp):
+    message = await _typed_path_message("~nadie-con-este-nombre/t.csv")
+    assert "no se reconoce el usuario de ~" in message
+    (in_tmp / "carpeta.csv").mkdir()
+    message = await _typed_path_message("carpeta.csv")
+    assert "es una carpeta" in message
 
 
 @pytest.mark.asyncio

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
 from ...render.export import FORMATS, export_table, proposed_path
+from ...safe_write import reason
 from ...text import clean, one_line
 from ...views.model import Table
 
@@ -98,12 +99,28 @@ class ExportScreen(ModalScreen[Path | None]):
         if not value:
             self._say("Indique un nombre de archivo.", error=True)
             return
-        path = (self.folder / Path(value).expanduser()).absolute()
-        fmt = path.suffix.lstrip(".").lower() if path.suffix else self.fmt
+        # Every question asked of the typed path is inside the try: a 300-character name
+        # (ENAMETOOLONG), a folder that cannot be read (EACCES) or an unknown ~user made
+        # path.exists() raise and the app stop.
+        try:
+            path = (self.folder / Path(value).expanduser()).absolute()
+            fmt = path.suffix.lstrip(".").lower() if path.suffix else self.fmt
+            folder = path.parent.is_dir()
+            exists = path.is_symlink() or path.exists()
+            is_dir = path.is_dir()
+        except (OSError, ValueError, RuntimeError) as exc:
+            self._say(f"No se puede usar {value}: {reason(exc)}.", error=True)
+            return
         if fmt not in FORMATS:
             self._say(f"Extensión desconocida: use {', '.join(FORMATS)}.", error=True)
             return
-        if path.exists() and self.confirm_replace != path:
+        if not folder:
+            self._say(f"La carpeta {path.parent} no existe.", error=True)
+            return
+        if is_dir:
+            self._say(f"{path} es una carpeta: indique un nombre de archivo.", error=True)
+            return
+        if exists and self.confirm_replace != path:
             self.confirm_replace = path
             self._say(f"{clean(str(path))} ya existe: Enter otra vez para reemplazarlo.")
             return
@@ -113,9 +130,10 @@ class ExportScreen(ModalScreen[Path | None]):
     def _export(self, table: Table, path: Path, fmt: str) -> None:
         try:
             export_table(table, path, fmt)
-        except (OSError, ValueError) as exc:
-            why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.app.call_from_thread(self._say, f"No se pudo escribir {path}: {why}", True)
+        except (OSError, ValueError, RuntimeError) as exc:
+            self.app.call_from_thread(
+                self._say, f"No se pudo escribir {path}: {reason(exc)}.", True
+            )
             return
         self.app.call_from_thread(self._done, path)
 
