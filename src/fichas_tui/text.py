@@ -16,9 +16,16 @@ _NON_ALNUM_RE = re.compile(r"[^0-9a-z]+")
 # The letters the table folds (a query narrowing text in SQL lets anything else through).
 FOLD_TABLE = "".join(chr(c) for c in _ACCENTS)
 
-# C0/C1 control characters (ESC included) would let ficha text drive the terminal, and the
-# bidirectional overrides and isolates would reorder what is shown around them.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0/C1 control characters (ESC included) would let ficha text drive the terminal, the
+# bidirectional overrides, isolates and marks would reorder what is shown around them, and the
+# invisible ones (zero-width space, word joiner, BOM) would hide text inside a name. The
+# joiners (U+200C, U+200D) stay: emoji sequences and some scripts need them.
+_CONTROL_RE = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064"
+    r"\u2066-\u2069\ufeff]"
+)
+# For a file: only what a terminal or a spreadsheet would run (C0/C1 but tab and newline).
+_FILE_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Tab and newline too, for text that must stay on one line (the program list, file names).
 _LINE_RE = re.compile(r"[\t\n]")
 
@@ -92,6 +99,14 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     return _CONTROL_RE.sub(_visible, text)
+
+
+def no_controls(text: str | None) -> str:
+    """Text for a file: the data as it is (bidirectional and invisible characters too), but the
+    control characters other than tab and newline shown as symbols, as `clean` does."""
+    if not text:
+        return ""
+    return _FILE_CONTROL_RE.sub(_visible, text)
 
 
 def one_line(text: str | None) -> str:

@@ -100,7 +100,7 @@ RESTORED = (b"\x1b[?1049l", b"\x1b[?25h", b"\x1b[?1000l", b"\x1b[?1003l", b"\x1b
 
 @pytest.mark.parametrize(
     ("signum", "status"),
-    [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130)],
+    [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130), (signal.SIGQUIT, 131)],
 )
 def test_signal_restores_the_terminal(env, signum, status):
     pty = Pty([sys.executable, "-m", "fichas_tui", "--data", str(FIXTURE)], env)

@@ -192,7 +192,7 @@ def _emit(out: Console, view: AcrossView, fmt: str, extra: dict) -> None:
     if fmt == "json":
         out.file.write(dumps(to_json(view, extra)) + "\n")
     elif fmt == "csv":
-        out.file.write(to_csv(view))
+        out.file.write(to_csv(view, terminal=is_terminal(out)))
     else:
         print_view(out, view)
 
@@ -219,8 +219,16 @@ def _finite(record: dict) -> dict:
     }
 
 
-def to_csv(view: AcrossView) -> str:
-    return records_csv(view.records)
+def to_csv(view: AcrossView, terminal: bool = False) -> str:
+    return records_csv(view.records, terminal=terminal)
+
+
+def is_terminal(out: Console) -> bool:
+    """Whether `out` writes to a terminal (CSV text is then cleaned as the tables are)."""
+    try:
+        return out.file.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 # -- text ---------------------------------------------------------------------------------------

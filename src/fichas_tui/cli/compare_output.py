@@ -19,6 +19,7 @@ from .across_output import (
     EXIT_USAGE,
     Refused,
     consoles,
+    is_terminal,
     open_store,
     print_table,
     refuse,
@@ -92,7 +93,7 @@ def run_compare(
     if fmt == "json":
         out.file.write(dumps(to_json(view)) + "\n")
     elif fmt == "csv":
-        out.file.write(records_csv(view.records))
+        out.file.write(records_csv(view.records, terminal=is_terminal(out)))
     else:
         print_compare(out, view)
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..safe_write import staged
-from ..text import clean, fold, one_line
+from ..text import clean, fold, no_controls, one_line
 from ..views.cells import display
 from ..views.figures import UNKNOWN
 from ..views.model import AMOUNT, BAR, PERCENT, TEXT, YEAR, Table
@@ -110,15 +110,26 @@ def _csv_value(value: Any) -> str:
     return csv_value(value)
 
 
-def records_csv(records) -> str:
+def records_csv(records, terminal: bool = False) -> str:
     """Records (the CLI's `--csv`: region, ranking, compare) as CSV: a header of every key in
-    the order they first appear, then one line per record."""
+    the order they first appear, then one line per record.
+
+    Text is data, never a command: for a terminal it is cleaned as the text tables are (no
+    control, bidirectional or invisible character reaches it: a crafted ficha set the title
+    and wrote the clipboard with OSC 52); for a file the bytes are the data, but for control
+    characters other than tab and newline, shown as symbols. Either way no cell starts a
+    spreadsheet formula."""
+    scrub = clean if terminal else no_controls
+
+    def cell(value: Any) -> str:
+        return csv_value(scrub(value) if isinstance(value, str) else value)
+
     header = list(dict.fromkeys(key for record in records for key in record))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([safe_text(key) for key in header])
+    writer.writerow([cell(key) for key in header])
     for record in records:
-        writer.writerow([csv_value(record.get(key)) for key in header])
+        writer.writerow([cell(record.get(key)) for key in header])
     return buffer.getvalue()
 
 

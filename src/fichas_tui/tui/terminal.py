@@ -3,8 +3,8 @@
 Textual restores the terminal when the app ends normally. A signal's default action ends the
 process on the spot instead: `kill`, `timeout` and systemd send SIGTERM, a dropped SSH link
 SIGHUP, and the shell is left on the alternate screen, reporting mouse moves, with no cursor and
-(under dash) in raw mode. Here each of SIGTERM, SIGHUP and SIGINT restores the terminal and ends
-the process with the conventional status (128 + signal number). The explorer only reads the
+(under dash) in raw mode. Here each of SIGTERM, SIGHUP, SIGINT and SIGQUIT restores the terminal
+and ends the process with the conventional status (128 + signal number). The explorer only reads the
 dataset, so ending at once loses nothing.
 
 An exception in the app (Textual shows it after leaving the full screen) becomes one line naming
@@ -26,7 +26,9 @@ from .crash import EXIT_CRASH, report
 if TYPE_CHECKING:
     from textual.app import App
 
-SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+# SIGQUIT's default action (a core dump) left the terminal raw, mouse on, alternate screen:
+# it is ended the same way.
+SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT)
 
 # What Textual's LinuxDriver turns on, turned off, in the order its stop_application_mode uses.
 # CAN first: it aborts an escape sequence the app's writer thread may have left half written.
