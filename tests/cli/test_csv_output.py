@@ -17,7 +17,7 @@ RLO, ZWSP, C1_CSI = "\u202e", "\u200b", "\x9b"
 NAME = f"Programa{OSC52}{TITLE} {RLO}olleh{ZWSP}x{C1_CSI}2J\tcon\ttab\ny línea"
 ROWS = [
     MeasureRow("p1", NAME, "f1", 2023, 5.0, None, None),
-    MeasureRow("p2", "=HYPERLINK(\"http://x\")", "f2", 2023, 4.0, None, None),
+    MeasureRow("p2", '=HYPERLINK("http://x")', "f2", 2023, 4.0, None, None),
 ]
 
 
@@ -43,7 +43,7 @@ def test_csv_on_a_terminal_is_cleaned_like_the_tables():
     assert _names(rows)[0] == (
         "Programa␛]52;c;cm0gLXJmIH4K␇␛]0;pwned␇ �olleh�x�2J\tcon\ttab\ny línea"
     )
-    assert _names(rows)[1] == "'=HYPERLINK(\"http://x\")"
+    assert _names(rows)[1] == '\'=HYPERLINK("http://x")'
 
 
 def test_csv_to_a_file_keeps_the_data_but_no_control_character():
@@ -55,4 +55,4 @@ def test_csv_to_a_file_keeps_the_data_but_no_control_character():
         "\tcon\ttab\ny línea"
     )
     assert '"Programa' in text  # the field with a line break is quoted
-    assert _names(rows)[1] == "'=HYPERLINK(\"http://x\")"
+    assert _names(rows)[1] == '\'=HYPERLINK("http://x")'
