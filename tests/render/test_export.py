@@ -105,6 +105,28 @@ def test_xlsx_round_trip_numbers_stay_numbers_and_formulas_stay_text(tmp_path):
     assert notes["A2"].value == "Montos en M$ 2024, como los escribe la ficha."
 
 
+EXACT = [0.1 + 0.2, 1 / 3, 2 / 3 * 1e10, 1e-7, 123456789.12345678, -5e-324, 1.7976931348623157e308]
+
+
+def test_xlsx_keeps_every_digit_of_a_double(tmp_path):
+    # openpyxl's own writer (%.16g) turned 0.30000000000000004 into 0.3.
+    table = Table(
+        key="t",
+        title="Exactos",
+        columns=(Column("v", "Valor", PERCENT, unit="%", decimals=1),),
+        rows=tuple(Row((Cell(v),)) for v in [*EXACT, 8146335]),
+    )
+    sheet = load_workbook(export_table(table, tmp_path / "t.xlsx")).active
+    read = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert read == [*EXACT, 8146335]
+    assert all(type(a) is type(b) for a, b in zip(read, [*EXACT, 8146335], strict=True))
+    assert sheet.cell(row=2, column=1).data_type == "n"
+    assert pq.read_table(export_table(table, tmp_path / "t.parquet")).column(0).to_pylist() == [
+        *EXACT,
+        8146335,
+    ]
+
+
 def test_json_round_trip(tmp_path):
     data = json.loads(export_table(TABLE, tmp_path / "t.json").read_text(encoding="utf-8"))
     assert data["columns"] == HEADERS

@@ -175,6 +175,11 @@ def write_xlsx(table: Table, out: BinaryIO) -> None:
                 cell.data_type = "s"  # never a formula, whatever it starts with
             elif value is not None:
                 cell.number_format = _xlsx_format(flat, float(value))
+                # openpyxl writes a number with %.16g (0.30000000000000004 -> 0.3): the
+                # shortest text that reads back as the same double goes in the number cell
+                # instead, so the file keeps every digit the CSV and Parquet keep.
+                cell.value = repr(value) if isinstance(value, float) else str(value)
+                cell.data_type = "n"
     notes = book.create_sheet("notas")
     for line in (table.title, *table.notes, table.order and f"Orden: {table.order}"):
         if line:
