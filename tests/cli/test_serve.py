@@ -142,3 +142,8 @@ def test_bad_host_is_one_spanish_line_without_its_control_text(host):
 
 def test_max_sessions_below_one_is_refused():
     _one_spanish_line(_serve("--max-sesiones", "0"), "--max-sesiones")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://x\x1b]0;t\x07", "fichas.org"])
+def test_a_public_url_that_is_not_http_is_refused(url):
+    _one_spanish_line(_serve("--public-url", url), "--public-url")

@@ -28,6 +28,8 @@ MAX_SESSIONS = 4
 MAX_WIDTH, MAX_HEIGHT = 400, 200
 # A name or an address, nothing a terminal or a resolver would read otherwise.
 HOST_RE = re.compile(r"^\[?[A-Za-z0-9._:%-]{1,253}\]?$")
+# The address the browser uses (printed, and put in the page): http(s), no space or control.
+PUBLIC_URL_RE = re.compile(r"^https?://[^\s\x00-\x1f\x7f-\x9f/?#]+(/[^\s\x00-\x1f\x7f-\x9f]*)?$")
 
 
 class ServeError(Exception):
@@ -228,10 +230,12 @@ def run_serve(
     max_sessions: int = MAX_SESSIONS,
 ) -> int:
     """Serve until Ctrl+C; 0, or 2 with one line on stderr when it cannot start."""
-    if max_sessions < 1:
-        print("fichas serve: --max-sesiones debe ser 1 o más.", file=sys.stderr)
-        return 2
     try:
+        if max_sessions < 1:
+            raise ServeError("--max-sesiones debe ser 1 o más.")
+        if public_url is not None and not PUBLIC_URL_RE.match(public_url):
+            shown = one_line(public_url)[:80]
+            raise ServeError(f"--public-url debe ser una dirección http:// o https:// («{shown}»).")
         sock = listen(host, port)
     except ServeError as error:
         print(f"fichas serve: {error}", file=sys.stderr)
