@@ -171,6 +171,24 @@ def test_proposed_name_is_free_and_plain(tmp_path):
     )
 
 
+def test_proposed_name_in_an_unsearchable_or_removed_folder(tmp_path, monkeypatch):
+    import pathlib
+
+    def refuse(self, *, follow_symlinks=True):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(pathlib.Path, "stat", refuse)
+    monkeypatch.setattr(pathlib.Path, "lstat", lambda self: refuse(self))
+    assert proposed_path("Tabla", "csv", tmp_path) == tmp_path / "tabla.csv"
+    monkeypatch.undo()
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert proposed_path("Tabla", "csv") == tmp_path / "tabla.csv"
+
+
 def test_tsv_shows_figures_as_on_screen_and_guards_text():
     from fichas_tui.render.export import tsv
 

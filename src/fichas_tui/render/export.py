@@ -268,11 +268,28 @@ def export_table(table: Table, path: Path, fmt: str | None = None) -> Path:
 def proposed_path(stem: str, fmt: str, folder: Path | None = None) -> Path:
     """A file name for the export in `folder` (the current directory) that is not taken:
     'residencia-familiar-2023-presupuesto.csv', then '...-2.csv'."""
-    folder = folder or Path.cwd()
+    folder = folder or current_folder()
     slug = "-".join(fold(stem).split())[:80] or "tabla"
     path = folder / f"{slug}.{fmt}"
     n = 2
-    while path.exists():
+    while _taken(path):
         path = folder / f"{slug}-{n}.{fmt}"
         n += 1
     return path
+
+
+def current_folder() -> Path:
+    """The current directory, or the home folder when it has been removed under us."""
+    try:
+        return Path.cwd()
+    except OSError:
+        return Path.home()
+
+
+def _taken(path: Path) -> bool:
+    # A folder that cannot be searched answers nothing: the name is proposed, and writing it
+    # says why not in the dialog (an exception here stopped the app when `e` was pressed).
+    try:
+        return path.is_symlink() or path.exists()
+    except (OSError, ValueError):
+        return False

@@ -14,7 +14,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
-from ...render.export import FORMATS, export_table, proposed_path
+from ...render.export import FORMATS, current_folder, export_table, proposed_path
 from ...safe_write import reason
 from ...text import clean, one_line
 from ...views.model import Table
@@ -42,7 +42,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         self.tables = tables
         self.stem = stem
-        self.folder = folder or Path.cwd()
+        self.folder = folder or current_folder()
         self.first = first  # the table proposed (the one under the cursor)
         self.proposed = self._proposal(first, "csv")
         self.confirm_replace: Path | None = None
