@@ -16,6 +16,7 @@ from .across_output import (
     EXIT_USAGE,
     Refused,
     consoles,
+    is_terminal,
     open_store,
     print_table,
     refuse,
@@ -54,7 +55,8 @@ def run_revisions(
     if fmt == "json":
         out.file.write(dumps({"restatements": [as_json(r) for r in found]}) + "\n")
     elif fmt == "csv":
-        out.file.write(records_csv([_flat(as_json(r)) for r in found]) if found else _HEADER)
+        rows = [_flat(as_json(r)) for r in found]
+        out.file.write(records_csv(rows, terminal=is_terminal(out)) if found else _HEADER)
     else:
         print_table(out, listing(found))
     return 0

@@ -18,7 +18,7 @@ from textual_serve.server import Server
 
 from ..locations import DataSource
 from ..text import one_line
-from .serve_guard import Guard, page
+from .serve_guard import Guard, page_text
 
 # Our page: textual-serve's, in Spanish, its font from the package (serve_page/app_index.html).
 TEMPLATES = Path(__file__).parent / "serve_page"
@@ -59,38 +59,40 @@ class FichasServer(Server):
         self.max_sessions = max_sessions
         self.sockets: set[web.WebSocketResponse] = set()
 
-    def full(self) -> bool:
-        return len(self.sockets) >= self.max_sessions
-
-    def full_page(self) -> web.Response:
-        return page(
-            503,
+    def refuse_when_full(self) -> None:
+        """Raise a 503 with a Spanish page when every session is taken."""
+        if len(self.sockets) < self.max_sessions:
+            return
+        body = page_text(
             "Demasiadas sesiones",
             f"Ya hay {len(self.sockets)} sesiones abiertas (el máximo de este servidor es "
             f"{self.max_sessions}, --max-sesiones). Cierre otra pestaña y vuelva a cargar.",
         )
+        raise web.HTTPServiceUnavailable(text=body, content_type="text/html")
 
     async def handle_index(self, request: web.Request) -> web.StreamResponse:
-        if self.full():
-            return self.full_page()
+        self.refuse_when_full()
         return await super().handle_index(request)
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
-        if self.full():
-            return self.full_page()
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        self.refuse_when_full()
         websocket = web.WebSocketResponse(heartbeat=15)
         width = clamp(request.query.get("width"), 80, MAX_WIDTH)
         height = clamp(request.query.get("height"), 24, MAX_HEIGHT)
         # Counted before the first await: two connections cannot both take the last place.
         self.sockets.add(websocket)
         service: AppService | None = None
+
+        async def close() -> None:
+            await websocket.close()
+
         try:
             await websocket.prepare(request)
             service = AppService(
                 self.command,
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
-                close=websocket.close,
+                close=close,
                 download_manager=self.download_manager,
                 debug=self.debug,
             )

@@ -25,9 +25,14 @@ max-width:40em;line-height:1.5}}</style></head>
 """
 
 
+def page_text(title: str, message: str) -> str:
+    """A small Spanish HTML page (nothing loaded from anywhere)."""
+    return PAGE.format(title=html.escape(title), message=html.escape(message))
+
+
 def page(status: int, title: str, message: str) -> web.Response:
-    """A small Spanish HTML page (nothing loaded from anywhere) with `status`."""
-    body = PAGE.format(title=html.escape(title), message=html.escape(message))
+    """That page as a response with `status`."""
+    body = page_text(title, message)
     return web.Response(status=status, text=body, content_type="text/html", charset="utf-8")
 
 
@@ -106,7 +111,9 @@ class Guard:
         return self.host_ok(netloc)
 
     def token_ok(self, value: str | None) -> bool:
-        return bool(value) and secrets.compare_digest(value.encode(), self.token.encode())
+        if not value:
+            return False
+        return secrets.compare_digest(value.encode(), self.token.encode())
 
     def refusal(self, request: web.Request) -> web.Response | None:
         """The page refusing `request`, or None when it may go on."""
