@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import socket
 import sys
 
@@ -68,6 +69,9 @@ async def served():
             if not fichas.sockets:
                 break
             await asyncio.sleep(0.05)
+    # textual-serve never waits for an app process it stopped: its transport, in a reference
+    # cycle, is collected here while the loop still runs (not later, warning that it is closed).
+    gc.collect()
 
 
 async def _read_until(ws, text: str) -> str:
