@@ -37,16 +37,9 @@ async def settle(pilot) -> None:
 async def press(pilot, *keys: str) -> None:
     """Press the keys, then settle once. Between two keys the app handles the first key's
     messages but its workers may still run (as when a user types fast); a test that needs
-    a worker's result before the next key presses in steps (see press_each)."""
+    a worker's result before the next key presses in steps, one call per step."""
     await pilot.press(*keys)
     await settle(pilot)
-
-
-async def press_each(pilot, *keys: str) -> None:
-    """Press each key and settle after it."""
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 def steady_cursor() -> None:
