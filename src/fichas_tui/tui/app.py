@@ -61,8 +61,9 @@ class ThemeCommand(Provider):
 COPY = Binding.Group("Copiar la fila / la tabla al portapapeles (también por SSH)")
 # Seconds without a new program on screen before the garbage is collected (settle_when_idle).
 IDLE_SETTLE = 0.2
-# Seconds from the first frame to importing DuckDB when the opening program needs none (its
-# pane is drawn ~0.1 s after the list): the import holds the interpreter for ~0.15 s.
+# Seconds from the first frame to importing DuckDB when the opening program needs none: its
+# pane is drawn soon after the list, and the import holds the interpreter (benchmarks/README.md,
+# "This round": the opening program without DuckDB).
 OPENING_DRAWN = 0.2
 
 
@@ -240,7 +241,8 @@ class FichasApp(App[None]):
     def settle_when_idle(self) -> None:
         """Collect and freeze once the user has paused (IDLE_SETTLE s after the last call):
         each program shown leaves objects the collector would walk, and a full collection
-        over a few hundred switches' worth took 20-65 ms in the middle of a switch."""
+        over a few hundred switches' worth held up a switch (benchmarks/README.md, "Earlier this
+        round": Program switch)."""
         if self._settle_timer is not None:
             self._settle_timer.stop()
         self._settle_timer = self.set_timer(IDLE_SETTLE, self._settle_now)

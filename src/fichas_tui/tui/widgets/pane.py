@@ -61,7 +61,8 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         height: 1fr;
         overflow-x: auto;
         /* Always shown: a scrollbar that comes and goes with the program's length costs a
-           layout of the whole screen on one switch in five (40-110 ms instead of 10-30). */
+           layout of the whole screen on one switch in five (benchmarks/README.md, "Earlier
+           this round": Program switch). */
         overflow-y: scroll;
         scrollbar-size-vertical: 1;
     }
