@@ -18,7 +18,7 @@ from .quality import check_quality
 from .report import file_summary
 
 MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
-SECONDS_PER_FILE = 10.0  # a real ficha parses in ~3 ms
+SECONDS_PER_FILE = 10.0  # a real ficha parses in milliseconds (benchmarks/README.md, ingest)
 
 
 @dataclass
