@@ -127,6 +127,7 @@ async def test_page_refused_under_a_rebound_name_or_a_foreign_origin(served):
     status, text = await s.page(good, Origin="http://evil.example")
     assert status == 403 and "Origen no permitido" in text
     assert (await s.page(good, host=f"localhost:{s.client.port}"))[0] == 200
+    assert (await s.page("/download/x"))[0] == 404  # the explorer delivers no files
 
 
 @pytest.mark.asyncio

@@ -172,11 +172,12 @@ def make_web_app(server: FichasServer, guard: Guard) -> web.Application:
     env = aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(TEMPLATES))
     env.globals["token"] = guard.token
     # textual-serve's index handler builds its URLs from the routes named "websocket" and
-    # "static"; the websocket that works is the one with the token in its path.
+    # "static"; the websocket that works is the one with the token in its path. Its download
+    # route is left out: the explorer never delivers a file, and it would answer without the
+    # token.
     app.router.add_get("/", server.handle_index, name="index")
     app.router.add_get("/ws", server.handle_websocket, name="websocket")
     app.router.add_get("/ws/{token}", server.handle_websocket)
-    app.router.add_get("/download/{key}", server.handle_download, name="download")
     app.router.add_static("/static", server.statics_path, name="static")
     app.on_shutdown.append(server.close_all)
     return app
