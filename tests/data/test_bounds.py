@@ -64,11 +64,19 @@ def test_detail_reads_up_to_the_cap_and_says_how_many_were_left_out(huge):
     assert any(expected.replace(",", ".") in text for _, text in notes)
 
 
-def test_no_limit_reads_everything(huge):
-    with Store.open(huge) as store:
+def test_no_limit_reads_everything(tmp_path):
+    # past both caps (rows per ficha, indicators), like `huge`, at a fraction of its cost
+    folder = oversized_dataset(tmp_path / "ds", indicators=2 * ROW_LIMIT + 40)
+    with Store.open(folder) as store:
+        capped = store.detail(PROGRAM, tables={"indicators"})
         detail = store.detail(PROGRAM, tables={"indicators"}, limit=None)
+        rows = store.query(
+            "SELECT count(DISTINCT indicator) FROM indicators WHERE ficha_id = ?",
+            [detail.ficha.ficha_id],
+        )[0][0]
+    assert capped.truncated and len(capped.indicators) == INDICATOR_LIMIT
     assert detail.truncated == ()
-    assert len(detail.indicators) > 23_000
+    assert len(detail.indicators) == rows > INDICATOR_LIMIT
 
 
 def test_real_fichas_are_never_cut():
