@@ -9,13 +9,13 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..text import one_line
+from .decoding import decode
 from .document import Document
 from .facts import finish_facts
 from .limits import cap_rows
 from .parsed import FichaError, FichaRecord
 from .quality import check_quality
-from .report import file_summary
+from .report import file_summary, shown
 
 MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
 SECONDS_PER_FILE = 10.0  # a real ficha parses in milliseconds (benchmarks/README.md, ingest)
@@ -66,27 +66,6 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def decode(data: bytes) -> str:
-    """Ficha bytes as text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise FichaError("dice ser UTF-16 pero no se puede decodificar") from None
-    if data.startswith(b"%PDF"):
-        raise FichaError("es un PDF: conviértalo a texto antes de ingerirlo")
-    if b"\x00" in data[:4096]:
-        raise FichaError("es un archivo binario, no el texto de una ficha")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
 def parse_bytes(
     data: bytes, source_file: str, manifest: dict | None = None, name: str | None = None
 ):
@@ -97,9 +76,12 @@ def parse_bytes(
         raise FichaError("el archivo está vacío")
     if len(data) > MAX_BYTES:
         raise FichaError(f"el archivo pesa {len(data) // 1024} KB; una ficha pesa menos de 1 MB")
-    doc = Document(decode(data))
+    decoded = decode(data)
+    doc = Document(decoded.text)
     layout = detect_layout(doc)
     record = FichaRecord(ficha_id=ficha_id_of(data), source_file=source_file, layout=layout.NAME)
+    if decoded.warning():
+        record.warn("ficha", decoded.warning())
     if doc.cut_lines:
         record.warn("ficha", f"{doc.cut_lines} líneas de más de 20.000 caracteres se cortaron")
     layout.parse(record, doc)
@@ -120,8 +102,9 @@ def parse_path(
             )
         data = path.read_bytes()
         with time_limit(SECONDS_PER_FILE):
-            # The name is data too: stored and printed with control characters made visible.
-            record, fields = parse_bytes(data, one_line(path.name), manifest, name)
+            # The name is data too: stored and printed as valid UTF-8 (a name in another
+            # encoding with U+FFFD), control characters made visible.
+            record, fields = parse_bytes(data, shown(path.name), manifest, name)
             summary = summarize(record)
     except FichaError as exc:
         return Outcome(path, error=str(exc)), None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..data.list_records import FACTOR_DECIMALS, Deflators
@@ -37,9 +38,17 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{format_chilean(n)} {word}"
 
 
-def shown(path: Path | str) -> str:
-    """A file name or path as printed: control characters visible, always one line."""
-    return one_line(str(path))
+def shown(path: Path | str | BaseException) -> str:
+    """A file name or path as printed (and stored): control characters visible, always one
+    line, valid UTF-8. A name the file system holds in another encoding (Latin-1
+    `evaluaci\xf3n.txt`) reaches Python with surrogates, which no terminal or Parquet file
+    can take: its undecodable bytes become U+FFFD."""
+    text = str(path)
+    try:
+        text = os.fsencode(text).decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no bytes give: not a file name
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return one_line(text)
 
 
 def file_summary(layout: str, program_name: str, year: int | None, rows: dict[str, int]) -> str:
