@@ -40,9 +40,12 @@ SMALLEST = (60, 20)
 
 
 def dataset_copy(source: Path, tmp_path: Path) -> Path:
-    """A copy of the dataset folder `source` a test may alter."""
+    """A copy of the dataset folder `source` a test may alter: its current version's files,
+    as plain files (what a dataset of an older fichas, or the bundled sample, holds)."""
+    from fichas_tui.data.versions import current
+
     out = tmp_path / "ds"
-    shutil.copytree(source, out)
+    shutil.copytree(current(source), out)
     return out
 
 

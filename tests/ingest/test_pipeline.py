@@ -29,7 +29,8 @@ def test_committed_dataset_is_the_sample_fichas(sample_dataset):
         committed = pq.read_table(COMMITTED_DATASET / f"{name}.parquet")
         assert built.schema.equals(committed.schema), name
         assert _canonical(built) == _canonical(committed), (
-            f"{name} differs: run `fichas ingest data/fichas --data data/parquet` and commit"
+            f"{name} differs: run `fichas ingest data/fichas --data /tmp/s && rm -r data/parquet"
+            ' && cp -r "$(readlink -f /tmp/s/.current)" data/parquet` and commit (plain files)'
         )
 
 

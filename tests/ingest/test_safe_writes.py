@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,8 +14,9 @@ import pyarrow.parquet as pq
 
 from fichas_tui.data.dataset import PENDING, read_dataset, write_lock
 from fichas_tui.data.schema import TABLES
+from fichas_tui.data.versions import CURRENT
 from fichas_tui.ingest.pipeline import run_ingest
-from tests.helpers import F2021, F2023, SAMPLE_DIR, quiet
+from tests.helpers import F2021, F2023, SAMPLE_DIR, dataset_copy, quiet
 
 SLOW_INGEST = textwrap.dedent(
     """
@@ -61,19 +63,25 @@ def test_ingest_killed_mid_write_leaves_previous_dataset(tmp_path):
     assert not (out / ".lock").exists()
 
 
-def test_interrupted_swap_is_completed_on_next_read(tmp_path):
-    """A writer killed after its new files were complete: readers finish the swap."""
-    out = tmp_path / "ds"
-    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
+def test_an_older_writers_interrupted_swap_is_finished_by_the_next_ingest(tmp_path):
+    """A dataset of plain files whose writer (an older fichas) was killed mid-swap, with
+    `.pending`: the next ingest finishes that swap, then makes the folder versioned."""
     newer = tmp_path / "newer"
     assert run_ingest([SAMPLE_DIR / F2021, SAMPLE_DIR / F2023], newer, echo=quiet)
+    out = dataset_copy(newer, tmp_path)  # plain files
     pending = out / PENDING
     pending.mkdir()
-    for i, name in enumerate(TABLES):
-        target = out / f"{name}.parquet" if i < 4 else pending / f"{name}.parquet"
-        os.replace(newer / f"{name}.parquet", target)  # half moved into place already
+    older = tmp_path / "older"
+    assert run_ingest([SAMPLE_DIR / F2021], older, echo=quiet)
+    for i, name in enumerate(TABLES):  # the new files half moved into place already
+        if i >= 4:
+            os.replace(out / f"{name}.parquet", pending / f"{name}.parquet")
+            shutil.copy(older / f"{name}.parquet", out / f"{name}.parquet")
+    read_dataset(out)  # a reader reads what is there, and never writes
+    assert pending.exists()
+    assert run_ingest([SAMPLE_DIR / F2023], out, echo=quiet)
     assert read_dataset(out)["fichas"].num_rows == 2
-    assert not pending.exists()
+    assert not pending.exists() and (out / CURRENT).is_symlink()
 
 
 def test_second_ingest_at_once_is_refused_clearly(tmp_path):
@@ -120,22 +128,3 @@ def test_readers_see_old_or_new_never_an_error(tmp_path):
     writer.wait(timeout=30)
     assert writer.returncode == 0
     assert reads > 0
-
-
-def test_a_reader_leaves_a_live_writers_swap_alone(tmp_path):
-    """Readers roll a swap forward only when its writer is gone (no race with the writer)."""
-    out = tmp_path / "ds"
-    assert run_ingest([SAMPLE_DIR / F2021], out, echo=quiet)
-    pending = out / PENDING
-    pending.mkdir()
-    os.replace(out / "texts.parquet", pending / "texts.parquet")
-    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
-    try:
-        (out / ".lock").write_text(str(sleeper.pid))  # a live writer holds the lock
-        read_dataset(out)
-        assert (pending / "texts.parquet").exists()  # left for the writer
-    finally:
-        sleeper.kill()
-        sleeper.wait()
-    read_dataset(out)  # the writer is gone: the reader finishes the swap
-    assert (out / "texts.parquet").exists() and not pending.exists()

@@ -129,7 +129,7 @@ def ingest(
     Estado de salida: 0 todo cargado; 1 algún archivo no se pudo leer (los demás sí se
     cargaron); 2 uso incorrecto; 3 otro ingest escribe el dataset o no se puede leer;
     4 no queda espacio en disco; 5 sin permiso para escribir. Con 3, 4 y 5 el dataset
-    anterior queda intacto.
+    anterior queda intacto. 130 Ctrl+C, 143 SIGTERM: se detiene y dice qué dataset quedó.
     """
     target = locations.dataset_to_write(data_dir)
     if target.resolve() == locations.packaged_sample_dir().resolve():

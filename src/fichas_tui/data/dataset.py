@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,18 +69,20 @@ def conform(table: str, data: pa.Table) -> pa.Table:
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
-def recover(folder: Path) -> None:
-    """Finish a write that was interrupted after its new files were complete.
+def recover(folder: Path, *, locked: bool = False) -> None:
+    """Finish a write of an older fichas (before versions) interrupted after its new files
+    were complete; the writer calls it, holding the lock.
 
-    A writer renames its finished staging folder to `.pending` (one atomic step) before it
+    That writer renamed its finished staging folder to `.pending` (one atomic step) before it
     moves the files into place, so a `.pending` folder always holds a whole, valid dataset.
+    `locked`: the caller holds the write lock (a writer); else a live writer's swap is left
+    to it.
     """
     folder = Path(folder)
     pending = folder / PENDING
     if not pending.is_dir():
         return
-    owner = _lock_owner(folder / LOCK)
-    if owner is not None and owner != os.getpid() and _alive(owner):
+    if not locked and lock_held(folder):
         return  # a live writer is moving its files into place; it finishes the job itself
     for name in TABLES:
         staged = table_path(pending, name)
@@ -104,54 +108,110 @@ def read_table(folder: Path, table: str) -> pa.Table:
 
 
 def read_dataset(folder: Path) -> dict[str, pa.Table]:
-    folder = Path(folder)
-    recover(folder)
-    return {name: read_table(folder, name) for name in TABLES}
+    """Every table of the dataset's current version (resolved once: one version throughout)."""
+    from .versions import current
+
+    root = current(Path(folder))
+    return {name: read_table(root, name) for name in TABLES}
 
 
 @contextlib.contextmanager
 def write_lock(folder: Path):
-    """Hold the dataset's lock for one ingest; a second one at once gets a clear error."""
+    """Hold the dataset's lock for one ingest; a second one at once gets a clear error.
+
+    An OS lock (flock) on `.lock`: it dies with its holder, so a killed ingest never leaves a
+    lock to take over (two ingests taking over one stale PID file both went ahead). The file
+    is opened without following a link and never truncated by name, and removed by its holder
+    before the lock is let go; a waiter that locked a removed file tries again.
+    """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     lock = folder / LOCK
+    fd = _take_lock(lock)
     try:
-        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
-        pid = _lock_owner(lock)
-        if pid is not None and not _alive(pid):
-            # The process that held it is gone (killed mid-ingest): the lock is stale.
-            lock.unlink(missing_ok=True)
-            with write_lock(folder):
-                yield
-            return
-        raise DatasetLocked(
-            f"{folder}: otro proceso (pid {pid}) está escribiendo este dataset; "
-            f"espere a que termine o borre {lock} si ese proceso ya no existe"
-        ) from None
-    try:
-        os.write(fd, str(os.getpid()).encode())
-        os.close(fd)
         yield
     finally:
-        lock.unlink(missing_ok=True)
+        try:
+            if _same_file(fd, lock):
+                lock.unlink()
+        except OSError:  # a read-only moment or a vanished file: the lock goes with the fd
+            pass
+        os.close(fd)
 
 
-def _lock_owner(lock: Path) -> int | None:
+def _take_lock(lock: Path) -> int:
+    import fcntl
+
+    for _attempt in range(100):
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise DatasetError(
+                    f"{lock}: es un enlace simbólico, no el candado de fichas; bórrelo"
+                ) from None
+            raise
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise DatasetError(f"{lock}: no es un archivo común; bórrelo")
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                pid = _lock_owner(fd)
+                raise DatasetLocked(
+                    f"{folder_of(lock)}: otro proceso (pid {pid}) está escribiendo este "
+                    "dataset; espere a que termine"
+                ) from None
+            if _same_file(fd, lock):
+                # The pid is for people (the message above); the lock is the flock.
+                os.ftruncate(fd, 0)
+                os.write(fd, str(os.getpid()).encode())
+                return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # the holder before us removed this file as we locked it: the next one
+    raise DatasetLocked(f"{folder_of(lock)}: el candado cambia sin parar; inténtelo de nuevo")
+
+
+def folder_of(path: Path) -> Path:
+    return Path(path).parent
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether `path` (not followed if a link) is still the file open as `fd`."""
     try:
-        return int(lock.read_text().strip() or "0") or None
+        on_disk = os.stat(path, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (on_disk.st_dev, on_disk.st_ino) == (mine.st_dev, mine.st_ino)
+
+
+def _lock_owner(fd: int) -> int | None:
+    try:
+        return int(os.pread(fd, 32, 0).decode().strip() or "0") or None
     except (OSError, ValueError):
         return None
 
 
-def _alive(pid: int) -> bool:
+def lock_held(folder: Path) -> bool:
+    """Whether an ingest holds the folder's lock now (without taking it)."""
+    import fcntl
+
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        fd = os.open(Path(folder) / LOCK, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
         return False
-    except PermissionError:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
         return True
-    return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
 
 
 def write_dataset(folder: Path, tables: dict[str, pa.Table]) -> dict[str, pa.Table]:

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 
 from ..text import fold
 from . import bounds, list_file, opening
-from .dataset import DatasetError, recover, table_path
+from .dataset import DatasetError, table_path
 from .derived import PROGRAMS_SQL, chain_deflators, factor_from_row
 from .list_columns import LIST_COLUMNS, Programs, ProgramTable, from_rows
 from .list_records import Cut, Deflators, Facets, ProgramRow, Value
 from .program_filter import KeyIndex, narrowed
 from .read_ahead import ReadAhead
+from .versions import current
 
 if TYPE_CHECKING:  # made when a detail is first read (data/detail_records.py)
     import duckdb
@@ -41,6 +42,8 @@ class Store:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
+        # The version read, resolved once: a swap while the store is open changes nothing here.
+        self.root = current(self.folder)
         self._con: duckdb.DuckDBPyConnection | None = None  # once connect() ran
         self._lock = threading.RLock()
         self._listed: ProgramTable | None = None  # the program list file's (deferred)
@@ -67,16 +70,13 @@ class Store:
         of every file) waits for connect(): the explorer paints its list first and connects in
         a thread. Queries asked before wait for connect(). Otherwise the store connects here.
         """
-        folder = Path(folder)
-        if not table_path(folder, "fichas").exists():
-            raise DatasetMissing(f"{folder}: no hay dataset (falta fichas.parquet)")
-        with contextlib.suppress(OSError):  # a read-only folder: read what is there
-            recover(folder)
         store = cls(folder)
+        if not table_path(store.root, "fichas").exists():
+            raise DatasetMissing(f"{folder}: no hay dataset (falta fichas.parquet)")
         if deferred:
-            store._listed = list_file.read(folder)
+            store._listed = list_file.read(store.root)
             if store._listed is not None and len(store._listed):
-                store._opening = opening.read(folder)
+                store._opening = opening.read(store.root)
                 return store
         try:
             store.connect()
@@ -108,7 +108,7 @@ class Store:
                 # setting, which also checks the file's modification time).
                 con.execute("SET parquet_metadata_cache = true")
                 for table in EXPLORER_TABLES:
-                    present = attach(con, self.folder, table)
+                    present = attach(con, self.root, table)
                     self._attached.add(table)
                     if table == "programs" and not present:
                         self._derived = True  # an older dataset: computed from fichas + budget
@@ -170,7 +170,7 @@ class Store:
         with self._lock:
             if table not in self._attached:
                 try:
-                    attach(con, self.folder, table)
+                    attach(con, self.root, table)
                 except duckdb.Error as exc:
                     raise DatasetError(
                         f"{self.folder}: no se puede leer {table} ({first_line(exc)})"
@@ -233,7 +233,7 @@ class Store:
 
         with self._lock:
             if table not in self._derived_present:
-                self._derived_present[table] = attach(con, self.folder, table)
+                self._derived_present[table] = attach(con, self.root, table)
             return self._derived_present[table]
 
     def query(self, sql: str, params: list) -> list[tuple]:

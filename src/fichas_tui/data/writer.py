@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
-import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import versions
 from .dataset import (
-    PENDING,
     ROW_GROUP_ROWS,
     DatasetError,
     conform,
@@ -64,13 +64,16 @@ class DatasetWriter:
     def __init__(self, folder: Path, expected_fichas: int = 0) -> None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        recover(folder)
-        # The lock is held, so any staging folder here was left by a killed writer.
+        recover(folder, locked=True)
+        # The lock is held, so any staging folder here was left by a killed writer (one of an
+        # older fichas, at the top; ours are in .versions and removed after the swap).
         for leftover in folder.glob(".staging-*"):
             shutil.rmtree(leftover, ignore_errors=True)
         self.folder = folder
-        self.staging = folder / f".staging-{uuid.uuid4().hex[:12]}"
-        self.staging.mkdir()
+        self.source = versions.current(folder)  # the version the rows kept are read from
+        self.staging = versions.new_staging(folder)
+        self.swapped = False  # the new version is live (set by finish)
+        self.notes: list[str] = []  # what went wrong after the swap, lost nothing
         self.spool = self.staging / "spool"
         self.spool.mkdir()
         self.bucketed = expected_fichas >= BUCKETED_FROM_FICHAS
@@ -152,7 +155,7 @@ class DatasetWriter:
 
         ids = pa.array(sorted(replace_ids), pa.string())
         for name in TABLES:
-            path = table_path(self.folder, name)
+            path = table_path(self.source, name)
             if name in DERIVED_TABLES or not path.exists():
                 continue
             try:
@@ -196,21 +199,35 @@ class DatasetWriter:
             shutil.rmtree(self.staging / "duckdb-spill", ignore_errors=True)
             for name in TABLES:
                 _fsync(table_path(self.staging, name))
-            os.replace(self.staging, self.folder / PENDING)
+            self._write_caches()
+            version = versions.publish(
+                self.folder, self.staging, [table_path(Path(), t).name for t in TABLES]
+            )
         except BaseException:
             self.abort()
             raise
-        recover(self.folder)
-        # The explorer's start-up list, stamped with the files now in place (see list_file).
-        from .list_file import rows_of, write
+        # The new version is live: nothing below may say the previous dataset was kept.
+        self.swapped = True
+        try:
+            failed = versions.remove_old(self.folder, keep=version.name)
+        except OSError as exc:
+            failed = [exc.strerror or str(exc)]
+        if failed:
+            self.notes.append(
+                f"no se pudieron borrar versiones anteriores en {self.folder / versions.VERSIONS}"
+                f" ({', '.join(failed)})"
+            )
 
-        write(self.folder, rows_of(self.derived["programs"]))
-        # And the program the explorer opens on, read ahead (see data.opening).
+    def _write_caches(self) -> None:
+        """The explorer's start-up list and the program it opens on (read ahead), written into
+        the version with its tables and stamped with them (see list_file, data.opening)."""
         from . import opening
+        from .list_file import rows_of, write
         from .queries import Store
 
-        with Store.open(self.folder, deferred=True) as store:  # the list from that file
-            opening.write(self.folder, store)
+        write(self.staging, rows_of(self.derived["programs"]))
+        with Store.open(self.staging, deferred=True) as store:  # the list from that file
+            opening.write(self.staging, store)
 
     def _write_derived(self) -> None:
         """The deflator series, from the files just written (the program list is made with
@@ -252,9 +269,13 @@ class DatasetWriter:
             try:
                 self._stream_summaries(limit)
                 return
-            except duckdb.OutOfMemoryException:
+            except duckdb.OutOfMemoryException as exc:
                 if limit is None:
-                    raise
+                    raise DatasetError(f"sin memoria para resumir el dataset ({exc})") from exc
+            except duckdb.IOException as exc:  # its spill or the staged files: a disk fault
+                raise duckdb_os_error(exc, self.staging) from exc
+            except duckdb.Error as exc:
+                raise DatasetError(f"{self.staging}: no se pudo resumir ({exc})") from exc
 
     def _stream_summaries(self, limit: str | None) -> None:
         import duckdb
@@ -336,6 +357,22 @@ def _region_ranges(counts: list[tuple[str, int]], most: int) -> list[tuple[str, 
     if first is not None:
         ranges.append((first, last))
     return ranges
+
+
+# DuckDB reports a failed read or write as text; the pipeline speaks in errno.
+_IO_REASONS = (
+    ("no space left", errno.ENOSPC),
+    ("disk quota", errno.EDQUOT),
+    ("permission denied", errno.EACCES),
+    ("read-only file system", errno.EROFS),
+)
+
+
+def duckdb_os_error(exc: Exception, where: Path) -> OSError:
+    """A duckdb.IOException as the OSError it stands for (ENOSPC, EACCES, ... else EIO)."""
+    text = str(exc)
+    code = next((c for words, c in _IO_REASONS if words in text.lower()), errno.EIO)
+    return OSError(code, f"{os.strerror(code)} ({text.strip().splitlines()[0]})", str(where))
 
 
 def _fsync(path: Path) -> None:

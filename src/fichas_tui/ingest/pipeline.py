@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .manifest import MANIFEST, read_manifest
 from .reader import Outcome, parse_path
 from .report import error_line, final_summary, ok_lines, shown, warning_line
+from .workers import Interrupted, stop_on_signals, worker_pool
 
 if TYPE_CHECKING:  # imported with pyarrow, when the first ficha is written
     from ..data.writer import DatasetWriter
@@ -26,6 +27,7 @@ EXIT_FILES_FAILED = 1  # some files could not be read; the others were loaded
 EXIT_DATASET = 3  # the dataset is being written by another ingest, or cannot be read
 EXIT_NO_SPACE = 4  # the disk filled up; the previous dataset is intact
 EXIT_NOT_WRITABLE = 5  # no permission to write the dataset folder; it is intact
+EXIT_INTERRUPTED = 128  # + the signal: Ctrl+C 130, SIGTERM 143, SIGHUP 129, as a shell reports
 
 # Files parsed per task: big enough to amortize a task, small enough that a chunk's tables
 # (~1 MB) and the chunks in flight stay far below the memory budget.
@@ -124,13 +126,18 @@ def _parse_chunk(jobs: list[tuple[Path, dict, str | None]]):
 
 
 def parse_chunks(jobs: list, workers: int) -> Iterator[tuple[list[Outcome], dict]]:
-    """(outcomes, tables) chunk by chunk, in file order, with few chunks in memory at once."""
+    """(outcomes, tables) chunk by chunk, in file order, with few chunks in memory at once.
+
+    The worker processes never outlive this generator: closed early (an error, Ctrl+C,
+    SIGTERM) it kills them at once instead of waiting for their chunks, and they kill
+    themselves if this process dies without a word (kill -9; see workers.py).
+    """
     chunks = [jobs[i : i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
     if len(jobs) < IN_PROCESS_BELOW or workers <= 1:
         for chunk in chunks:
             yield _parse_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         pending: deque = deque()
         todo = iter(chunks)
         for chunk in todo:
@@ -188,13 +195,18 @@ class _Target:
         """Merge what the folder held (minus replaced fichas), write and swap; fichas now.
         Called once a ficha was added (the writer is made then)."""
         assert self.writer is not None
-        replace = self.ids | _superseded(self.folder, self.keys)
+        replace = self.ids | _superseded(self.writer.source, self.keys)
         self.writer.add_existing(replace)
         self.writer.finish()
         return self.writer.rows["fichas"]
 
+    @property
+    def swapped(self) -> bool:
+        """Whether the new version is live (the previous dataset is no longer the one read)."""
+        return self.writer is not None and self.writer.swapped
+
     def close(self) -> None:
-        if self.writer is not None and self.writer.staging.exists():
+        if self.writer is not None and not self.writer.swapped:
             self.writer.abort()
         if self.stack is not None:
             self.stack.close()
@@ -233,19 +245,24 @@ def _superseded(folder: Path, keys: set) -> set[str]:
     return {fid for fid, pid, year in rows if (pid, year) in keys}
 
 
-def write_error(exc: OSError, folder: Path) -> tuple[int, str]:
+def _kept(swapped: bool) -> str:
+    """What is on disk after a failure: the new version is live once the swap happened."""
+    return "el dataset nuevo ya está en uso" if swapped else "el dataset anterior se conserva"
+
+
+def write_error(exc: OSError, folder: Path, swapped: bool = False) -> tuple[int, str]:
     """A failed write as (exit status, Spanish message saying what and where)."""
     where = shown(exc.filename or folder)
+    kept = _kept(swapped)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return EXIT_NO_SPACE, f"no queda espacio en {where}; el dataset anterior se conserva"
+        return EXIT_NO_SPACE, f"no queda espacio en {where}; {kept}"
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return (
             EXIT_NOT_WRITABLE,
-            f"no se puede escribir en {where} (sin permiso o sólo lectura); "
-            "el dataset anterior se conserva",
+            f"no se puede escribir en {where} (sin permiso o sólo lectura); {kept}",
         )
     reason = exc.strerror or str(exc)
-    return EXIT_DATASET, f"error al escribir en {where}: {reason}; el dataset anterior se conserva"
+    return EXIT_DATASET, f"error al escribir en {where}: {reason}; {kept}"
 
 
 def ingest(
@@ -260,57 +277,76 @@ def ingest(
     """Ingest files into the dataset; the exit status (EXIT_*).
 
     Progress goes to `echo`, failures and warnings about the input to `echo_err` (the CLI
-    sends those to stderr).
+    sends those to stderr). Ctrl+C, SIGTERM and SIGHUP stop it at once (workers killed,
+    staging removed) with status 128 + the signal; every message says which dataset is on
+    disk afterwards.
     """
     from ..data.dataset import DatasetError
 
     echo_err = echo_err or echo
     data_dir = Path(data_dir)
-    files, failed = collect_files([Path(p) for p in paths])
-    jobs = plan_jobs(files, name, echo_err)
-    for outcome in failed:
-        echo_err(error_line(outcome.path, outcome.error or ""))  # a failed one has its error
-    loaded = warnings = 0
-    errors = len(failed)
-    target = _Target(data_dir, expected=len(jobs))
+    counts = {"loaded": 0, "errors": 0, "warnings": 0}
+    target = _Target(data_dir, expected=0)
     total: int | None = None
     status = EXIT_OK
-    try:
-        for outcomes, tables in parse_chunks(jobs, workers or default_workers()):
-            for outcome in outcomes:
-                if outcome.error is not None:
-                    errors += 1
-                    echo_err(error_line(outcome.path, outcome.error))
-                    continue
-                loaded += 1
-                warnings += len(outcome.warnings)
+    chunks = None
+    with stop_on_signals():
+        try:
+            files, failed = collect_files([Path(p) for p in paths])
+            jobs = plan_jobs(files, name, echo_err)
+            for outcome in failed:
+                echo_err(error_line(outcome.path, outcome.error or ""))  # a failed one has it
+            counts["errors"] = len(failed)
+            target.expected = len(jobs)
+            chunks = parse_chunks(jobs, workers or default_workers())
+            for outcomes, tables in chunks:
+                _report_outcomes(outcomes, counts, quiet, echo, echo_err)
+                if tables["fichas"].num_rows:
+                    target.add(tables)
+            if target.writer is not None:
+                total = target.finish()
+                for note in target.writer.notes:
+                    echo_err(f"aviso {shown(note)}")
                 if not quiet:
-                    lines = ok_lines(
-                        outcome.path.name,
-                        outcome.summary,
-                        outcome.manifest_fields,
-                        outcome.warnings,
-                    )
-                    for line in lines:
-                        echo(line)
-            if tables["fichas"].num_rows:
-                target.add(tables)
-        if target.writer is not None:
-            total = target.finish()
-            if not quiet:
-                _report_deflators(target.writer.derived["deflators"], echo)
-    except DatasetError as exc:
-        echo_err(f"ERROR {shown(str(exc))}")
-        status = EXIT_DATASET
-    except OSError as exc:
-        status, message = write_error(exc, data_dir)
-        echo_err(f"ERROR {message}")
-    finally:
-        target.close()
-    echo(final_summary(loaded, errors, warnings, data_dir, total))
-    if status == EXIT_OK and errors:
+                    _report_deflators(target.writer.derived["deflators"], echo)
+        except DatasetError as exc:
+            echo_err(f"ERROR {shown(str(exc))}; {_kept(target.swapped)}")
+            status = EXIT_DATASET
+        except OSError as exc:
+            status, message = write_error(exc, data_dir, target.swapped)
+            echo_err(f"ERROR {message}")
+        except (KeyboardInterrupt, Interrupted) as exc:
+            signum = getattr(exc, "signum", signal.SIGINT)
+            status = EXIT_INTERRUPTED + signum
+            name_ = signal.Signals(signum).name
+            echo_err(f"ERROR interrumpido ({name_}); {_kept(target.swapped)}")
+        finally:
+            if chunks is not None:
+                chunks.close()  # its workers stop now, not after their chunks
+            target.close()
+    if target.swapped and total is None:
+        total = target.writer.rows["fichas"]
+    echo(final_summary(counts["loaded"], counts["errors"], counts["warnings"], data_dir, total))
+    if status == EXIT_OK and counts["errors"]:
         status = EXIT_FILES_FAILED
     return status
+
+
+def _report_outcomes(outcomes, counts: dict, quiet: bool, echo, echo_err) -> None:
+    """One line per file (its warnings under it), counted."""
+    for outcome in outcomes:
+        if outcome.error is not None:
+            counts["errors"] += 1
+            echo_err(error_line(outcome.path, outcome.error))
+            continue
+        counts["loaded"] += 1
+        counts["warnings"] += len(outcome.warnings)
+        if not quiet:
+            lines = ok_lines(
+                outcome.path.name, outcome.summary, outcome.manifest_fields, outcome.warnings
+            )
+            for line in lines:
+                echo(line)
 
 
 def _report_deflators(deflators, echo: Callable[..., None]) -> None:

@@ -38,10 +38,10 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{format_chilean(n)} {word}"
 
 
-def shown(path: Path | str | BaseException) -> str:
+def shown(path: Path | str) -> str:
     """A file name or path as printed (and stored): control characters visible, always one
-    line, valid UTF-8. A name the file system holds in another encoding (Latin-1
-    `evaluaci\xf3n.txt`) reaches Python with surrogates, which no terminal or Parquet file
+    line, valid UTF-8. A name the file system holds in another encoding (`evaluación.txt`
+    saved in Latin-1) reaches Python with surrogates, which no terminal or Parquet file
     can take: its undecodable bytes become U+FFFD."""
     text = str(path)
     try:
