@@ -8,7 +8,7 @@ import os
 import signal
 import stat
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -125,7 +125,7 @@ def _parse_chunk(jobs: list[tuple[Path, dict, str | None]]):
     return outcomes, records_to_tables(records)
 
 
-def parse_chunks(jobs: list, workers: int) -> Iterator[tuple[list[Outcome], dict]]:
+def parse_chunks(jobs: list, workers: int) -> Generator[tuple[list[Outcome], dict], None, None]:
     """(outcomes, tables) chunk by chunk, in file order, with few chunks in memory at once.
 
     The worker processes never outlive this generator: closed early (an error, Ctrl+C,
@@ -324,7 +324,7 @@ def ingest(
             if chunks is not None:
                 chunks.close()  # its workers stop now, not after their chunks
             target.close()
-    if target.swapped and total is None:
+    if target.writer is not None and target.swapped and total is None:
         total = target.writer.rows["fichas"]
     echo(final_summary(counts["loaded"], counts["errors"], counts["warnings"], data_dir, total))
     if status == EXIT_OK and counts["errors"]:

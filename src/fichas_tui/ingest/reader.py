@@ -80,8 +80,9 @@ def parse_bytes(
     doc = Document(decoded.text)
     layout = detect_layout(doc)
     record = FichaRecord(ficha_id=ficha_id_of(data), source_file=source_file, layout=layout.NAME)
-    if decoded.warning():
-        record.warn("ficha", decoded.warning())
+    warning = decoded.warning()
+    if warning:
+        record.warn("ficha", warning)
     if doc.cut_lines:
         record.warn("ficha", f"{doc.cut_lines} líneas de más de 20.000 caracteres se cortaron")
     layout.parse(record, doc)
