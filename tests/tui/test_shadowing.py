@@ -29,16 +29,16 @@ HOOKS = {
     "action_help_quit",  # FichasApp: ctrl+c says which key quits, in Spanish
     "search_themes",  # FichasApp: the theme picker in Spanish
 }
-# Private names we override on purpose: each is a hook fenced in fichas_tui.tui.compat, with a
-# test there that the name still exists in Textual.
+# Private names we override on purpose, in fichas_tui.tui.compat only (each with a test in
+# tests/tui/test_compat.py that the name still exists in Textual).
 PRIVATE = {
-    "_compositor_refresh",  # BrowserScreen: the first frame held (compat.hold_first_frame)
-    "_start_no_matches_countdown",  # Palette: "no matches" in Spanish (with the two below)
+    "_compositor_refresh",  # HeldFirstFrame
+    "_start_no_matches_countdown",  # NoMatchesPalette (with the two below)
     "_list_visible",
     "_no_matches_timer",
-    "_watch_value",  # SearchInput
-    "_value",  # SearchInput
+    "_watch_value",  # QuietInput
 }
+COMPAT = "fichas_tui.tui.compat"
 
 
 def our_classes() -> list[type]:
@@ -111,7 +111,9 @@ def collisions(classes: list[type]) -> list[str]:
         for ours in (c for c in cls.__mro__ if is_ours(c)):
             declared = {n for n in vars(ours) if n not in auto}
             for name in sorted(declared | assigned_on_self(ours)):
-                if name.startswith("__") or name.isupper() or name in HOOKS | PRIVATE:
+                if name.startswith("__") or name.isupper() or name in HOOKS:
+                    continue
+                if name in PRIVATE and ours.__module__ == COMPAT:
                     continue
                 base = next((b for b in bases if name in vars(b)), None)
                 if base is None:

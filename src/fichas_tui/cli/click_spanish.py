@@ -16,10 +16,10 @@ import click.termui
 import click.types
 import click.utils
 
-# Click 8 marks its messages with gettext but ships no catalogue. Its modules bind
-# `_ = gettext.gettext` (and `ngettext`) at import, so replacing those names in each module
-# translates every message, whichever command raises it, without touching the process-wide
-# gettext domain.
+from ..compat import translate_click
+
+# Click 8 marks its messages with gettext but ships no catalogue: its messages go through
+# these (fichas_tui.compat.translate_click says how).
 SPANISH = {
     "Usage:": "Uso:",
     "Options": "Opciones",
@@ -128,12 +128,7 @@ def install() -> None:
         click.types,
         click.utils,
     )
-    for module in modules:
-        # click's modules bind these at import (hasattr checks them); its stubs omit them
-        if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
-        if hasattr(module, "ngettext"):
-            module.ngettext = ngettext  # type: ignore[attr-defined]
+    translate_click(modules, gettext, ngettext)  # the names click binds at import (compat)
     for cls, name in TYPE_NAMES.items():
         cls.name = name
 

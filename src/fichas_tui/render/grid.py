@@ -15,6 +15,8 @@ from rich.style import Style
 from rich.table import Column, Table
 from rich.text import Text
 
+from ..compat import collapse_widths
+
 # Characters that make Rich split, expand or strip a cell's text (line breaks, tabs, control
 # codes): a table with one in a cell is drawn by Rich.
 _UNUSUAL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -51,7 +53,7 @@ def grid_lines(
     widest_cells: list[int] = []
     widths: list[int] = []
     for i, column in enumerate(columns):
-        texts = [column.header, *column._cells]
+        texts = [column.header, *column.cells]
         plains = []
         kept: list[Text] = []
         for text in texts:
@@ -80,7 +82,7 @@ def grid_lines(
     if sum(widths) > room:
         # Text columns shrink (wrap); measured again at their new widths.
         wrapable = [not c.no_wrap for c in columns]
-        widths = Table._collapse_widths(widths, wrapable, room)
+        widths = collapse_widths(widths, wrapable, room)
         if sum(widths) > room:
             return None  # Rich's last resort: every column cut
         for i, column in enumerate(columns):

@@ -22,6 +22,7 @@ from ..data.dataset import DatasetError
 from ..data.queries import DatasetMissing, Store
 from ..settings import Settings
 from ..text import clean
+from .compat import HeldFirstFrame
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
 from .screens.palette import Palette, ProgramsProvider
@@ -200,12 +201,8 @@ class FichasApp(App[None]):
         # Posted by the screen's first layout, handled once the start-up batch is over: the
         # callbacks run after the next refresh, the first frame that reaches the terminal.
         self.first_frame_out = True
-        screen = self.screen
-        if isinstance(screen, BrowserScreen) and screen.first_frame_held:  # its _compositor_refresh
-            # Rendered now (whole: its region is still dirty from the first layout), not on
-            # the screen's next idle, which came 20-30 ms later.
-            screen.first_frame_held = False
-            screen._compositor_refresh()
+        if isinstance(self.screen, HeldFirstFrame):  # the browser's frame made at start-up
+            self.screen.render_held_frame()
         waiting, self._after_first = self._after_first, []
         for callback in waiting:
             self.call_after_refresh(callback)

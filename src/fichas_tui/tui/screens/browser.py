@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.widgets.input import Selection
@@ -21,6 +20,7 @@ from ...data.queries import SORT_BUDGET, SORT_NAME, ProgramRow, Store
 from ...text import clean, one_line
 from ...views.figures import years_label
 from ...views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos
+from ..compat import HeldFirstFrame
 from ..filter_state import Filters
 from ..widgets.detail import Detail
 from ..widgets.key_bar import KeyBar
@@ -57,7 +57,7 @@ def no_match(typed: str, filters: Filters) -> str:
     return "Ningún programa coincide con " + " y ".join(which) + "."
 
 
-class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
+class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, HeldFirstFrame):
     if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
         app = getters.app(FichasApp)
 
@@ -75,7 +75,6 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = BROWSER_BINDINGS
-    first_frame_held = False  # see _compositor_refresh
     # The list has the focus from the first frame (the filter box, first in the screen, would
     # take it and hand it over a frame later).
     AUTO_FOCUS = "#programs"
@@ -126,15 +125,6 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, Screen[None]):
             self.app.after_first_frame(self.run_pesos, Pesos(int(saved)), False)
 
     # -- layout ----------------------------------------------------------------------------
-
-    def _compositor_refresh(self) -> None:
-        # Textual lays this screen out inside its start-up batch and renders a whole frame
-        # there that App._display then drops (~15 ms of the first paint): hold it, and
-        # FichasApp.on_ready renders it once, as the first frame written.
-        if getattr(self.app, "_batch_count", 0) and not self.app.first_frame_out:
-            self.first_frame_held = True
-            return
-        super()._compositor_refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_MIN_WIDTH, "-wide")

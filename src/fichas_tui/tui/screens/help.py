@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
-from textual.widgets._tabbed_content import ContentTabs
+from textual.widgets.tabbed_content import ContentTabs
 
 from ...views.figures import UNKNOWN
 from ..keys import key_rows

@@ -5,14 +5,12 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.align import Align
-from rich.text import Text
-from textual.command import CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.widgets.option_list import Option
 
 from ...text import one_line
 from ...views.figures import years_label
+from ..compat import NoMatchesPalette
 
 MAX_HITS = 40
 PROGRAM_PLACEHOLDER = "Buscar un programa por nombre, servicio o ministerio (o «Tema»)…"
@@ -22,32 +20,13 @@ if TYPE_CHECKING:
     from ..app import FichasApp
 
 
-class Palette(CommandPalette):
+class Palette(NoMatchesPalette):
     """Textual's command palette with its texts in Spanish (placeholder, no matches)."""
 
     def __init__(self, *, no_matches: str = NO_PROGRAM, **kwargs) -> None:
         kwargs.setdefault("placeholder", PROGRAM_PLACEHOLDER)
         super().__init__(**kwargs)
         self.no_matches = no_matches
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual's own, with the message in Spanish (Textual writes "No matches found").
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(
-                        Align.center(Text(self.no_matches, style="not bold")),
-                        disabled=True,
-                        id=self._NO_MATCHES,
-                    )
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 def _help(program) -> Content:

@@ -28,6 +28,7 @@ from ...views.model import PaneView
 from ...views.panes import PANE_TABLES, pane
 from ...views.pesos import Pesos
 from ...views.program import pane_view
+from ..compat import set_virtual_size
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
 from .selection import selectable, selected_text, under_mouse
 from .strip_compact import compact
@@ -240,11 +241,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
             return
         strips = self._strips
         size = Size(max((s.cell_length for s in strips), default=self.size.width), len(strips))
-        if size != self.virtual_size:
-            # Not the reactive's setter: it asks for a layout of the whole screen, and the
-            # pane's own size does not change; only its scrollbar needs to know.
-            self.set_reactive(Pane.virtual_size, size)
-            self._scroll_update(size)
+        set_virtual_size(self, size)  # no layout of the screen: the pane's size is the same
         self.refresh()
 
     def _lines(self, parts, view, width: int) -> tuple[list[Strip], list[RowSpan]]:

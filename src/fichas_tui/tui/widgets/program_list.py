@@ -22,6 +22,7 @@ from ...data.queries import ProgramRow
 from ...text import one_line
 from ...views.figures import number, years_label
 from ...views.pesos import EACH_FICHA, Pesos, executed, mark, pesos_of, pesos_tag, pesos_title
+from ..compat import set_virtual_size
 from .selection import selectable, selected_text, under_mouse
 
 # Below this width a program takes two lines (name / service) so nothing is cut to nothing.
@@ -152,11 +153,7 @@ class ProgramList(ScrollView, can_focus=True):
 
     def _resize(self) -> None:
         size = Size(self.size.width, len(self.programs) * self.row_height)
-        if size != self.virtual_size:
-            # Not the reactive's setter, which asks for a layout of the whole screen: the
-            # list's own size does not change, only its scrollbar needs to know.
-            self.set_reactive(ProgramList.virtual_size, size)
-            self._scroll_update(size)
+        set_virtual_size(self, size)  # no layout of the screen: the list's size is the same
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -6,6 +6,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
+from ..compat import meta_bytes
+
 # Attributes that show on a blank cell too: a run of spaces with one of them keeps its style.
 _SHOWN_ON_BLANK = (
     "reverse",
@@ -37,10 +39,6 @@ def _blank_look(style: Style | None) -> tuple | None:
     return look
 
 
-def _meta(style: Style | None) -> bytes | None:
-    return style._meta if style is not None else None
-
-
 def compact(strip: Strip) -> Strip:
     """The same cells in fewer segments: neighbours in one style are joined, and so are
     spaces with a neighbour on which they look the same (bold, italic and the text colour do
@@ -64,7 +62,7 @@ def compact(strip: Strip) -> Strip:
         blank, last_blank = not text.strip(" "), not last_text.strip(" ")
         look = _blank_look(style) if blank or last_blank else None
         if look is not None and look == _blank_look(last_style):
-            meta, last_meta = _meta(style), _meta(last_style)
+            meta, last_meta = meta_bytes(style), meta_bytes(last_style)
             # the blank one takes the other's style (both blank: the one with a meta)
             if blank and (meta is None or meta == last_meta):
                 out[-1] = Segment(last_text + text, last_style)
