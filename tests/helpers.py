@@ -64,20 +64,12 @@ def run_without_terminal(*args: str, timeout: float = 30) -> subprocess.Complete
     )
 
 
-
-
 # The fixture's program with two fichas and every pane filled.
 RESIDENCIA = open_keys("residencia")
 
 
 def quiet(*_args, **_kwargs) -> None:
     """An echo that prints nothing."""
-
-
-
-
-
-
 
 
 @asynccontextmanager
@@ -143,8 +135,6 @@ def screen_output(app) -> tuple[str, str, str]:
         app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     )
     return console.export_text(styles=False), console.file.getvalue(), app.export_screenshot()
-
-
 
 
 class Dataset:

@@ -106,21 +106,21 @@ def indicators(
     # History across fichas: a later ficha's figure for a year replaces an earlier one's.
     history: dict[tuple[str, str], dict[int, dict]] = {}
     chosen: dict[tuple[str, str], tuple] = {}
-    for fid, level, name, formula, unit, year, kind, value, status, text, _pos in found:
+    for fid, level, name, formula, unit, year, kind, value, status, text, way, _pos in found:
         key = (level or "", fold(name))
         point = history.setdefault(key, {}).setdefault(year, {"ficha": year_of[fid]})
         point[kind] = Value(value, status, text)
         point["ficha"] = year_of[fid]
         if fid == ficha.ficha_id and key not in chosen:
-            chosen[key] = (level or "", name or "", formula, unit)
+            chosen[key] = (level or "", name or "", formula, unit, way)
     out = []
-    for key, (level, name, formula, unit) in chosen.items():
+    for key, (level, name, formula, unit, way) in chosen.items():
         points = tuple(
             IndicatorPoint(y, p.get("efectivo", MISSING), p.get("meta", MISSING), p.get("ficha"))
             for y, p in sorted(history[key].items())
             if y is not None and (ficha.evaluated_year is None or y <= ficha.evaluated_year)
         )
-        out.append(Indicator(level, name, formula, unit, points))
+        out.append(Indicator(level, name, formula, unit, points, direction=way))
     order = {"proposito": 0, "complementario": 1, "componente": 2}
     out.sort(key=lambda i: order.get(i.level, 3))
     if getattr(reading, "limit", None) is not None and len(out) > bounds.INDICATOR_LIMIT:
@@ -298,7 +298,7 @@ FROM components WHERE ficha_id = ? ORDER BY position NULLS LAST, component, year
 """
 INDICATORS_SQL = """
 SELECT ficha_id, level, indicator, formula, unit, year, kind, value, value_status, value_text,
-       position
+       direction, position
 FROM indicators WHERE ficha_id IN ({ids})
 ORDER BY position NULLS LAST, year
 """

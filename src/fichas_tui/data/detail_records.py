@@ -79,6 +79,7 @@ class Indicator:
     formula: str | None
     unit: str | None
     points: tuple[IndicatorPoint, ...]
+    direction: str | None = None  # `Sentido de medición` as written (Ascendente, Descendente)
 
 
 @dataclass(frozen=True, slots=True)

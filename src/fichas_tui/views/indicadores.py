@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..data.detail_records import Indicator, ProgramDetail
 from ..data.restatements import indicator_key
 from ..text import fold
+from . import across_years
 from .cells import of
 from .figures import PERCENT_UNITS, code_notes, level_label
 from .model import BAR, FIGURE, YEAR, Bar, Cell, Column, PaneView, Paragraphs, Row, Table
@@ -24,7 +25,9 @@ def _written_percent(indicator: Indicator) -> bool:
 
 
 def is_percent(indicator: Indicator) -> bool:
-    return fold(indicator.unit) in PERCENT_UNITS or (
+    # `%` itself folds to nothing (fold drops signs): compared as written
+    unit = (indicator.unit or "").strip()
+    return unit == "%" or fold(unit) in PERCENT_UNITS or (
         not indicator.unit and _written_percent(indicator)
     )
 
@@ -79,7 +82,7 @@ def table(i: int, indicator: Indicator, formula: bool = False, found: Index | No
                 key=str(p.year),
             )
         )
-    notes = code_notes(codes)
+    notes = (*across_years.lines(indicator, top, unit), *code_notes(codes))
     if top is None:
         notes = ("Sin gráfico: la serie no tiene valores con qué dar una escala.", *notes)
     if formula:

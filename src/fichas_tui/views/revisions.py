@@ -64,7 +64,7 @@ def change(r: Restatement) -> str:
     sign = "+" if diff > 0 else ""
     if r.measure in MONEY:
         return "—" if r.relative is None else sign + percent(r.relative * 100, 1)
-    if r.measure == "cobertura" or fold(r.unit) in PERCENT_UNITS:
+    if r.measure == "cobertura" or ((r.unit or "").strip() == "%" or fold(r.unit) in PERCENT_UNITS):
         return f"{sign}{number(diff, 2 if round(diff, 1) != round(diff, 2) else 1)} puntos"
     return sign + number(diff, 2 if diff % 1 else 0)
 
