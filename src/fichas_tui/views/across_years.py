@@ -32,9 +32,10 @@ def assessed(indicator: Indicator) -> list[tuple[int, float, float, bool]]:
     """(year, efectivo, meta, met) of every year with both figures, oldest first."""
     out = []
     for p in indicator.points:
-        reached = met(indicator, p.efectivo.value, p.meta.value)
-        if reached is not None:
-            out.append((p.year, p.efectivo.value, p.meta.value, reached))
+        efectivo, meta = p.efectivo.value, p.meta.value
+        reached = met(indicator, efectivo, meta)
+        if reached is not None and efectivo is not None and meta is not None:
+            out.append((p.year, efectivo, meta, reached))
     return out
 
 
