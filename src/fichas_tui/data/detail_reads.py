@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from ..text import fold
-from . import bounds, restatements, sections
+from . import bounds, finding_history, restatements, sections
 from .dataset import DatasetError
 from .detail_records import (
     DETAIL_FIELDS,
@@ -27,6 +27,7 @@ from .detail_records import (
     Subtitle,
 )
 from .list_records import MISSING, Cut, ProgramRow, Value
+from .schema import COLUMNS
 from .sections import Rows
 
 
@@ -203,18 +204,33 @@ def read_detail(
                 read_budgets.append((budget(rows, fid, part), ()))
         return read_budgets[0]
 
-    def revisions() -> tuple:
-        """The program's restatements: an extra of the panes that show them, so a table that
-        cannot be read, or is read in part, costs only the marks (its own pane says so)."""
-        if len(fichas) < 2 or (wanted is not None and not wanted & REVISION_TABLES):
-            return ()
+    def extra(read: Callable[[], tuple]) -> tuple:
+        """What the panes add across the program's fichas (restatements, finding marks): a
+        table that cannot be read, or is read in part, costs only that (its pane says so)."""
         cuts = list(reading.cut)
         try:
-            return restatements.of_program(rows, attach, program.program_id, fichas)
+            return read()
         except DatasetError:
             return ()
         finally:
             reading.cut[:] = cuts
+
+    def revisions() -> tuple:
+        if len(fichas) < 2 or (wanted is not None and not wanted & REVISION_TABLES):
+            return ()
+        return extra(lambda: restatements.of_program(rows, attach, program.program_id, fichas))
+
+    def finding_marks() -> tuple:
+        # the verdicts table (ingest/verdicts.py) classifies each finding; without it, no marks
+        if "verdicts" not in COLUMNS or (wanted is not None and "findings" not in wanted):
+            return ()
+
+        def read() -> tuple:
+            attach("findings")
+            attach("verdicts")
+            return finding_history.of_program(rows, fichas, fid)
+
+        return extra(read)
 
     read_warnings = part(
         "warnings",
@@ -253,6 +269,7 @@ def read_detail(
         ),
         warnings=tuple(read_warnings),
         revisions=revisions(),
+        finding_marks=finding_marks(),
         coverage=part(
             "coverage",
             lambda: tuple(

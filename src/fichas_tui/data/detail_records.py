@@ -196,6 +196,9 @@ class ProgramDetail:
     # Figures a later ficha of the program prints differently (data/restatements.py), read
     # with the budget or the indicators when the program has several fichas.
     revisions: tuple = ()
+    # The ficha's problem findings against the previous ficha (data/finding_history.py),
+    # read with the findings.
+    finding_marks: tuple = ()
     # (table, reason) for each table that could not be read (Store.detail(partial=True)):
     # the panes that read it say so, the others still show.
     unreadable: tuple[tuple[str, str], ...] = ()
@@ -226,6 +229,8 @@ class ProgramDetail:
             parts["budget_history"] = other.budget_history
         if other.tables & REVISION_TABLES:
             parts["revisions"] = other.revisions
+        if "findings" in other.tables:
+            parts["finding_marks"] = other.finding_marks
         return replace(
             self,
             **parts,

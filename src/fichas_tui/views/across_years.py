@@ -8,6 +8,7 @@ import itertools
 from ..data.detail_records import Indicator
 from ..text import fold
 from .figures import figure, years_label
+from .model import Paragraphs
 
 # Eight heights, lowest to highest; a year without a figure is a dot (never a zero-height bar).
 BLOCKS = "▁▂▃▄▅▆▇█"
@@ -105,3 +106,27 @@ def lines(indicator: Indicator, top: float | None, unit: str | None) -> tuple[st
             text += f" / meta {sparkline(meta, top)}"
         out.append(f"{text} ({years[0]}–{years[-1]}, {scale}; {NO_FIGURE} sin cifra).")
     return tuple(out)
+
+
+MARK_LABELS = {"nuevo": "nuevo", "persiste": "persiste", "superado": "superado"}
+
+
+def findings_block(detail) -> Paragraphs | None:
+    """The ficha's problem findings marked nuevo / persiste / superado (data/finding_history),
+    for Resumen and `fichas show`; None when there is nothing to mark."""
+    marks = detail.finding_marks
+    if not marks:
+        return None
+    previous = next((m.previous_year for m in marks if m.previous_year is not None), None)
+    if previous is None:
+        title = "Hallazgos que persisten, según la sección «Hallazgos no superados» de la ficha"
+    else:
+        title = f"Hallazgos frente a la ficha {previous}: nuevos, que persisten y superados"
+    items = []
+    for m in marks:
+        heading = f"{MARK_LABELS.get(m.mark, m.mark)} · {m.dimension or 'Sin dimensión'}"
+        text = f"{m.verdict}: {m.finding}"
+        if m.mark == "superado":
+            text = f"{m.verdict} en la ficha {m.previous_year}, ya no: {m.finding}"
+        items.append((heading, text))
+    return Paragraphs("finding_marks", title, tuple(items), bullets=True)

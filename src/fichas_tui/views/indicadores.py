@@ -27,8 +27,10 @@ def _written_percent(indicator: Indicator) -> bool:
 def is_percent(indicator: Indicator) -> bool:
     # `%` itself folds to nothing (fold drops signs): compared as written
     unit = (indicator.unit or "").strip()
-    return unit == "%" or fold(unit) in PERCENT_UNITS or (
-        not indicator.unit and _written_percent(indicator)
+    return (
+        unit == "%"
+        or fold(unit) in PERCENT_UNITS
+        or (not indicator.unit and _written_percent(indicator))
     )
 
 

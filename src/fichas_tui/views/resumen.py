@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..data.detail_records import ProgramDetail
+from .across_years import findings_block
 from .cells import of
 from .figures import code_notes, decimals_of, years_label
 from .model import EMPTY, PERCENT, TEXT, Cell, Column, Facts, PaneView, Paragraphs, Row, Table
@@ -84,10 +85,12 @@ def warnings(detail: ProgramDetail) -> Paragraphs:
 
 def build(detail: ProgramDetail) -> PaneView:
     table = coverage(detail)
+    marks = findings_block(detail)
     blocks: tuple[Table | Facts | Paragraphs, ...] = (
         facts(detail),
         *([table] if table else []),
         findings(detail),
+        *([marks] if marks else []),
         warnings(detail),
     )
     return PaneView("resumen", "Resumen", blocks)
