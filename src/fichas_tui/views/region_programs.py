@@ -21,6 +21,13 @@ from .across import (
 )
 from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Bar, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos
+from .population import (
+    census_note,
+    per_inhabitant,
+    per_inhabitant_column,
+    population_share,
+    population_share_column,
+)
 
 
 def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> AcrossView:
@@ -37,7 +44,9 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
         Column("program_name", "Programa", TEXT),
         Column("year", "Año", YEAR),
         Column("value", "Gasto en la región", AMOUNT, basis=basis),
+        per_inhabitant_column(basis),
         Column("share_pct", "% del programa", PERCENT, unit="%", decimals=1),
+        population_share_column(),
         Column("beneficiaries", "Beneficiarios", COUNT, unit="personas"),
         Column("per_beneficiary", "M$/benef.", AMOUNT, basis=basis, decimals=1),
     )
@@ -54,14 +63,19 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
             note="calculado de los montos regionales" if r.share_computed else None,
         )
         beneficiaries = Cell(r.beneficiaries, r.beneficiaries_status)
-        cells = (Cell(rank), Cell(r.program_name), Cell(r.year), spent, share, beneficiaries, per)
+        per_head = per_inhabitant(spent, region)
+        people = population_share(region)
+        cells = (Cell(rank), Cell(r.program_name), Cell(r.year), spent, per_head, share, people,
+                 beneficiaries, per)  # fmt: skip
         record = base_record(r, rank, spent)
         record.update(amount_record(spent, pesos))
         if spent.note == NO_FACTOR and pesos.target is not None:
             record.update(value=None, status=NO_FACTOR)
         record.update(
+            per_inhabitant_clp=per_head.value if per_head.note != NO_FACTOR else None,
             share_pct=r.share,
             share_computed=r.share_computed,
+            population_pct=people.value,
             beneficiaries=r.beneficiaries,
             beneficiaries_status=r.beneficiaries_status,
             per_beneficiary_kclp=per.value if per.note != NO_FACTOR else None,
@@ -82,6 +96,7 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
         title=f"Programas con gasto en {region}",
         columns=columns,
         notes=tuple(basis_notes(True, basis, n_other, n_missing))
+        + ((census_note(r.year for r in broken),) if broken else ())
         + pesos_notes(
             [build(i)[0].cells[3] for i in range(len(shown))] if pesos.target else [], pesos
         ),

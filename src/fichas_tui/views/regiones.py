@@ -25,6 +25,14 @@ from .model import (
     Table,
 )
 from .pesos import EACH_FICHA, Pesos, annotate
+from .population import (
+    census_note,
+    per_country_inhabitant,
+    per_inhabitant,
+    per_inhabitant_column,
+    population_share,
+    population_share_column,
+)
 
 
 def _desc(get):
@@ -152,6 +160,34 @@ def table(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA
     return annotate(result, pesos)
 
 
+def population_table(spending: Table, year: int | None) -> Table:
+    """The regions of `spending` (in its order and pesos) per inhabitant, and each region's
+    share of the program's spending beside its share of the country's population."""
+    i_spent, i_share = spending.column("spending"), spending.column("spending_pct")
+    rows = []
+    for row in spending.rows:
+        spent, share = row.cells[i_spent], row.cells[i_share]
+        if row.role == TOTAL:
+            cells = (row.cells[0], per_country_inhabitant(spent), share, Cell(100.0))
+        else:
+            region = row.key or ""
+            cells = (row.cells[0], per_inhabitant(spent, region), share, population_share(region))
+        rows.append(Row(cells, role=row.role, key=row.key))
+    return Table(
+        "regions_population",
+        f"Gasto por habitante y parte de la población, ficha {year}",
+        (
+            Column("region", "Región", TEXT),
+            per_inhabitant_column(spending.columns[i_spent].basis),
+            Column("spending_pct", "% gasto", PERCENT, unit="%", decimals=1),
+            population_share_column(),
+        ),
+        tuple(rows),
+        notes=(census_note((year,)),),
+        order=spending.order,
+    )
+
+
 def _per_beneficiary(total: Region, basis: Basis) -> Cell:
     s, b = total.spending.value, total.beneficiaries.value
     if s is not None and b:
@@ -161,7 +197,9 @@ def _per_beneficiary(total: Region, basis: Basis) -> Cell:
 
 def build(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA) -> PaneView:
     if detail.regions:
-        return PaneView("regiones", "Regiones", (table(detail, order, pesos),))
+        spending = table(detail, order, pesos)
+        people = population_table(spending, detail.ficha.evaluated_year)
+        return PaneView("regiones", "Regiones", (spending, people))
     year = detail.ficha.evaluated_year
     text = "Esta ficha no trae desglose regional del gasto ni de los beneficiarios."
     items = [("", text)]
