@@ -12,6 +12,7 @@ from .. import locations
 from .across_commands import register as register_across
 from .click_spanish import SpanishGroup
 from .explorer import open_explorer
+from .totals_commands import register as register_totals
 
 # Nothing here imports textual, duckdb or pyarrow at module level: `fichas --help` and
 # `fichas ingest` must start fast, and the explorer pays its imports only when it opens.
@@ -221,6 +222,7 @@ def serve(
 
 
 register_across(main, DATA_OPTION)
+register_totals(main, DATA_OPTION)
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,97 @@
+"""What `fichas totales` and `fichas regiones` print: a summary table as text, JSON or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from rich.console import Console
+
+from ..data.across import Selection
+from ..data.dataset import DatasetError
+from ..data.queries import Store
+from ..render.export import records_csv
+from ..views.model import Table
+from .across_output import (
+    Refused,
+    _finite,
+    consoles,
+    open_store,
+    refuse,
+    resolve_names,
+    resolve_pesos,
+    resolve_region,
+)
+from .show import dumps
+
+
+class Filters(NamedTuple):
+    """The filters of `fichas ranking`, as typed."""
+
+    year: int | None = None
+    region: str | None = None
+    ministry: str | None = None
+    service: str | None = None
+    layout: str | None = None
+    with_warnings: bool = False
+    pesos: int | None = None
+
+
+def selection_of(store: Store, filters: Filters) -> Selection:
+    """The Selection the filters mean (names resolved against the dataset), or Refused."""
+    facets = store.facets()
+    return Selection(
+        year=filters.year,
+        ministries=resolve_names(filters.ministry, facets.ministries, "ministerio"),
+        services=resolve_names(filters.service, facets.services, "servicio"),
+        region=resolve_region(filters.region) if filters.region is not None else None,
+        layout=filters.layout,
+        with_warnings=filters.with_warnings,
+    )
+
+
+def run_totals(
+    by: str, data_dir: Path, filters: Filters, *, fmt: str = "text", console=None
+) -> int:
+    from ..data.totals import totals_inputs
+    from ..views.totals import totals_view
+
+    out, err = consoles(console)
+    try:
+        store = open_store(data_dir)
+        try:
+            selection = selection_of(store, filters)
+            pesos = resolve_pesos(store, filters.pesos)
+            view = totals_view(by, *totals_inputs(store, by, selection), pesos=pesos)
+        finally:
+            store.close()
+    except (Refused, DatasetError) as exc:
+        return refuse(err, exc)
+    basis = view.basis
+    head = {
+        "por": by,
+        "basis": basis.label if basis else None,
+        "price_year": basis.price_year if basis else None,
+        "unit": "M$",
+        "filters": filters._asdict(),
+    }
+    emit(out, view.table, list(view.records), view.total, fmt, head)
+    return 0
+
+
+def emit(
+    out: Console, table: Table, records: list[dict], total: dict, fmt: str, head: dict
+) -> None:
+    """JSON: the groups in `rows`, the whole selection in `total`; CSV: the groups, then the
+    total; text: the table as `fichas show` draws one (stacked when it does not fit)."""
+    if fmt == "json":
+        data = {**head, "notes": list(table.notes), "rows": [_finite(r) for r in records]}
+        data["total"] = _finite(total)
+        out.file.write(dumps(data) + "\n")
+    elif fmt == "csv":
+        out.file.write(records_csv([*records, total]))
+    else:
+        from ..render.rich_tables import table_parts
+
+        for part in table_parts(table, fit=True):
+            out.print(part)
