@@ -40,7 +40,8 @@ def missing_one(tmp_path_factory):
     return folder
 
 
-def _view(folder, by="ministerio", selection=Selection(), ids=None, pesos=None):
+def _view(folder, by="ministerio", selection=None, ids=None, pesos=None):
+    selection = selection or Selection()
     with Store.open(folder) as store:
         basis = resolve(store.deflators(), pesos)
         return totals_view(by, *totals_inputs(store, by, selection, ids), pesos=basis)

@@ -76,3 +76,19 @@ def register(main: click.Group, data_option) -> None:
         filters = Filters(year, region, ministerio, servicio, layout, with_warnings, pesos)
         code = run_totals(by, _dataset(data_dir), filters, fmt=_fmt(as_json, as_csv))
         sys.exit(code)
+
+    @main.command()
+    @_selection_options
+    @data_option
+    def regiones(region, ministerio, servicio, layout, with_warnings, year, pesos, as_json,
+                 as_csv, data_dir):  # fmt: skip
+        """Gasto de los programas seleccionados en cada región, de norte a sur: total, por
+        habitante (Censo 2024, INE) y su parte del gasto junto a su parte de la población.
+
+        Suma el desglose regional de cada ficha (la del año pedido, o la última), en una sola
+        base de pesos; Nivel central va aparte y no entra en los porcentajes.
+        """
+        from .totals_output import Filters, run_regions
+
+        filters = Filters(year, region, ministerio, servicio, layout, with_warnings, pesos)
+        sys.exit(run_regions(_dataset(data_dir), filters, fmt=_fmt(as_json, as_csv)))

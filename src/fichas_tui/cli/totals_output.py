@@ -79,6 +79,37 @@ def run_totals(
     return 0
 
 
+def run_regions(data_dir: Path, filters: Filters, *, fmt: str = "text", console=None) -> int:
+    from ..data.totals import region_totals, selected_years
+    from ..views.regions_summary import regions_view
+
+    out, err = consoles(console)
+    try:
+        store = open_store(data_dir)
+        try:
+            selection = selection_of(store, filters)
+            pesos = resolve_pesos(store, filters.pesos)
+            sums = region_totals(store, selection)
+            years = selected_years(store, selection)
+            view = regions_view(sums, pesos=pesos, years=years)
+        finally:
+            store.close()
+    except (Refused, DatasetError) as exc:
+        return refuse(err, exc)
+    basis = view.basis
+    head = {
+        "basis": basis.label if basis else None,
+        "price_year": basis.price_year if basis else None,
+        "unit": "M$",
+        "per_inhabitant_unit": "$",
+        "census": {"year": 2024, "source": "INE, Censo de Población y Vivienda 2024",
+                   "licence": "CC BY 4.0"},
+        "filters": filters._asdict(),
+    }  # fmt: skip
+    emit(out, view.table, list(view.records), view.total, fmt, head)
+    return 0
+
+
 def emit(
     out: Console, table: Table, records: list[dict], total: dict, fmt: str, head: dict
 ) -> None:

@@ -147,3 +147,12 @@ def totals_inputs(
         budget_totals(store, None, selection, ids),
         budget_totals(store, None, Selection(year=selection.year)),
     )
+
+
+def selected_years(
+    store: Store, selection: Selection, ids: Sequence[str] | None = None
+) -> list[int]:
+    """The evaluated years of the selected fichas (for the notes on the census year)."""
+    selected, params = _selected(store, selection, ids)
+    sql = f"SELECT DISTINCT evaluated_year FROM ({selected}) WHERE evaluated_year IS NOT NULL"
+    return sorted(row[0] for row in store.query(sql, params))
