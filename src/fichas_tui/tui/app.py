@@ -26,6 +26,7 @@ from .compat import HeldFirstFrame
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
 from .screens.palette import Palette, ProgramsProvider
+from .screens.summary_keys import SummaryCommands
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -73,7 +74,7 @@ class FichasApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "fichas"
-    COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand, CompareCommand}
+    COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand, CompareCommand, SummaryCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+p",

@@ -136,13 +136,13 @@ def _table(records, total, basis, apart, years) -> Table:
         return Row(
             (
                 Cell(r["region"]),
-                Cell(r["programs"], None if r["programs"] is not None else "-"),
                 Cell(r["spending"], _why_none(r), basis),
                 Cell(per, None if per is not None else "-"),
                 Cell(r["share_pct"], None if r["share_pct"] is not None else "-"),
                 bar(r["share_pct"], role),
                 Cell(r["population_pct"], None if r["population_pct"] is not None else "-"),
                 bar(r["population_pct"], role),
+                Cell(r["programs"], None if r["programs"] is not None else "-"),
                 Cell(r["missing"], None if r["missing"] is not None else "-"),
                 Cell(r[apart], None if r[apart] is not None else "-"),
             ),
@@ -154,22 +154,20 @@ def _table(records, total, basis, apart, years) -> Table:
     rows.append(row(total, TOTAL))
     columns = (
         Column("region", "Región", TEXT),
-        Column("programs", "Progr.", COUNT),
         Column("spending", "Gasto", AMOUNT, basis=basis),
         per_inhabitant_column(basis, "per_inhabitant_clp"),
         Column("share_pct", "% gasto", PERCENT, unit="%", decimals=1),
         Column("share_bar", "", BAR, scale=top_share),
         Column("population_pct", "% pobl.", PERCENT, unit="%", decimals=1),
         Column("population_bar", "", BAR, scale=top_share),
+        Column("programs", "Progr.", COUNT),
         Column("missing", "Sin dato", COUNT),
         Column(apart, "Otra base" if apart == "other_basis" else "Sin factor", COUNT),
     )
     notes = (
-        f"Gasto regional de las fichas (su desglose por región), en {basis.label}."
+        f"Desglose regional de las fichas, en {basis.label}; % gasto sin Nivel central."
         if basis
         else "Ninguna ficha de la selección desglosa gasto por región.",
-        "% gasto: sobre el gasto de todas las regiones (Nivel central aparte); barras a la "
-        "misma escala.",
         census_note(years),
         "Sin dato: programas que desglosan la región sin cifra (no cuentan como 0). "
         + ("Otra base: en otros pesos, no sumados." if apart == "other_basis" else

@@ -152,34 +152,41 @@ def apart_key(pesos: Pesos) -> str:
 def _table(by, title, basis, records, total, pesos: Pesos) -> Table:
     apart = apart_key(pesos)
     top = max((r["ejecutado"] for r in records if r["ejecutado"] is not None), default=None)
-    cell_basis = basis
 
     def row(r: dict, role: str = "data") -> Row:
         fraction = (
             r["ejecutado"] / top if r["ejecutado"] is not None and top and role == "data" else None
         )
-        cells = [Cell(r["group"]), Cell(r["programs"]), Cell(r["fichas"])]
-        for concept in CONCEPTS:
-            value = r[concept]
-            cells.append(Cell(value, None if value is not None else "sin dato", basis=cell_basis))
+        money = {
+            c: Cell(r[c], None if r[c] is not None else "sin dato", basis=basis) for c in CONCEPTS
+        }
         share = r["share_pct"]
-        cells += [
+        cells = [
+            Cell(r["group"]),
+            money["ejecutado"],
             Cell(share, None if share is not None else "-"),
             Cell(Bar(max(0.0, min(fraction, 1.0)) if fraction is not None else None)),
+            Cell(r["programs"]),
             Cell(r["missing"]),
             Cell(r[apart]),
+            Cell(r["fichas"]),
+            money["inicial"],
+            money["final"],
         ]
         return Row(tuple(cells), role=role, key=str(r["group"]))
 
+    # what matters first (a narrow screen scrolls sideways to the rest); JSON and CSV keep
+    # the records' order
     columns = (
         Column("group", title, TEXT),
-        Column("programs", "Progr.", COUNT),
-        Column("fichas", "Fichas", COUNT),
-        *(Column(c, CONCEPT_TITLES[c], AMOUNT, basis=basis) for c in CONCEPTS),
+        Column("ejecutado", CONCEPT_TITLES["ejecutado"], AMOUNT, basis=basis),
         Column("share_pct", "% total", PERCENT, unit="%", decimals=1),
         Column("chart", "", BAR, scale=top),
+        Column("programs", "Progr.", COUNT),
         Column("missing", "Sin dato", COUNT),
         Column(apart, "Otra base" if apart == "other_basis" else "Sin factor", COUNT),
+        Column("fichas", "Fichas", COUNT),
+        *(Column(c, CONCEPT_TITLES[c], AMOUNT, basis=basis) for c in ("inicial", "final")),
     )
     notes = [
         f"Montos en {basis.label}." if basis else "Ninguna ficha de la selección trae montos.",

@@ -30,6 +30,7 @@ from .browser_keys import BROWSER_BINDINGS
 from .facet_filter import FacetFilter
 from .pesos_switch import PesosSwitch
 from .program_loading import ProgramLoading
+from .summary_keys import SummaryKeys
 
 # At this width the list and the detail fit side by side; below it each gets the screen.
 WIDE_MIN_WIDTH = 110
@@ -57,10 +58,9 @@ def no_match(typed: str, filters: Filters) -> str:
     return "Ningún programa coincide con " + " y ".join(which) + "."
 
 
-class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, HeldFirstFrame):
+class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldFirstFrame):
     if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
         app = getters.app(FichasApp)
-
     DEFAULT_CSS = """
     BrowserScreen #filter {
         margin: 0 1;

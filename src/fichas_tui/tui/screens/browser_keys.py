@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from ..widgets.detail import TABS as DETAIL_TABS
+from .summary_keys import SUMMARY_BINDINGS
 
 # Keys that share one line in the help.
 TABS = Binding.Group(" · ".join(label for _tab, label in DETAIL_TABS))
@@ -44,6 +45,7 @@ BROWSER_BINDINGS: list[BindingType] = [
         tooltip="Montos en los pesos de cada ficha o en M$ de un año, con los inflactores "
         "de las fichas del dataset (≈ convertido; † sin factor: como en la ficha)",
     ),
+    *SUMMARY_BINDINGS,
     Binding("escape", "back", "Volver", id="general.volver", tooltip="Volver (a la lista)"),
     *(
         Binding(str(n), f"tab('{tab}')", label, show=False, id=f"programa.{tab}", group=TABS)

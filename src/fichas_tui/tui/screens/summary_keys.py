@@ -1,0 +1,66 @@
+"""The list's keys for its summaries: s (Totales) and R (Regiones), on what the list shows."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.widgets import Input
+
+from ..widgets.program_list import ProgramList
+
+SUMMARY_BINDINGS = [
+    Binding(
+        "s",
+        "summary('totales')",
+        "Totales",
+        id="lista.totales",
+        tooltip="Totales de presupuesto de los programas de la lista (su búsqueda y filtros), "
+        "por ministerio, servicio o región ([ ]), en una base de pesos",
+    ),
+    Binding(
+        "R",
+        "summary('regiones')",
+        "Regiones",
+        show=False,
+        id="lista.regiones",
+        tooltip="Gasto por región de los programas de la lista, por habitante (Censo 2024) y "
+        "su parte del gasto junto a su parte de la población",
+    ),
+]
+
+
+class SummaryKeys:
+    """BrowserScreen's part that opens the summaries (a mixin: it reads the list's state)."""
+
+    def action_summary(self, kind: str) -> None:
+        from .summary import SummaryScreen, SummaryState
+
+        if self.app.store is None:
+            return
+        programs = self.query_one(ProgramList).programs
+        typed = self.query_one("#filter", Input).value.strip()
+        label = self.filters.label()
+        whole = not typed and not label and len(programs) == len(self.store.programs())
+        ids = None if whole else tuple(programs.column("program_id"))
+        parts = [f"«{typed}»"] if typed else []
+        parts += [label] if label else []
+        scope = f"{len(programs)} programas" + (f" ({' · '.join(parts)})" if parts else "")
+        state = SummaryState(kind, year=self.filters.year, ids=ids, scope=scope)
+        self.app.push_screen(SummaryScreen(state, self.pesos))
+
+
+class SummaryCommands(Provider):
+    """«Totales» and «Regiones» in the palette: the list's summaries, as s and R open them."""
+
+    async def search(self, query: str) -> Hits:
+        browser = self.app.browser()
+        if self.app.store is None or browser is None:
+            return
+        matcher = self.matcher(query)
+        for kind, label in (
+            ("totales", "Totales: presupuesto de los programas de la lista, por grupo"),
+            ("regiones", "Regiones: gasto por región y por habitante de los programas de la lista"),
+        ):
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, label, lambda kind=kind: browser.action_summary(kind), text=label)
