@@ -369,7 +369,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
             return self.query_one(Detail).detail is not None
         if action == "sort" and self._in_detail():  # in a program it sorts Regiones only
             return self.query_one(Detail).active_tab == "regiones"
-        if action == "filters":  # filters the list: not offered while the list is hidden
+        if action in ("filters", "summary"):  # the list's: not offered while it is hidden
             return not self.has_class("-detail") or self.has_class("-wide")
         if action == "back":  # on the list with nothing typed there is nothing to go back from
             return (
