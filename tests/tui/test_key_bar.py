@@ -18,6 +18,7 @@ LABELS = {
     "t Filtros",
     "o Ordenar",
     "p Pesos",
+    "s Totales",
     "esc Volver",
     "q Salir",
     "^p Ir a programa",
@@ -60,11 +61,13 @@ async def test_key_bar_keeps_help_and_offers_what_applies(size):
     assert "o Ordenar" not in seen["resumen"] and "o Ordenar" in seen["regiones"]
     # Filtros filters the list, which a narrow screen hides while a program is open.
     assert "t Filtros" in seen["lista"] and "t Filtros" not in seen["resumen"]
+    assert "s Totales" in seen["lista"] and "s Totales" not in seen["resumen"]  # the list's too
     assert clears is True
     assert seen["vuelta"] == seen["lista"]
     if size == (80, 24):  # everything that applies fits at 80 columns
         assert seen["lista"] == [
-            "⏎ Abrir", "/ Buscar", "t Filtros", "o Ordenar", "p Pesos", "q Salir", "? Ayuda",
+            "⏎ Abrir", "/ Buscar", "t Filtros", "o Ordenar", "p Pesos", "s Totales", "q Salir",
+            "? Ayuda",
         ]  # fmt: skip
         assert seen["regiones"] == [
             "/ Buscar", "o Ordenar", "p Pesos", "esc Volver", "q Salir", "^p Ir a programa",
