@@ -59,9 +59,8 @@ def regions_view(
     census's are divided by its population)."""
     convert = peso_groups(pesos)
     converted = [(s, *convert(s.total, s.price_year, s.year)) for s in sums]
-    if pesos.target is not None:
-        main = pesos.target
-    else:
+    main: int | None = pesos.target
+    if main is None:
         main = max((y for s, v, y in converted if v is not None and y is not None), default=None)
     acc: dict[str, list] = defaultdict(lambda: [0.0, 0, 0, 0])  # sum, summed, apart, programs
     for s, value, year in converted:

@@ -8,10 +8,10 @@ token) and drawn as one table with bars. `[`/`]` change the grouping of Totales,
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -27,6 +27,9 @@ from ...text import clean
 from ...views.model import BAR, TOTAL, Bar, Cell, Column, Table
 from ...views.pesos import EACH_FICHA, Pesos
 from ..widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from ..app import FichasApp
 
 GROUPINGS = ("ministerio", "servicio", "region")
 BAR_WIDTH = 10
@@ -81,6 +84,9 @@ def _cell(column: Column, cell: Cell) -> Text:
 
 
 class SummaryScreen(Screen[None]):
+    if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
+        app = getters.app(FichasApp)
+
     DEFAULT_CSS = """
     SummaryScreen { layout: vertical; }
     SummaryScreen #summary-title { height: auto; padding: 0 1; text-style: bold; }
@@ -142,6 +148,7 @@ class SummaryScreen(Screen[None]):
     def compute(self, token: int, state: SummaryState, pesos: Pesos, step: bool) -> None:
         """The table in `pesos` (with `step`, the basis after it: p, the factors read here)."""
         store = self.app.store
+        assert store is not None  # opened from the list, which has a dataset
         try:
             if step:
                 pesos = Pesos(pesos.target, store.deflators()).following()

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.widgets import Input
 
+from ...data.list_columns import Programs
 from ..widgets.program_list import ProgramList
+from .browser_host import BrowserHost
+
+if TYPE_CHECKING:
+    from ..app import FichasApp
+    from ..filter_state import Filters
 
 SUMMARY_BINDINGS = [
     Binding(
@@ -29,8 +37,11 @@ SUMMARY_BINDINGS = [
 ]
 
 
-class SummaryKeys:
+class SummaryKeys(BrowserHost):
     """BrowserScreen's part that opens the summaries (a mixin: it reads the list's state)."""
+
+    if TYPE_CHECKING:
+        filters: Filters  # FacetFilter's
 
     def action_summary(self, kind: str) -> None:
         from .summary import SummaryScreen, SummaryState
@@ -41,7 +52,12 @@ class SummaryKeys:
         typed = self.query_one("#filter", Input).value.strip()
         label = self.filters.label()
         whole = not typed and not label and len(programs) == len(self.store.programs())
-        ids = None if whole else tuple(programs.column("program_id"))
+        if whole:
+            ids = None
+        elif isinstance(programs, Programs):  # the store's columns: no row made per program
+            ids = tuple(programs.column("program_id"))
+        else:
+            ids = tuple(p.program_id for p in programs)
         parts = [f"«{typed}»"] if typed else []
         parts += [label] if label else []
         scope = f"{len(programs)} programas" + (f" ({' · '.join(parts)})" if parts else "")
@@ -51,6 +67,11 @@ class SummaryKeys:
 
 class SummaryCommands(Provider):
     """«Totales» and «Regiones» in the palette: the list's summaries, as s and R open them."""
+
+    if TYPE_CHECKING:  # the explorer's app, typed
+
+        @property
+        def app(self) -> FichasApp: ...  # type: ignore[override]  # App[object]: invariant
 
     async def search(self, query: str) -> Hits:
         browser = self.app.browser()
