@@ -22,6 +22,7 @@ from ...views.figures import years_label
 from ...views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos
 from ..compat import HeldFirstFrame
 from ..filter_state import Filters
+from ..theme_styles import WARNING, themed
 from ..widgets.detail import Detail
 from ..widgets.key_bar import KeyBar
 from ..widgets.program_list import ProgramList
@@ -150,9 +151,10 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         text = Text(f" {shown} de {total} programas", style="bold")
         if self.filters.label() or self.facets_reading:  # first: it must show at 60 columns
             text.append(" · ", style="dim")
-            text.append("filtros: " + self.filters.label(), style="yellow")
+            warning = themed(self.app, WARNING)
+            text.append("filtros: " + self.filters.label(), style=warning)
             if self.facets_reading:
-                text.append(" (filtrando…)", style="yellow")
+                text.append(" (filtrando…)", style=warning)
         order = "presupuesto" if self.sort == SORT_BUDGET else "nombre"
         text.append(f" · orden: {order}", style="dim")
         text.append(f" · {self.pesos.label}", style="bold" if self.pesos.target else "dim")

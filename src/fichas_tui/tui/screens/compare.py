@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich import box
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 from textual import events, getters, work
@@ -31,13 +32,15 @@ from ...text import clean
 from ...views.compare import DOWN, UP, CompareView, change, compare_view, default_pesos
 from ...views.model import TEXT, Table
 from ...views.pesos import Pesos
+from ..theme_styles import ERROR, SUCCESS, WARNING, themed
 from ..widgets.key_bar import KeyBar
 from .compare_pick import ComparePick, Pick
 from .pesos_switch import PesosSwitch
 
 WIDE_MIN_WIDTH = 120
 LEFT = ("compare:presupuesto", "compare:porcentajes")  # the wide layout's left column
-STYLE: dict[int | None, str] = {1: "green", -1: "red", 0: "dim"}  # the arrow says it too
+# A difference's colour, up or down (the arrow says it too); the theme's when there is an app.
+STYLE: dict[int | None, str | Style] = {1: "green", -1: "red", 0: "dim"}
 DIFFERENCE = "B − A"
 
 if TYPE_CHECKING:
@@ -52,7 +55,7 @@ class Compared(Message):
         self.token, self.view, self.pesos, self.problem = token, view, pesos, problem
 
 
-def section(table: Table) -> Group:
+def section(table: Table, styles: dict[int | None, str | Style] = STYLE) -> Group:
     """A section: title, notes and the table (A, B and the change, signed and coloured)."""
     parts = [title(table.title), *(note(n) for n in table.notes)]
     if not table.rows:
@@ -77,7 +80,7 @@ def section(table: Table) -> Group:
         grid.add_row(
             Text(clean(str(concept.value))),
             *(cell_text(c, s) for c, s in zip(figures, sides, strict=True)),
-            Text(shown, style=STYLE.get(direction, "dim")),
+            Text(shown, style=styles.get(direction, "dim")),
         )
     return Group(*parts, grid)
 
@@ -195,7 +198,8 @@ class CompareScreen(PesosSwitch, Screen[None]):
     def _draw(self, view: CompareView) -> None:
         a, b = view.sides
         heading = Text("Comparar · ")
-        heading.append(f"montos en {view.basis}", style="bold yellow" if self.pesos.target else "")
+        converted = themed(self.app, WARNING, bold=True) if self.pesos.target else ""
+        heading.append(f"montos en {view.basis}", style=converted)
         self.query_one("#compare-title", Static).update(heading)
         sides = Text()
         for letter, side, pesos in zip("AB", view.sides, view.side_pesos, strict=True):
@@ -209,9 +213,14 @@ class CompareScreen(PesosSwitch, Screen[None]):
         left, right = self.query_one("#compare-left"), self.query_one("#compare-right")
         left.remove_children()
         right.remove_children()
+        styles: dict[int | None, str | Style] = {
+            1: themed(self.app, SUCCESS),
+            -1: themed(self.app, ERROR),
+            0: "dim",
+        }
         for table in view.tables:
             column = left if table.key in LEFT else right
-            column.mount(Static(section(table), classes="compare-section"))
+            column.mount(Static(section(table, styles), classes="compare-section"))
         same = a.program_id == b.program_id
         what = "dos años de un programa" if same else "dos programas"
         self.query_one("#compare-status", Static).update(

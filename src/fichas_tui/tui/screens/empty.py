@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ...data.diagnosis import folder_problem, ingest_command
 from ...text import clean
+from ..theme_styles import SUCCESS, themed
 from ..widgets.key_bar import KeyBar
 
 
@@ -55,7 +56,7 @@ class EmptyScreen(Screen[None]):
         body.append(heading + "\n\n", style="bold")
         body.append(clean(problem) + "\n\n")
         body.append(advice + "\n\n")
-        body.append(f"  {command}\n\n", style="bold green")
+        body.append(f"  {command}\n\n", style=themed(self.app, SUCCESS, bold=True))
         body.append("y luego vuelva a abrir el explorador con ")
         body.append(reopen, style="bold")
         body.append(".\n\nq para salir.")

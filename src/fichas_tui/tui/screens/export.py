@@ -18,6 +18,7 @@ from ...render.export import FORMATS, current_folder, export_table, proposed_pat
 from ...safe_write import reason
 from ...text import clean, one_line
 from ...views.model import Table
+from ..theme_styles import ERROR, WARNING, themed
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -142,7 +143,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.dismiss(path)
 
     def _say(self, message: str, error: bool = False) -> None:
-        style = "bold red" if error else "yellow"
+        style = themed(self.app, ERROR, bold=True) if error else themed(self.app, WARNING)
         self.query_one("#export-message", Static).update(Text(clean(message), style=style))
 
     def action_cancel(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets.tabbed_content import ContentTabs
 
 from ...views.figures import UNKNOWN
 from ..keys import key_rows
+from ..theme_styles import ACCENT, themed
 from ..widgets.pane import Pane
 from ..widgets.program_list import ProgramList
 from .browser import BrowserScreen
@@ -94,7 +95,9 @@ class HelpScreen(ModalScreen[None]):
             for row in rows:
                 if row.group == group:
                     grid.add_row(Text(row.keys), Text(row.text))
-            sections.append(Static(Text(group, style="bold cyan"), classes="help-group"))
+            sections.append(
+                Static(Text(group, style=themed(self.app, ACCENT, bold=True)), classes="help-group")
+            )
             sections.append(Static(grid))
         codes = Table.grid(padding=(0, 2))
         codes.add_column(style="bold", no_wrap=True)

@@ -20,7 +20,8 @@ from .browser_host import BrowserHost
 
 if TYPE_CHECKING:  # imported with the first detail (Detail.pane_widgets, Store.detail)
     from ...data.detail_records import ProgramDetail
-    from ..widgets.pane import Drawing, Pane
+    from ..widgets.pane import Pane
+    from ..widgets.pane_sketch import Look, Sketch
 
 
 class Loaded(Message):
@@ -51,14 +52,14 @@ class AheadRead(Message):
         program_id: str,
         detail: ProgramDetail | None,
         missing: tuple[str, ...] = (),
-        drawn: tuple[Pane, Drawing] | None = None,
+        drawn: tuple[Pane, Sketch] | None = None,
     ) -> None:
         super().__init__()
         self.store = store  # the store it was read from (a reload replaces the app's)
         self.program_id = program_id
         self.detail = detail  # None: it could not be read (the read that asks reports why)
         self.missing = missing
-        self.drawn = drawn  # the pane on screen and its drawing of the program, made ahead
+        self.drawn = drawn  # the pane on screen and its sketch of the program, made ahead
 
 
 # Seconds a program being read ahead is waited for before it is read on its own.
@@ -214,10 +215,13 @@ class ProgramLoading(BrowserHost):
             tables = PANE_TABLES[self.query_one(Detail).active_tab]
             self._reading_ahead = plist.programs[index].program_id
             pane = self.query_one(Detail).pane(self.query_one(Detail).active_tab)
-            self.run_ahead(self.store, self._reading_ahead, tables, pane)
+            look = pane.look() if pane is not None else None  # read here, on the main thread
+            self.run_ahead(self.store, self._reading_ahead, tables, pane, look)
 
     @work(thread=True, exclusive=True, group="read-ahead")
-    def run_ahead(self, store: Store, program_id: str, tables, pane: Pane | None) -> None:
+    def run_ahead(
+        self, store: Store, program_id: str, tables, pane: Pane | None, look: Look | None
+    ) -> None:
         detail, drawn = None, None
         missing: tuple[str, ...] = ()
         try:
@@ -226,12 +230,15 @@ class ProgramLoading(BrowserHost):
                 detail = store.ahead(program_id, tables=tables)
                 if detail is not None:
                     missing = missing_tables(store.folder, REQUIRED_TABLES)
-            if detail is not None and pane is not None:
-                # Drawn here, not on the main thread, where it would hold up the next key.
-                # Should the pane change meanwhile (a resize, a tab), the main thread draws it.
+            if detail is not None and pane is not None and look is not None:
+                # Its view and tables made here, not on the main thread, where they would hold
+                # up the next key; the pane (a widget: main thread only) is not touched here,
+                # it makes the strips when the message comes (Pane.keep_sketch).
+                from ..widgets.pane_sketch import sketch
+
                 with contextlib.suppress(Exception):
-                    drawing = pane.draw_ahead(detail, missing, store.folder)
-                    drawn = (pane, drawing) if drawing is not None else None
+                    made = sketch(look, detail, missing, store.folder)
+                    drawn = (pane, made) if made is not None else None
         finally:  # always answered: a load may be waiting for it
             self.post_message(AheadRead(store, program_id, detail, missing, drawn))
 
@@ -271,9 +278,9 @@ class ProgramLoading(BrowserHost):
 
 
 def _keep_drawn(message: AheadRead) -> bool:
-    """Keep the drawing made in the read-ahead thread, if there is one."""
+    """Draw the sketch made in the read-ahead thread, if there is one."""
     if message.drawn is None:
         return False
-    pane, drawing = message.drawn
-    pane.keep_drawing(drawing)
+    pane, made = message.drawn
+    pane.keep_sketch(made)
     return True

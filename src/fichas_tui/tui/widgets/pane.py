@@ -5,6 +5,7 @@ cursor on the tables' rows (pane_cursor.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Group, RenderableType
@@ -21,15 +22,15 @@ from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
 from ...data.detail_records import ProgramDetail
-from ...data.diagnosis import ingest_command, missing_message
-from ...render.rich_tables import TableBlock, blocks
+from ...render.rich_tables import TableBlock
 from ...text import clean
 from ...views.model import PaneView
-from ...views.panes import PANE_TABLES, pane
 from ...views.pesos import Pesos
 from ...views.program import pane_view
 from ..compat import set_virtual_size
+from ..theme_styles import WARNING, themed
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
+from .pane_sketch import Look, Sketch, content, notice_for, ready, sketch
 from .selection import selectable, selected_text, under_mouse
 from .strip_compact import compact
 
@@ -86,9 +87,9 @@ class Pane(RowCursor, ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.detail: ProgramDetail | None = None
-        self._notice: Text | None = None
-        self._notice_only = False
-        self._problem: RenderableType | None = None
+        self._missing: tuple[str, ...] = ()  # contract tables absent (the pane's notice)
+        self._folder: Path | None = None
+        self._problem: tuple[str, str] | None = None  # (heading, text) in place of a program
         self._parts: list[RenderableType] = []
         self.view: PaneView | None = None  # what the pane shows (for export and copy)
         self._stale = False  # the renderable must be built again from the data
@@ -111,55 +112,44 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         ):
             return
         self._problem = None
-        self._notice, self._notice_only = self._notice_for(detail, missing, folder)
+        self._missing, self._folder = missing, folder
         self.refresh_body()
 
     def prepare(self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None) -> None:
-        """Draw a program before it is shown (the one read ahead), if the pane is on screen:
-        showing it then takes the lines drawn."""
-        drawing = self.draw_ahead(detail, missing, folder)
-        if drawing is not None:
-            self.keep_drawing(drawing)
+        """Draw a program before it is shown (the one read ahead, when no sketch of it came
+        from the worker), if the pane is on screen: showing it then takes the lines drawn."""
+        look = self.look()
+        made = sketch(look, detail, missing, folder) if look is not None else None
+        if made is not None:
+            self.keep_sketch(made)
 
-    def draw_ahead(
-        self, detail: ProgramDetail, missing: tuple[str, ...] = (), folder=None
-    ) -> Drawing | None:
-        """The drawing of a program before it is shown, or None (the pane is not on screen,
-        or has it drawn). It only reads the pane, so the read-ahead worker thread makes it:
-        the main thread keeps answering keys meanwhile (keep_drawing takes it there)."""
-        if not (self.is_on_screen and self.size.width) or not self.ready(detail):
+    def look(self) -> Look | None:
+        """What the pane draws with now (read here, on the main thread), for a sketch made
+        in a worker; None when the pane is not on screen."""
+        if not (self.is_on_screen and self.size.width):
             return None
-        notice, only = self._notice_for(detail, missing, folder)
-        key = self._key(detail, notice, only)
-        if self._find(key) is not None:
-            return None
-        return self._make_drawing(key, detail, notice, only)
+        width = self._text_width()
+        options = self.app.console_options.update(highlight=False, width=width, height=None)
+        return Look(self.NAME, self.options(), width, self.app.console, options, self._warning())
 
-    def keep_drawing(self, drawing: Drawing) -> None:
-        """Keep a drawing made ahead; it is used if the pane's width and colours still match
-        (its key says what it was drawn for)."""
-        if self._find(drawing.key) is None:
-            self._keep(drawing)
-
-    def _notice_for(self, detail: ProgramDetail, missing, folder) -> tuple[Text | None, bool]:
-        """What the pane says above (or instead of) its view: tables absent or damaged."""
-        spec = pane(self.NAME)
-        absent = [t for t in spec.required if t in missing]
-        damaged = [(t, why) for t, why in detail.unreadable if t in spec.tables]
-        notice = None
-        # Every table of the pane missing: only the notice ("no indicators" would be untrue).
-        only = bool(absent) and len(absent) == len(spec.required)
-        if absent and folder is not None:
-            notice = Text(missing_message(folder, absent), style="bold yellow")
-        if damaged:
-            return damaged_message(damaged, folder), True
-        return notice, only
+    def keep_sketch(self, made: Sketch) -> None:
+        """Keep the drawing of a sketch made ahead: its tables are drawn, only the strips are
+        made here; dropped when the pane changed since (width, settings, colours)."""
+        look = self.look()
+        if look is None or (look.width, look.options, look.warning) != (
+            made.look.width,
+            made.look.options,
+            made.look.warning,
+        ):
+            return
+        key = self._key(made.detail, made.notice, made.only)
+        if self._find(key) is None:
+            strips, spans = self._fit(made.parts, made.view)
+            self._keep(Drawing(key, made.view, made.parts, strips, spans))
 
     def show_problem(self, heading: str, text: str) -> None:
         self.detail = None
-        self._notice = None
-        heading_text = Text(clean(heading), style="bold yellow")
-        self._problem = Group(heading_text, Text(), Text(clean(text)))
+        self._problem = (heading, text)  # styled when drawn: in the theme then in force
         self.refresh_body()
 
     def refresh_body(self) -> None:
@@ -171,7 +161,14 @@ class Pane(RowCursor, ScrollView, can_focus=True):
 
     def ready(self, detail: ProgramDetail) -> bool:
         """Whether `detail` holds the tables this pane shows (they may be read per pane)."""
-        return detail.has(PANE_TABLES.get(self.NAME, ()))
+        return ready(self.NAME, detail)
+
+    def _warning(self) -> RichStyle:
+        return themed(self.app, WARNING, bold=True)
+
+    def _text_width(self) -> int:
+        # the width the vertical scrollbar leaves: it is always there (see DEFAULT_CSS)
+        return self.size.width - self.styles.scrollbar_size_vertical
 
     # -- drawing -----------------------------------------------------------------------------
 
@@ -204,31 +201,32 @@ class Pane(RowCursor, ScrollView, can_focus=True):
     ) -> Drawing:
         view = None
         if self._problem is not None and detail is self.detail:
-            parts: list[RenderableType] = [self._problem]
+            heading, text = self._problem
+            heading_text = Text(clean(heading), style=self._warning())
+            parts: list[RenderableType] = [Group(heading_text, Text(), Text(clean(text)))]
         elif detail is None or not self.ready(detail):
             parts = []  # blank until its tables are read
-        elif only and notice is not None:  # (only: the notice is all there is)
-            parts = [notice]
         else:
-            view = self.build(detail)
-            parts = blocks(view, fit=False)
-            if notice is not None:
-                parts = [notice, Text(), *parts]
+            view = None if only and notice is not None else self.build(detail)
+            parts = content(view, notice, only)
         strips, spans = self._fit(parts, view)
         return Drawing(key, view, parts, strips, spans)
 
     def _fit(self, parts, view) -> tuple[list[Strip], list[RowSpan]]:
-        # at the width the vertical scrollbar leaves: it is always there (see DEFAULT_CSS)
-        return self._lines(parts, view, self.size.width - self.styles.scrollbar_size_vertical)
+        return self._lines(parts, view, self._text_width())
 
     def _draw(self, refresh: bool = True) -> None:
         detail = self.detail
         key = None
+        notice, only = None, False
         if self._problem is None and detail is not None and self.ready(detail):
-            key = self._key(detail, self._notice, self._notice_only)
+            notice, only = notice_for(
+                self.NAME, detail, self._missing, self._folder, self._warning()
+            )
+            key = self._key(detail, notice, only)
         drawing = self._find(key) if key is not None else None
         if drawing is None:
-            drawing = self._make_drawing(key, detail, self._notice, self._notice_only)
+            drawing = self._make_drawing(key, detail, notice, only)
             if key is not None:
                 self._keep(drawing)
         self.view, self._parts = drawing.view, drawing.parts
@@ -326,16 +324,3 @@ class Pane(RowCursor, ScrollView, can_focus=True):
 
 def _padded(strip: Strip, width: int, pad: Segment) -> Strip:
     return Strip([*strip, Segment(" " * (width - strip.cell_length), pad.style)], width)
-
-
-def damaged_message(damaged: list[tuple[str, str]], folder) -> Text:
-    names = ", ".join(f"{t}.parquet" for t, _why in damaged)
-    text = Text(f"No se pudo leer {names}.", style="bold yellow")
-    for _table, why in damaged:
-        text.append(f"\n\n{clean(why)}")
-    command = ingest_command(folder) if folder is not None else "fichas ingest"
-    text.append(
-        "\n\nLas demás pestañas sí se muestran. Si el dataset se está actualizando, pulse "
-        f"Ctrl+R para recargarlo. Si el problema sigue, vuelva a generarlo con: {command}"
-    )
-    return text

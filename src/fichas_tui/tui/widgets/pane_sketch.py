@@ -1,0 +1,108 @@
+"""A pane's content as plain data, made without the widget: the notice, the view and its Rich
+parts, the tables' lines drawn. The read-ahead worker thread makes one (Textual widgets are
+touched on the main thread only); the pane turns it into strips there (Pane.keep_sketch)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.style import Style
+from rich.text import Text
+
+from ...data.detail_records import ProgramDetail
+from ...data.diagnosis import ingest_command, missing_message
+from ...render.rich_tables import TableBlock, blocks
+from ...text import clean
+from ...views.model import PaneView
+from ...views.panes import PANE_TABLES, pane
+from ...views.program import pane_view
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a pane draws with, read from it on the main thread: its settings, the width of its
+    text, the console Rich draws with (thread-safe: its state is per thread) and the theme's
+    style for notices."""
+
+    name: str
+    options: dict
+    width: int
+    console: Console
+    console_options: ConsoleOptions
+    warning: Style
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """A program's pane content, made ahead: what it was made from and for, its parts (the
+    tables' lines drawn at `look.width`)."""
+
+    detail: ProgramDetail
+    missing: tuple[str, ...]
+    folder: Path | None
+    look: Look
+    notice: Text | None
+    only: bool
+    view: PaneView | None
+    parts: list[RenderableType]
+
+
+def ready(name: str, detail: ProgramDetail) -> bool:
+    """Whether `detail` holds the tables pane `name` shows (they may be read per pane)."""
+    return detail.has(PANE_TABLES.get(name, ()))
+
+
+def notice_for(
+    name: str, detail: ProgramDetail, missing, folder, warning: Style
+) -> tuple[Text | None, bool]:
+    """What a pane says above (or instead of, True) its view: tables absent or damaged."""
+    spec = pane(name)
+    absent = [t for t in spec.required if t in missing]
+    damaged = [(t, why) for t, why in detail.unreadable if t in spec.tables]
+    notice = None
+    # Every table of the pane missing: only the notice ("no indicators" would be untrue).
+    only = bool(absent) and len(absent) == len(spec.required)
+    if absent and folder is not None:
+        notice = Text(missing_message(folder, absent), style=warning)
+    if damaged:
+        return damaged_message(damaged, folder, warning), True
+    return notice, only
+
+
+def content(view: PaneView | None, notice: Text | None, only: bool) -> list[RenderableType]:
+    """The parts a pane draws, top to bottom."""
+    if only and notice is not None:  # the notice is all there is
+        return [notice]
+    parts: list[RenderableType] = blocks(view, fit=False) if view is not None else []
+    if notice is not None:
+        parts = [notice, Text(), *parts]
+    return parts
+
+
+def sketch(look: Look, detail: ProgramDetail, missing: tuple[str, ...], folder) -> Sketch | None:
+    """A pane's content for `detail` (None when the pane's tables were not read), its tables
+    drawn: the costly part of a pane's drawing, done off the main thread."""
+    if not ready(look.name, detail):
+        return None
+    notice, only = notice_for(look.name, detail, missing, folder, look.warning)
+    view = None if only and notice is not None else pane_view(look.name, detail, **look.options)
+    parts = content(view, notice, only)
+    for part in parts:
+        if isinstance(part, TableBlock):  # kept in the block for that width (TableBlock.lines)
+            part.lines(look.console, look.console_options, look.width)
+    return Sketch(detail, missing, folder, look, notice, only, view, parts)
+
+
+def damaged_message(damaged: list[tuple[str, str]], folder, warning: Style) -> Text:
+    names = ", ".join(f"{t}.parquet" for t, _why in damaged)
+    text = Text(f"No se pudo leer {names}.", style=warning)
+    for _table, why in damaged:
+        text.append(f"\n\n{clean(why)}")
+    command = ingest_command(folder) if folder is not None else "fichas ingest"
+    text.append(
+        "\n\nLas demás pestañas sí se muestran. Si el dataset se está actualizando, pulse "
+        f"Ctrl+R para recargarlo. Si el problema sigue, vuelva a generarlo con: {command}"
+    )
+    return text
