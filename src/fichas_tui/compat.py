@@ -8,10 +8,11 @@ from collections.abc import Callable
 from types import ModuleType
 
 # -- rich.table.Table._collapse_widths ------------------------------------------------------
-# render/grid.py draws a grid as Rich would, without Table's machinery (a pane's tables are
-# drawn in a fifth of the time, benchmarks/README.md); when the width is short, its columns
-# must shrink exactly as Rich shrinks them, and this is Rich's own rule for that (no public
-# equivalent). Its output is compared with Rich's in tests/render/test_grid.py.
+# render/grid.py draws a grid as Rich would, without Table's machinery; when the width is
+# short its columns must shrink exactly as Rich shrinks them, and this is Rich's own rule for
+# that (no public equivalent). Without it those grids go back to Rich: 725 pane grids at 60
+# columns drawn in 396 ms against 8,164 ms by Rich (308 at 40: 196 against 1,311 ms). Its
+# output is compared with Rich's in tests/render/test_grid.py.
 
 
 def collapse_widths(widths: list[int], wrapable: list[bool], max_width: int) -> list[int]:
