@@ -40,6 +40,7 @@ TYPING_PAUSE = 0.2
 
 if TYPE_CHECKING:
     from ..app import FichasApp
+    from .export import Target
 
 
 class Reloaded(Message):
@@ -357,6 +358,15 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
             return detail.program, detail.year
         current = self.query_one(ProgramList).current
         return (current, None) if current is not None else None
+
+    def export_target(self) -> Target | None:
+        """What e, y and Y act on here: the pane on screen when the focus is in a program,
+        else the program list."""
+        from .export import list_target, pane_target
+
+        if self._in_detail():
+            return pane_target(self.query_one(Detail))
+        return list_target(self.query_one(ProgramList))
 
     def _in_detail(self) -> bool:
         focused = self.focused

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Protocol, runtime_checkable
 
 from rich.text import Text
 from textual import work
@@ -161,31 +161,30 @@ class Target:
     headed: bool = False  # `y` copies the column headers (with their units) above the row
 
 
-def target(app) -> Target | None:
-    """What the screen offers: a screen with tables of its own (regions, rankings) defines
-    `export_target() -> Target | None`; in the explorer, the pane on screen when focus is in a
-    program, else the program list; None elsewhere."""
-    from ...views.lista import programs_table
-    from ..widgets.detail import Detail
-    from ..widgets.program_list import ProgramList
-    from .browser import BrowserScreen
+@runtime_checkable
+class Exporting(Protocol):
+    """A screen with tables to offer: every exporting screen says what `e`, `y` and `Y` act
+    on there (None: nothing now)."""
 
+    def export_target(self) -> Target | None: ...
+
+
+def target(app) -> Target | None:
+    """What the screen on top offers (None: a screen with no tables)."""
     screen = app.screen
-    own = getattr(screen, "export_target", None)
-    if own is not None:
-        return own()
-    if not isinstance(screen, BrowserScreen):
-        return None
-    detail = screen.query_one(Detail)
-    focused = app.focused
-    if focused is not None and detail in focused.ancestors_with_self:
-        return _pane_target(detail)
-    programs = screen.query_one(ProgramList)
+    return screen.export_target() if isinstance(screen, Exporting) else None
+
+
+def list_target(programs) -> Target:
+    """The program list as a table, the row under its cursor."""
+    from ...views.lista import programs_table
+
     table = programs_table(programs.programs, pesos=programs.pesos)
     return Target([table], "", programs.cursor if programs.programs else None)
 
 
-def _pane_target(detail) -> Target | None:
+def pane_target(detail) -> Target | None:
+    """The tables of the pane on screen, as it drew them, the row under its cursor."""
     pane = detail.pane(detail.active_tab)
     if pane is None or pane.detail is None or not pane.ready(pane.detail):
         return None
