@@ -32,6 +32,8 @@ SHOTS = {
     "ancho": ((120, 40), (*OPEN, "4")),
     "ranking": ((100, 24), ("K", "right_square_bracket", "right_square_bracket")),
     "region": ((100, 24), ("r",)),
+    "totales": ((100, 24), ("s",)),
+    "regiones_resumen": ((100, 30), ("R",)),
 }
 
 
@@ -43,14 +45,17 @@ async def shoot(name: str, size: tuple[int, int], keys: tuple[str, ...]) -> None
         app.save_screenshot(str(OUT / f"{name}.svg"))
 
 
-def main() -> int:
+def main(names: list[str]) -> int:
+    """Every screenshot, or those named on the command line."""
     OUT.mkdir(exist_ok=True)
     steady_cursor()  # the same picture every run
     for name, (size, keys) in SHOTS.items():
+        if names and name not in names:
+            continue
         asyncio.run(shoot(name, size, keys))
         print(OUT / f"{name}.svg", file=sys.stderr)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

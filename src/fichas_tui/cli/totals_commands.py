@@ -21,9 +21,7 @@ def _selection_options(f):
             click.option("--region", default=None, help="Sólo programas que operan en la región."),
             click.option("--ministerio", default=None, help="Sólo programas del ministerio."),
             click.option("--servicio", default=None, help="Sólo programas del servicio (texto)."),
-            click.option(
-                "--formato", "layout", default=None, help="Sólo fichas de este formato."
-            ),
+            click.option("--formato", "layout", default=None, help="Sólo fichas de este formato."),
             click.option(
                 "--con-avisos", "with_warnings", is_flag=True, help="Sólo fichas con avisos."
             ),
@@ -92,3 +90,22 @@ def register(main: click.Group, data_option) -> None:
 
         filters = Filters(year, region, ministerio, servicio, layout, with_warnings, pesos)
         sys.exit(run_regions(_dataset(data_dir), filters, fmt=_fmt(as_json, as_csv)))
+
+    @main.command()
+    @click.option(
+        "--sin-ficha",
+        "without_ficha",
+        is_flag=True,
+        help="Sólo los programas del catálogo que no tienen ficha en el dataset.",
+    )
+    @click.option("--ministerio", default=None, help="Sólo programas del ministerio (texto).")
+    @click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts.")
+    @click.option("--csv", "as_csv", is_flag=True, help="Salida CSV (una fila por programa).")
+    @data_option
+    def catalogo(without_ficha, ministerio, as_json, as_csv, data_dir):
+        """El catálogo de programas sociales 2025 (BIPS) y qué programas tienen ficha en el
+        dataset (el número BIPS que ingest les asignó)."""
+        from .totals_output import run_catalog
+
+        fmt = _fmt(as_json, as_csv)
+        sys.exit(run_catalog(_dataset(data_dir), without_ficha, ministerio, fmt=fmt))

@@ -126,3 +126,40 @@ def emit(
 
         for part in table_parts(table, fit=True):
             out.print(part)
+
+
+def run_catalog(
+    data_dir: Path, without_ficha: bool, ministry: str | None, *, fmt: str = "text", console=None
+) -> int:
+    from ..data.catalog_coverage import bips_programs
+    from ..reference.catalog import CATALOG_YEAR, SOURCE, catalog
+    from ..views.catalog import catalog_rows, catalog_table, coverage_text
+
+    out, err = consoles(console)
+    try:
+        store = open_store(data_dir)
+        try:
+            covered = bips_programs(store)
+        finally:
+            store.close()
+    except (Refused, DatasetError) as exc:
+        return refuse(err, exc)
+    entries = catalog().entries
+    records = catalog_rows(entries, covered, without_ficha=without_ficha, ministry=ministry)
+    if fmt == "json":
+        data = {
+            "catalog": {"year": CATALOG_YEAR, "source": SOURCE, "programs": len(entries)},
+            "covered": len(covered),
+            "coverage": coverage_text(covered, len(entries)),
+            "filters": {"without_ficha": without_ficha, "ministry": ministry},
+            "rows": records,
+        }
+        out.file.write(dumps(data) + "\n")
+    elif fmt == "csv":
+        out.file.write(records_csv(records))
+    else:
+        from ..render.rich_tables import table_parts
+
+        for part in table_parts(catalog_table(records, covered, len(entries)), fit=True):
+            out.print(part)
+    return 0

@@ -46,7 +46,7 @@ SELECT l.program_id, l.program_name, l.ministry, l.service,
        l.evaluated_year AS latest_year, l.ficha_id,
        s.year AS executed_year, s.amount_kclp AS executed_kclp,
        s.amount_status AS executed_status, s.price_year AS executed_price_year,
-       l.search_key
+       l.search_key, l.id_bips
 FROM latest l
 JOIN years y USING (program_id)
 LEFT JOIN (SELECT * FROM spent WHERE rank = 1) s ON s.ficha_id = l.ficha_id

@@ -32,6 +32,7 @@ LIST_COLUMNS = (
     "executed_price_year",
     "search_key",
     "executed_year",
+    "id_bips",
 )
 # How each column is kept: text, one value per program; coded, the distinct values once and an
 # index per program; int and float, arrays with a mask of the present values.
@@ -47,6 +48,7 @@ KINDS = {
     "executed_price_year": "int",
     "search_key": "text",
     "executed_year": "int",
+    "id_bips": "int",  # the program's BIPS number (its latest ficha's), None without one
     "sort_name": "text",  # the folded name the list is ordered by (ties: program_id)
 }
 
@@ -210,7 +212,8 @@ def from_rows(rows: Iterable[Sequence]) -> ProgramTable:
         if row[0] in seen:
             continue
         seen.add(row[0])
-        row = list(row)
+        # columns added last (id_bips) may be absent from rows made before them: null
+        row = [*row, *([None] * (len(LIST_COLUMNS) - len(row)))]
         row[1] = row[1] or row[0]
         row[4] = tuple(row[4] or ())
         # the dataset's key is folded already (folding again changes nothing)

@@ -32,6 +32,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("published", "VARCHAR"),
         ("name_source", "VARCHAR"),
         ("search_key", "VARCHAR"),
+        ("id_bips", "INTEGER"),
     ),
     "budget": (
         ("ficha_id", "VARCHAR"),
@@ -192,6 +193,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("executed_status", "VARCHAR"),
         ("executed_price_year", "INTEGER"),
         ("search_key", "VARCHAR"),
+        ("id_bips", "INTEGER"),
     ),
     # Derived too: the deflator series chained from every ficha's inflators (see derived.py).
     "deflators": (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..reference.catalog import AMBIGUOUS, UNMATCHED, catalog
 from ..text import fold
 from .document import Document
 from .manifest import MANIFEST_FIELDS
@@ -45,4 +46,21 @@ def finish_facts(
     ).strip()
     if facts.get("evaluated_year") is None:
         record.warn("ficha", "no se pudo determinar el año evaluado")
+    match_catalog(record)
     return from_manifest
+
+
+def match_catalog(record: FichaRecord) -> None:
+    """The program's BIPS number when the catalog has exactly one entry for it (`id_bips`),
+    and what ingest reports otherwise (`catalog_note`, not a column)."""
+    facts = record.facts
+    if facts["name_source"] == "archivo":
+        facts["catalog_note"] = "sin nombre: no se busca en el catálogo BIPS"
+        return
+    match = catalog().match(facts["program_name"], facts.get("ministry"), facts.get("service"))
+    facts["id_bips"] = match.id_bips
+    if match.how == UNMATCHED:
+        facts["catalog_note"] = "no está en el catálogo BIPS 2025"
+    elif match.how == AMBIGUOUS:
+        numbers = ", ".join(str(e.id_bips) for e in match.candidates)
+        facts["catalog_note"] = f"ambiguo en el catálogo BIPS 2025 (BIPS {numbers})"

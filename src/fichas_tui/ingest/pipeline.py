@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .manifest import MANIFEST, read_manifest
 from .reader import Outcome, parse_path
-from .report import error_line, final_summary, ok_lines, shown, warning_line
+from .report import catalog_summary, error_line, final_summary, ok_lines, shown, warning_line
 from .workers import Interrupted, stop_on_signals, worker_pool
 
 if TYPE_CHECKING:  # imported with pyarrow, when the first ficha is written
@@ -285,7 +285,7 @@ def ingest(
 
     echo_err = echo_err or echo
     data_dir = Path(data_dir)
-    counts = {"loaded": 0, "errors": 0, "warnings": 0}
+    counts = {"loaded": 0, "errors": 0, "warnings": 0, "unmatched": 0, "ambiguous": 0}
     target = _Target(data_dir, expected=0)
     total: int | None = None
     status = EXIT_OK
@@ -326,6 +326,9 @@ def ingest(
             target.close()
     if target.writer is not None and target.swapped and total is None:
         total = target.writer.rows["fichas"]
+    if counts["loaded"]:
+        matched = counts["loaded"] - counts["unmatched"] - counts["ambiguous"]
+        echo(catalog_summary(matched, counts["unmatched"], counts["ambiguous"]))
     echo(final_summary(counts["loaded"], counts["errors"], counts["warnings"], data_dir, total))
     if status == EXIT_OK and counts["errors"]:
         status = EXIT_FILES_FAILED
@@ -341,9 +344,15 @@ def _report_outcomes(outcomes, counts: dict, quiet: bool, echo, echo_err) -> Non
             continue
         counts["loaded"] += 1
         counts["warnings"] += len(outcome.warnings)
+        if outcome.catalog:  # no single BIPS number: say which case
+            counts["ambiguous" if outcome.catalog.startswith("ambiguo") else "unmatched"] += 1
         if not quiet:
             lines = ok_lines(
-                outcome.path.name, outcome.summary, outcome.manifest_fields, outcome.warnings
+                outcome.path.name,
+                outcome.summary,
+                outcome.manifest_fields,
+                outcome.warnings,
+                outcome.catalog,
             )
             for line in lines:
                 echo(line)

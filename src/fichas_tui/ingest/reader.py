@@ -31,6 +31,7 @@ class Outcome:
     summary: str = ""
     warnings: list[str] = field(default_factory=list)
     manifest_fields: list[str] = field(default_factory=list)
+    catalog: str | None = None  # no single BIPS number: why (ingest reports it)
 
 
 def ficha_id_of(data: bytes) -> str:
@@ -120,6 +121,7 @@ def parse_path(
         summary=summary,
         warnings=record.warnings,
         manifest_fields=fields,
+        catalog=record.facts.get("catalog_note"),
     )
     return outcome, record
 

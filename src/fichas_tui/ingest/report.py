@@ -62,11 +62,19 @@ def file_summary(layout: str, program_name: str, year: int | None, rows: dict[st
     return f"[{layout}] {one_line(program_name)} ({year_text}): {counts}"
 
 
-def ok_lines(name: str, summary: str, manifest_fields: list[str], warnings: list[str]):
+def ok_lines(
+    name: str,
+    summary: str,
+    manifest_fields: list[str],
+    warnings: list[str],
+    catalog: str | None = None,
+):
     """The lines printed for a file that loaded."""
     yield f"ok    {shown(name)} {summary}"
     if manifest_fields:
         yield f"      desde manifest.csv: {', '.join(manifest_fields)}"
+    if catalog:
+        yield f"      catálogo: {one_line(catalog)}"
     for warning in warnings:
         yield f"      aviso {one_line(warning)}"
 
@@ -78,6 +86,14 @@ def error_line(path: Path | str, reason: str) -> str:
 def warning_line(path: Path | str, reason: str) -> str:
     """A problem that loses nothing (a manifest with a bad column): said, not fatal."""
     return f"aviso {shown(path)}: {one_line(reason)}"
+
+
+def catalog_summary(matched: int, unmatched: int, ambiguous: int) -> str:
+    """How many loaded fichas got a BIPS number, and how many did not."""
+    return (
+        f"catálogo BIPS 2025: {count(matched, 'ficha')} con número BIPS, "
+        f"{format_chilean(unmatched)} sin coincidencia, {format_chilean(ambiguous)} ambiguas"
+    )
 
 
 def final_summary(

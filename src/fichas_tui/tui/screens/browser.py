@@ -156,6 +156,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
             text.append("filtros: " + self.filters.label(), style=warning)
             if self.facets_reading:
                 text.append(" (filtrando…)", style=warning)
+        text.append(self.catalog_status(), style="dim")
         order = "presupuesto" if self.sort == SORT_BUDGET else "nombre"
         text.append(f" · orden: {order}", style="dim")
         text.append(f" · {self.pesos.label}", style="bold" if self.pesos.target else "dim")

@@ -43,6 +43,19 @@ class SummaryKeys(BrowserHost):
     if TYPE_CHECKING:
         filters: Filters  # FacetFilter's
 
+    _coverage: tuple[object, str] | None = None  # (the program table, its text)
+
+    def catalog_status(self) -> str:
+        """' · BIPS 2 de 677': the catalog's programs the dataset has (by the BIPS numbers
+        ingest kept), counted once per program table from its column (no query)."""
+        from ...reference.catalog import catalog_size
+
+        table = self.store.programs().table
+        if self._coverage is None or self._coverage[0] is not table:
+            numbers = {n for n in table.column("id_bips") if n is not None}
+            self._coverage = (table, f" · BIPS {len(numbers)} de {catalog_size()}")
+        return self._coverage[1]
+
     def action_summary(self, kind: str) -> None:
         from .summary import SummaryScreen, SummaryState
 
