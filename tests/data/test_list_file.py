@@ -57,11 +57,14 @@ def test_a_damaged_file_is_still_refused(folder):
 
 
 def _rewrite_head(path: Path, change) -> None:
+    """Edit the header and write a checksum that matches (the other checks are tested)."""
     data = path.read_bytes()
-    end = data.index(b"\n", len(list_file.MAGIC))
-    head = json.loads(data[len(list_file.MAGIC) : end])
+    start = data.index(b"\n", len(list_file.MAGIC)) + 1
+    end = data.index(b"\n", start)
+    head = json.loads(data[start:end])
     change(head)
-    path.write_bytes(list_file.MAGIC + json.dumps(head).encode() + data[end:])
+    body = json.dumps(head).encode() + data[end:]
+    path.write_bytes(list_file.MAGIC + list_file.digest(body) + b"\n" + body)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +82,23 @@ def test_another_version_or_shape_is_ignored(folder, change):
     assert list_file.read(folder) is not None
     _rewrite_head(path, change)
     assert list_file.read(folder) is None
+
+
+def test_an_edited_list_is_not_trusted_and_is_written_again(folder):
+    """Its stamp matched the files, so an edited list showed a false name and figure; the
+    checksum of its content is checked now, and the list read with DuckDB replaces it."""
+    path = folder / list_file.FILE_NAME
+    data = path.read_bytes()
+    assert data.count("Gestión Social Local".encode()) == 1
+    path.write_bytes(data.replace("Gestión Social Local".encode(), "Gestión Social Falsa".encode()))
+    assert list_file.read(folder) is None
+    with Store.open(folder, deferred=True) as store:
+        assert store.connected  # the list from DuckDB, every file checked
+        names = [p.name for p in store.programs()]
+    assert any(n.startswith("Gestión Social Local") for n in names)
+    assert not any("Falsa" in n for n in names)
+    rewritten = list_file.read(folder)  # the folder is writable: the list is whole again
+    assert rewritten is not None and path.read_bytes() == data
 
 
 def test_a_cut_file_is_ignored(folder):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from fichas_tui.data import opening
+from fichas_tui.data import list_file, opening
 from fichas_tui.data.queries import Store
 from fichas_tui.views.panes import PANE_TABLES
 from tests.helpers import COMMITTED_DATASET, dataset_copy
@@ -78,9 +78,27 @@ def test_a_file_replaced_since_makes_it_stale(folder):
 )
 def test_another_version_or_shape_is_ignored(folder, change):
     path = folder / opening.FILE_NAME
-    data = json.loads(path.read_text(encoding="utf-8"))
+    raw = path.read_bytes()
+    data = json.loads(raw[raw.index(b"\n") + 1 :])
     change(data)
-    path.write_text(json.dumps(data), encoding="utf-8")
+    body = json.dumps(data).encode()
+    path.write_bytes(list_file.digest(body) + b"\n" + body)  # a checksum that matches
+    assert opening.read(folder) is None
+
+
+def test_an_edited_answer_is_not_trusted(folder):
+    """A figure changed by hand (the stamp of the files still matching) is never shown."""
+    path = folder / opening.FILE_NAME
+    raw = path.read_bytes()
+    assert opening.read(folder) is not None
+    data = json.loads(raw[raw.index(b"\n") + 1 :])
+    sql, params, rows = data["answers"][0]
+    data["answers"][0] = [
+        sql,
+        params,
+        [[999999999 if isinstance(c, (int, float)) else c for c in row] for row in rows],
+    ]
+    path.write_bytes(raw[: raw.index(b"\n") + 1] + json.dumps(data).encode())
     assert opening.read(folder) is None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 import duckdb
 import pytest
@@ -47,6 +48,10 @@ def test_table_paths_are_links_into_the_current_version(dataset_2021):
         con.execute("SELECT count(*) FROM read_parquet(?)", [str(path)]).fetchone()
     for cache in (list_file.FILE_NAME, opening.FILE_NAME):  # written with the version
         assert (version / cache).is_file() and not (out / cache).exists()
+    # readable by whoever could read the plain files (mkdtemp alone made it 0700)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(version.stat().st_mode) == 0o777 & ~umask
 
 
 def _stop_at(monkeypatch, module, function, when=lambda *a: True):

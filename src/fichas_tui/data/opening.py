@@ -12,15 +12,16 @@ duckdb or pyarrow import here.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 from pathlib import Path
 
 from .dataset import replace_file
-from .list_file import stamp
+from .list_file import digest, stamp
 from .pane_tables import PANE_READS
 
 FILE_NAME = ".opening-program"
-VERSION = 1
+VERSION = 2  # 2: a checksum line before the JSON
 # The tab the explorer starts on (Detail shows the first tab).
 TABLES = PANE_READS[0].tables
 
@@ -67,14 +68,19 @@ def write(folder: Path, store) -> None:
         )
     except TypeError:  # a value JSON cannot carry exactly (a date, a decimal): read it live
         return
-    replace_file(folder / FILE_NAME, [body.encode()])
+    data = body.encode()
+    replace_file(folder / FILE_NAME, [digest(data), b"\n", data])  # checked before use
 
 
 def read(folder: Path) -> Opening | None:
     """The recorded read when the file is there and was written for these very files; else
     None (absent, another version, stale, damaged)."""
     try:
-        data = json.loads((Path(folder) / FILE_NAME).read_text(encoding="utf-8"))
+        raw = (Path(folder) / FILE_NAME).read_bytes()
+        newline = raw.index(b"\n")
+        if not hmac.compare_digest(raw[:newline], digest(raw[newline + 1 :])):
+            return None  # edited or damaged
+        data = json.loads(raw[newline + 1 :].decode("utf-8"))
         if data.get("version") != VERSION or data.get("stamp") != stamp(folder):
             return None
         answers = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 import threading
 from collections.abc import Collection, Iterable
 from pathlib import Path
@@ -44,6 +45,7 @@ class Store:
         self.folder = Path(folder)
         # The version read, resolved once: a swap while the store is open changes nothing here.
         self.root = current(self.folder)
+        self._rewrite_list = False  # see open()
         self._con: duckdb.DuckDBPyConnection | None = None  # once connect() ran
         self._lock = threading.RLock()
         self._listed: ProgramTable | None = None  # the program list file's (deferred)
@@ -75,6 +77,13 @@ class Store:
             raise DatasetMissing(f"{folder}: no hay dataset (falta fichas.parquet)")
         if deferred:
             store._listed = list_file.read(store.root)
+            # a list file there but not usable (edited, damaged, stale): written again from
+            # DuckDB's list when the folder can be written (programs())
+            store._rewrite_list = (
+                store._listed is None
+                and (store.root / list_file.FILE_NAME).exists()
+                and os.access(store.root, os.W_OK)
+            )
             if store._listed is not None and len(store._listed):
                 store._opening = opening.read(store.root)
                 return store
@@ -250,7 +259,11 @@ class Store:
             if table is None:
                 self._connection()
                 source = _DERIVED_SQL if self._derived else "programs"
-                table = from_rows(self._rows(_PROGRAMS_SQL.format(source=source), []))
+                rows = self._rows(_PROGRAMS_SQL.format(source=source), [])
+                if self._rewrite_list and not self._derived:
+                    with contextlib.suppress(OSError):
+                        list_file.write(self.root, rows)
+                table = from_rows(rows)
             self._programs = Programs(table)
         return self._programs
 

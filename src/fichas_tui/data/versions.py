@@ -23,6 +23,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..safe_write import public_mode
 from .dataset import DatasetError
 
 CURRENT = ".current"
@@ -63,7 +64,11 @@ def new_staging(folder: Path) -> Path:
     """A new, empty folder to write the next version in (a unique name we create)."""
     versions = Path(folder) / VERSIONS
     versions.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=versions))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=versions))
+    # mkdtemp makes it private (0700); a version is read by whoever could read plain files
+    readable = public_mode()
+    os.chmod(staging, readable | (readable & 0o444) >> 2)
+    return staging
 
 
 def publish(folder: Path, staging: Path, files: Iterable[str]) -> Path:

@@ -70,6 +70,8 @@ def decode(data: bytes) -> Decoded:
             bad_lines.append(number)
             bad += _invalid_sequences(line)
     text = body.decode("utf-8", "replace")
+    if bad_lines:
+        text = _blank_lines_of_nothing(text, bad_lines)
     # Characters beyond ASCII that UTF-8 read correctly: each is 2-4 bytes of a valid sequence.
     valid = sum(1 for ch in text if ord(ch) > 127) - text.count(REPLACEMENT)
     valid += body.count(REPLACEMENT.encode())  # a U+FFFD written in the file is valid UTF-8
@@ -79,6 +81,16 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data.decode("cp1252"), "cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: only Latin-1 has them
         return Decoded(data.decode("latin-1"), "latin-1")
+
+
+def _blank_lines_of_nothing(text: str, bad_lines: list[int]) -> str:
+    """A line that held only bytes no encoding read carries no text: it reads as blank (a
+    stray byte alone on a line became a finding of its own)."""
+    lines = text.split("\n")
+    for number in bad_lines:
+        if not lines[number - 1].replace(REPLACEMENT, "").strip():
+            lines[number - 1] = ""
+    return "\n".join(lines)
 
 
 def _invalid_sequences(line: bytes) -> int:
