@@ -290,7 +290,7 @@ def ingest(
     total: int | None = None
     status = EXIT_OK
     chunks = None
-    with stop_on_signals():
+    with stop_on_signals() as check_stop:
         try:
             files, failed = collect_files([Path(p) for p in paths])
             jobs = plan_jobs(files, name, echo_err)
@@ -300,11 +300,14 @@ def ingest(
             target.expected = len(jobs)
             chunks = parse_chunks(jobs, workers or default_workers())
             for outcomes, tables in chunks:
+                check_stop()
                 _report_outcomes(outcomes, counts, quiet, echo, echo_err)
                 if tables["fichas"].num_rows:
                     target.add(tables)
+            check_stop()
             if target.writer is not None:
                 total = target.finish()
+                check_stop()
                 for note in target.writer.notes:
                     echo_err(f"aviso {shown(note)}")
                 if not quiet:

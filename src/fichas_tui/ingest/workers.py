@@ -11,12 +11,12 @@ from concurrent.futures import ProcessPoolExecutor
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 PARENT_POLL_SECONDS = 1.0  # elsewhere: how often a worker checks that its parent lives
-# SIGINT (Ctrl+C) already raises KeyboardInterrupt; these others stop an ingest the same way.
+# Besides SIGINT (Ctrl+C), these stop an ingest (and are reset to their default in workers).
 STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 
 class Interrupted(Exception):
-    """The ingest got a signal that ends it (SIGTERM, SIGHUP); `signum` says which."""
+    """The ingest got a signal that ends it (SIGINT, SIGTERM, SIGHUP); `signum` says which."""
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
@@ -25,23 +25,35 @@ class Interrupted(Exception):
 
 @contextlib.contextmanager
 def stop_on_signals():
-    """While the ingest runs, SIGTERM and SIGHUP raise Interrupted in the main thread, so the
-    pool is torn down and the staging folder removed as for Ctrl+C (the default action would
-    kill this process and leave both behind)."""
+    """While the ingest runs, SIGINT, SIGTERM and SIGHUP raise Interrupted in the main thread,
+    so the pool is torn down and the staging folder removed (SIGTERM's default action would
+    kill this process and leave both behind).
+
+    Yields a check to call between steps: an exception raised by a handler inside a finalizer
+    or a fork hook is swallowed by Python ("Exception ignored in ..."), and the ingest would
+    run on; the check raises it again.
+    """
+    got: list[int] = []
+
+    def check() -> None:
+        if got:
+            raise Interrupted(got[0])
+
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield check
         return
 
     def stop(signum, _frame):
+        got.append(signum)
         raise Interrupted(signum)
 
     previous = {}
-    for name in STOP_SIGNALS:
+    for name in ("SIGINT", *STOP_SIGNALS):
         number = getattr(signal, name, None)
         if number is not None:
             previous[number] = signal.signal(number, stop)
     try:
-        yield
+        yield check
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
