@@ -132,3 +132,14 @@ def test_the_explorer_imports_neither_duckdb_nor_pyarrow():
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_every_committed_dataset_has_checked_caches():
+    """An outdated cache in a committed dataset would be written again by the first test that
+    opens it (the folder is writable): the repository would change under the tests."""
+    from fichas_tui.data import opening
+    from tests.helpers import RESTATED_DATASET
+
+    for folder in (COMMITTED_DATASET, RESTATED_DATASET):
+        assert list_file.read(folder) is not None, folder
+        assert opening.read(folder) is not None, folder

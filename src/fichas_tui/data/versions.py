@@ -81,7 +81,7 @@ def publish(folder: Path, staging: Path, files: Iterable[str]) -> Path:
     """
     folder = Path(folder)
     files = list(files)
-    name = f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{secrets.token_hex(4)}"
+    name = _version_name(time.time_ns())
     version = folder / VERSIONS / name
     os.rename(staging, version)
     try:
@@ -134,7 +134,7 @@ def _adopt_plain_files(folder: Path, files: list[str]) -> None:
             os.link(folder / file, staging / file)
         except OSError:  # a file system without hard links
             shutil.copy2(folder / file, staging / file)
-    name = f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime(0))}-{secrets.token_hex(4)}"
+    name = _version_name(0)  # older than any version written after it
     os.rename(staging, folder / VERSIONS / name)
     _place_link(folder / CURRENT, f"{VERSIONS}/{name}")
     for file in present:
@@ -146,6 +146,14 @@ def _adopt_plain_files(folder: Path, files: list[str]) -> None:
 
 # The small files written with each version (data.list_file, data.opening).
 CACHES = (".program-list", ".opening-program")
+
+
+def _version_name(ns: int) -> str:
+    """`20261208-011500-123456789-1a2b3c4d`: names sort in the order versions were written
+    (to the nanosecond: two ingests in one second), with a random part to be unique."""
+    seconds, fraction = divmod(ns, 10**9)
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(seconds))
+    return f"{stamp}-{fraction:09d}-{secrets.token_hex(4)}"
 
 
 def _ensure_link(path: Path, target: str) -> None:
