@@ -129,6 +129,15 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("kind", "VARCHAR"),
         ("position", "INTEGER"),
     ),
+    # Each judged finding as (topic, verdict) pairs, its sentence kept (ingest/verdicts.py).
+    "verdicts": (
+        ("ficha_id", "VARCHAR"),
+        ("position", "INTEGER"),
+        ("dimension", "VARCHAR"),
+        ("topic", "VARCHAR"),
+        ("verdict", "VARCHAR"),
+        ("finding", "VARCHAR"),
+    ),
     "warnings": (
         ("ficha_id", "VARCHAR"),
         ("section", "VARCHAR"),

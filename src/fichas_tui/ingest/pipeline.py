@@ -286,6 +286,7 @@ def ingest(
     echo_err = echo_err or echo
     data_dir = Path(data_dir)
     counts = {"loaded": 0, "errors": 0, "warnings": 0, "unmatched": 0, "ambiguous": 0}
+    counts["unclassified"] = 0
     target = _Target(data_dir, expected=0)
     total: int | None = None
     status = EXIT_OK
@@ -332,7 +333,16 @@ def ingest(
     if counts["loaded"]:
         matched = counts["loaded"] - counts["unmatched"] - counts["ambiguous"]
         echo(catalog_summary(matched, counts["unmatched"], counts["ambiguous"]))
-    echo(final_summary(counts["loaded"], counts["errors"], counts["warnings"], data_dir, total))
+    echo(
+        final_summary(
+            counts["loaded"],
+            counts["errors"],
+            counts["warnings"],
+            data_dir,
+            total,
+            counts["unclassified"],
+        )
+    )
     if status == EXIT_OK and counts["errors"]:
         status = EXIT_FILES_FAILED
     return status
@@ -349,6 +359,7 @@ def _report_outcomes(outcomes, counts: dict, quiet: bool, echo, echo_err) -> Non
         counts["warnings"] += len(outcome.warnings)
         if outcome.catalog:  # no single BIPS number: say which case
             counts["ambiguous" if outcome.catalog.startswith("ambiguo") else "unmatched"] += 1
+        counts["unclassified"] += outcome.unclassified
         if not quiet:
             lines = ok_lines(
                 outcome.path.name,

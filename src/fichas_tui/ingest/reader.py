@@ -16,6 +16,7 @@ from .limits import cap_rows
 from .parsed import FichaError, FichaRecord
 from .quality import check_quality
 from .report import file_summary, shown
+from .verdicts import UNCLASSIFIED, verdict_rows
 
 MAX_BYTES = 5 * 1024 * 1024  # a real ficha is ~20 KB; anything this big is not one
 SECONDS_PER_FILE = 10.0  # a real ficha parses in milliseconds (benchmarks/README.md, ingest)
@@ -32,6 +33,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     manifest_fields: list[str] = field(default_factory=list)
     catalog: str | None = None  # no single BIPS number: why (ingest reports it)
+    unclassified: int = 0  # findings no verdict pattern reads
 
 
 def ficha_id_of(data: bytes) -> str:
@@ -90,6 +92,9 @@ def parse_bytes(
     fields = finish_facts(record, doc, manifest or {}, name)
     check_quality(record)
     cap_rows(record)
+    # After the cut, so verdicts never outnumber the findings kept.
+    for row in verdict_rows(record.rows["findings"]):
+        record.add("verdicts", **row)
     return record, fields
 
 
@@ -122,11 +127,22 @@ def parse_path(
         warnings=record.warnings,
         manifest_fields=fields,
         catalog=record.facts.get("catalog_note"),
+        unclassified=unclassified(record),
     )
     return outcome, record
+
+
+def unclassified(record: FichaRecord) -> int:
+    return sum(1 for row in record.rows["verdicts"] if row["verdict"] == UNCLASSIFIED)
 
 
 def summarize(record: FichaRecord) -> str:
     facts = record.facts
     rows = {table: len(rows) for table, rows in record.rows.items()}
-    return file_summary(record.layout, facts["program_name"], facts.get("evaluated_year"), rows)
+    return file_summary(
+        record.layout,
+        facts["program_name"],
+        facts.get("evaluated_year"),
+        rows,
+        unclassified(record),
+    )

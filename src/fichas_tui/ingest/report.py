@@ -18,6 +18,8 @@ TABLE_LABELS = {
     "coverage": "cobertura",
     "regions": "regiones",
     "findings": "hallazgos",
+    "region_totals": "total regional",
+    "verdicts": "veredictos",
     "ratios": "razones",
     "spending_per_beneficiary": "gasto por beneficiario",
     "assessments": "ámbitos evaluados",
@@ -51,14 +53,19 @@ def shown(path: Path | str) -> str:
     return one_line(text)
 
 
-def file_summary(layout: str, program_name: str, year: int | None, rows: dict[str, int]) -> str:
-    """`[2021] Nombre (2021): presupuesto 9, subtítulos 3, ...` for one parsed ficha."""
+def file_summary(
+    layout: str, program_name: str, year: int | None, rows: dict[str, int], unclassified: int = 0
+) -> str:
+    """`[2021] Nombre (2021): presupuesto 9, subtítulos 3, ...` for one parsed ficha, and how
+    many of its findings no verdict pattern reads (`2 hallazgos sin clasificar`)."""
     counts = ", ".join(
         f"{TABLE_LABELS.get(table, table)} {n}"
         for table, n in rows.items()
         if table not in UNCOUNTED and n
     )
     year_text = year if year is not None else "año s/d"
+    if unclassified:
+        counts += f"; {count(unclassified, 'hallazgo')} sin clasificar"
     return f"[{layout}] {one_line(program_name)} ({year_text}): {counts}"
 
 
@@ -97,9 +104,15 @@ def catalog_summary(matched: int, unmatched: int, ambiguous: int) -> str:
 
 
 def final_summary(
-    loaded: int, failed: int, warnings: int, data_dir: Path, total: int | None
+    loaded: int,
+    failed: int,
+    warnings: int,
+    data_dir: Path,
+    total: int | None,
+    unclassified: int = 0,
 ) -> str:
-    """The last line: what loaded, what failed, and what the dataset holds now."""
+    """The last line: what loaded, what failed, how many findings no verdict pattern reads,
+    and what the dataset holds now."""
     if total is None:
         return (
             f"{count(loaded, 'ficha leída', 'fichas leídas')}, {failed} con error; "
@@ -107,7 +120,8 @@ def final_summary(
         )
     return (
         f"{count(loaded, 'ficha cargada', 'fichas cargadas')}, {failed} con error, "
-        f"{count(warnings, 'aviso')}; el dataset {shown(data_dir)} tiene {count(total, 'ficha')}"
+        f"{count(warnings, 'aviso')}, {count(unclassified, 'hallazgo')} sin clasificar; "
+        f"el dataset {shown(data_dir)} tiene {count(total, 'ficha')}"
     )
 
 
