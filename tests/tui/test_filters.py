@@ -64,7 +64,7 @@ async def test_dialog_flow_at_60x20(app):
             "Municipio",
         ]
         # region Coquimbo, fichas with warnings; every control reachable with Tab
-        await press(pilot, "tab", "tab", "tab", *TO_COQUIMBO, "tab", "tab", "tab", "space")
+        await press(pilot, "tab", "tab", "tab", *TO_COQUIMBO, "tab", "tab", "tab", "tab", "space")
         assert dialog.query_one("#warnings", Checkbox).value
         await press(pilot, "tab", "enter")  # Aplicar
         assert isinstance(app.screen, BrowserScreen)
@@ -124,3 +124,33 @@ async def test_stale_facet_answer_is_dropped(app):
         screen.apply_filters(Filters(year=2019))
         await settle(pilot)
         assert list_names(app) == [PAE] and screen.facet_ids is None
+
+
+
+def test_verdict_filter_label_and_query():
+    chosen = Filters(verdict="subejecución:ejecucion-inicial")
+    query = chosen.facets()
+    assert (query.verdict, query.topic) == ("subejecución", "ejecucion-inicial")
+    assert chosen.label() == "hallazgo subejecución resp…"
+    assert Filters(verdict="sin hallazgos").facets().topic is None
+
+
+@pytest.mark.asyncio
+async def test_dialog_lists_the_datasets_verdicts(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "t")
+        dialog = app.screen
+        assert isinstance(dialog, FiltersScreen)
+        options = [(str(label), value) for label, value in dialog.query_one("#verdict")._options]
+        # the fixture's verdicts: res2023's sentences (sin clasificar is never offered)
+        assert options[1:] == [
+            ("subejecución respecto del inicial", "subejecución:ejecucion-inicial"),
+            ("sin hallazgos en una dimensión", "sin hallazgos"),
+        ]
+        dialog.query_one("#verdict", Select).value = "subejecución:ejecucion-inicial"
+        await pilot.click("#apply")
+        await settle(pilot)
+        assert list_names(app) == [RES]
+        status = screen_output(app)[0].splitlines()[1]
+        assert "hallazgo subejecución resp…" in status

@@ -43,6 +43,17 @@ def register(main: click.Group, data_option) -> None:
         help="Montos convertidos a M$ de AÑO con los inflactores de las fichas del dataset.",
     )
 
+    hallazgo = click.option(
+        "--hallazgo",
+        default=None,
+        metavar="VEREDICTO[:TEMA]",
+        help="Sólo fichas cuyos hallazgos dicen VEREDICTO (subejecucion, sobreejecucion, "
+        "dentro-de-rango, fuera-de-rango, suficiente, insuficiente, no-evaluable, "
+        "sin-hallazgos...), sobre TEMA si se da (ejecucion-inicial, ejecucion-final, "
+        "persistencia-subejecucion, gasto-por-beneficiario, administrativo, "
+        "cobertura-potencial, cobertura-objetivo, indicador, focalizacion). Tildes opcionales.",
+    )
+
     def outputs(f):
         for option in reversed(output):
             f = option(f)
@@ -75,14 +86,19 @@ def register(main: click.Group, data_option) -> None:
     @data_option
     @year
     @pesos
+    @hallazgo
     @outputs
-    def region(nombre, data_dir, year, pesos, as_json, as_csv):
+    def region(nombre, data_dir, year, pesos, hallazgo, as_json, as_csv):
         """Programas que desglosan gasto en la región NOMBRE (sin tildes ni mayúsculas:
         coquimbo, nuble, ohiggins) y los que la listan sin desglose regional."""
         from .across_output import run_region
 
         fmt = _fmt(as_json, as_csv)
-        sys.exit(run_region(nombre, _dataset(data_dir), year=year, pesos=pesos, fmt=fmt))
+        sys.exit(
+            run_region(
+                nombre, _dataset(data_dir), year=year, pesos=pesos, hallazgo=hallazgo, fmt=fmt
+            )
+        )
 
     # "\b" keeps click from rewrapping the list into one paragraph
     @main.command(epilog="\b\nMedidas (--by):\n" + _MEASURE_HELP)
@@ -112,6 +128,7 @@ def register(main: click.Group, data_option) -> None:
     @data_option
     @year
     @pesos
+    @hallazgo
     @outputs
     def ranking(
         measure,
@@ -125,6 +142,7 @@ def register(main: click.Group, data_option) -> None:
         data_dir,
         year,
         pesos,
+        hallazgo,
         as_json,
         as_csv,
     ):
@@ -149,6 +167,7 @@ def register(main: click.Group, data_option) -> None:
                 limit=limit,
                 descending=not ascendente,
                 pesos=pesos,
+                hallazgo=hallazgo,
                 fmt=_fmt(as_json, as_csv),
             )
         )

@@ -22,6 +22,7 @@ from ..views.figures import figure, missing, number
 from ..views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
 from ..views.pesos import EACH_FICHA, NO_FACTOR, NoFactors, Pesos, mark, resolve
 from ..views.region_programs import region_view
+from ..views.verdicts import UnknownVerdict, parse_verdict
 from .show import dumps
 
 EXIT_NOT_FOUND = 1
@@ -92,6 +93,16 @@ def resolve_names(text: str | None, names: tuple[str, ...], what: str) -> tuple[
     return found
 
 
+def resolve_verdict(text: str | None) -> tuple[str | None, str | None]:
+    """--hallazgo VEREDICTO[:TEMA] as (verdict, topic), accents optional, or Refused."""
+    if text is None:
+        return None, None
+    try:
+        return parse_verdict(text)
+    except UnknownVerdict as exc:
+        raise Refused(clean(str(exc))) from None
+
+
 def resolve_pesos(store: Store, target: int | None) -> Pesos:
     """The basis asked for with --pesos AÑO, if the dataset's deflators reach it, or Refused."""
     if target is None:
@@ -108,16 +119,19 @@ def run_region(
     *,
     year: int | None = None,
     pesos: int | None = None,
+    hallazgo: str | None = None,
     fmt: str = "text",
     console=None,
 ) -> int:
     out, err = consoles(console)
     try:
         region = resolve_region(text)
+        verdict, topic = resolve_verdict(hallazgo)
         store = open_store(data_dir)
         try:
             basis = resolve_pesos(store, pesos)
-            rows = region_rows(store, region, Selection(year=year))
+            selection = Selection(year=year, verdict=verdict, topic=topic)
+            rows = region_rows(store, region, selection)
             view = region_view(rows, region, pesos=basis)
         finally:
             store.close()
@@ -125,7 +139,10 @@ def run_region(
         return refuse(err, exc)
     if missing_tables(data_dir, ("regions",)):
         err.print(Text("Aviso: " + missing_message(data_dir, ("regions",))))
-    _emit(out, view, fmt, extra={"region": region, "year": year, "pesos": pesos})
+    extra = {"region": region, "year": year, "pesos": pesos}
+    if verdict is not None:
+        extra["hallazgo"] = {"verdict": verdict, "topic": topic}
+    _emit(out, view, fmt, extra=extra)
     return 0
 
 
@@ -142,12 +159,14 @@ def run_ranking(
     limit: int | None = None,
     descending: bool = True,
     pesos: int | None = None,
+    hallazgo: str | None = None,
     fmt: str = "text",
     console=None,
 ) -> int:
     out, err = consoles(console)
     try:
         key = resolve_measure(measure)
+        verdict, topic = resolve_verdict(hallazgo)
         canonical = resolve_region(region) if region is not None else None
         store = open_store(data_dir)
         try:
@@ -159,6 +178,8 @@ def run_ranking(
                 region=canonical,
                 layout=layout,
                 with_warnings=with_warnings,
+                verdict=verdict,
+                topic=topic,
             )
             basis = resolve_pesos(store, pesos)
             rows = measure_rows(store, key, selection)
@@ -178,6 +199,7 @@ def run_ranking(
         "layout": layout,
         "with_warnings": with_warnings,
         "pesos": pesos,
+        "hallazgo": {"verdict": verdict, "topic": topic} if verdict is not None else None,
     }
     _emit(out, view, fmt, extra={"filters": filters})
     return 0

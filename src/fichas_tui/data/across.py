@@ -38,6 +38,19 @@ class Selection:
     region: str | None = None  # canonical: in the breakdown or among the regions listed
     layout: str | None = None
     with_warnings: bool = False
+    verdict: str | None = None  # a `verdicts.verdict` one of its findings states
+    topic: str | None = None  # ... about this topic (None: any)
+
+
+def verdict_condition(column: str, verdict: str, topic: str | None) -> tuple[str, list]:
+    """SQL (and its parameters) keeping rows whose ficha (`column`) states `verdict` (about
+    `topic`) in its findings, read from the verdicts table, never from the sentences' text."""
+    sql = f"{column} IN (SELECT ficha_id FROM verdicts WHERE verdict = ?"
+    params = [verdict]
+    if topic is not None:
+        sql += " AND topic = ?"
+        params.append(topic)
+    return sql + ")", params
 
 
 class MeasureRow(NamedTuple):
@@ -100,6 +113,10 @@ def _where(store: Store, selection: Selection) -> tuple[list[str], list]:
         params.append(selection.region)
     if selection.with_warnings:
         where.append("has_warnings")
+    if selection.verdict is not None:
+        sql, more = verdict_condition("ficha_id", selection.verdict, selection.topic)
+        where.append(sql)
+        params.extend(more)
     return where, params
 
 
@@ -136,12 +153,17 @@ def measure_rows(store: Store, measure: str, selection: Selection) -> list[Measu
 def region_rows(store: Store, region: str, selection: Selection) -> list[RegionRow]:
     """Programs whose selected ficha breaks down spending for `region`, or only lists it.
 
-    Only the year of `selection` applies here (each program's latest ficha without one).
+    The year and the verdict of `selection` apply here (each program's latest ficha without a
+    year).
     """
     if selection.year is not None:
         where, params = "evaluated_year = ?", [selection.year]
     else:
         where, params = "latest", []
+    if selection.verdict is not None:
+        sql, more = verdict_condition("ficha_id", selection.verdict, selection.topic)
+        where += f" AND {sql}"
+        params += more
     sql = f"""
         SELECT program_id, ficha_id, evaluated_year, spending_kclp, spending_status,
                spending_pct, share_computed, beneficiaries, beneficiaries_status, price_year,

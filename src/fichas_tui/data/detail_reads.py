@@ -107,13 +107,18 @@ def indicators(
     # History across fichas: a later ficha's figure for a year replaces an earlier one's.
     history: dict[tuple[str, str], dict[int, dict]] = {}
     chosen: dict[tuple[str, str], tuple] = {}
-    for fid, level, name, formula, unit, year, kind, value, status, text, way, _pos in found:
+    judged: dict[tuple[str, str], tuple] = {}
+    for fid, level, name, formula, unit, year, kind, value, status, text, way, _pos, *verdict in (
+        found
+    ):
         key = (level or "", fold(name))
         point = history.setdefault(key, {}).setdefault(year, {"ficha": year_of[fid]})
         point[kind] = Value(value, status, text)
         point["ficha"] = year_of[fid]
         if fid == ficha.ficha_id and key not in chosen:
             chosen[key] = (level or "", name or "", formula, unit, way)
+        if fid == ficha.ficha_id and any(verdict) and key not in judged:
+            judged[key] = tuple(verdict)
     out = []
     for key, (level, name, formula, unit, way) in chosen.items():
         points = tuple(
@@ -121,7 +126,8 @@ def indicators(
             for y, p in sorted(history[key].items())
             if y is not None and (ficha.evaluated_year is None or y <= ficha.evaluated_year)
         )
-        out.append(Indicator(level, name, formula, unit, points, direction=way))
+        judgement = judged.get(key, (None,) * 3)
+        out.append(Indicator(level, name, formula, unit, points, way, judgement))
     order = {"proposito": 0, "complementario": 1, "componente": 2}
     out.sort(key=lambda i: order.get(i.level, 3))
     if getattr(reading, "limit", None) is not None and len(out) > bounds.INDICATOR_LIMIT:
@@ -264,7 +270,8 @@ def read_detail(
         findings=part(
             "findings",
             lambda: tuple(
-                Note(ficha.evaluated_year, d or "", t or "") for d, t in rows(FINDINGS_SQL, [fid])
+                Note(ficha.evaluated_year, d or "", t or "", tuple(zip(ts, vs, strict=False)))
+                for d, t, ts, vs in rows(FINDINGS_SQL, [fid])
             ),
         ),
         warnings=tuple(read_warnings),
@@ -315,7 +322,7 @@ FROM components WHERE ficha_id = ? ORDER BY position NULLS LAST, component, year
 """
 INDICATORS_SQL = """
 SELECT ficha_id, level, indicator, formula, unit, year, kind, value, value_status, value_text,
-       direction, position
+       direction, position, evaluation_quality, evaluation_relevance, result
 FROM indicators WHERE ficha_id IN ({ids})
 ORDER BY position NULLS LAST, year
 """
@@ -333,9 +340,18 @@ SUBTITLES_SQL = """
 SELECT year, subtitle, subtitle_name, amount_kclp, amount_status, price_year FROM subtitles
 WHERE ficha_id = ? ORDER BY year, subtitle
 """
-FINDINGS_SQL = (
-    "SELECT dimension, finding FROM findings WHERE ficha_id = ? ORDER BY position NULLS LAST"
-)
+# Each finding with its verdicts' topics and verdicts (lists in the verdicts table's order).
+FINDINGS_SQL = """
+SELECT f.dimension, f.finding,
+       coalesce(list(v.topic ORDER BY v.topic NULLS FIRST) FILTER (WHERE v.verdict IS NOT NULL),
+                []),
+       coalesce(list(v.verdict ORDER BY v.topic NULLS FIRST)
+                FILTER (WHERE v.verdict IS NOT NULL), [])
+FROM findings f LEFT JOIN verdicts v ON v.ficha_id = f.ficha_id AND v.position = f.position
+WHERE f.ficha_id = ?
+GROUP BY f.ficha_id, f.position, f.dimension, f.finding
+ORDER BY f.position NULLS LAST
+"""
 COVERAGE_SQL = (
     "SELECT year, basis, coverage_pct, coverage_status FROM coverage "
     "WHERE ficha_id = ? AND year IS NOT NULL ORDER BY basis, year"

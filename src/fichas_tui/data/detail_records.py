@@ -80,6 +80,8 @@ class Indicator:
     unit: str | None
     points: tuple[IndicatorPoint, ...]
     direction: str | None = None  # `Sentido de medición` as written (Ascendente, Descendente)
+    # The ficha's judgement of it, as written: calidad, pertinencia, resultado (None: not given)
+    judgement: tuple[str | None, str | None, str | None] = (None, None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,7 @@ class Note:
     year: int | None
     topic: str
     text: str
+    verdicts: tuple[tuple[str | None, str], ...] = ()  # a finding's (topic, verdict) pairs
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..text import FOLD_TABLE, fold, fold_many
-from .across import _source
+from .across import _source, verdict_condition
 from .queries import Store
 from .summaries import REGION_PRESENCE_SQL
 
@@ -30,6 +30,19 @@ class FacetQuery:
     executor: str | None = None  # one item of fichas.executors (see executor_items)
     with_warnings: bool = False
     findings: str | None = None  # text in one finding, as typed (folded here)
+    verdict: str | None = None  # a verdict one of its findings states (the verdicts table)
+    topic: str | None = None  # ... about this topic (None: any)
+
+
+_VERDICTS_SQL = """
+    SELECT verdict, topic, count(DISTINCT ficha_id) AS n FROM verdicts
+    GROUP BY verdict, topic ORDER BY verdict, topic NULLS FIRST
+"""
+
+
+def verdicts(store: Store) -> tuple[tuple[str, str | None, int], ...]:
+    """Every (verdict, topic) the dataset's findings state, with how many fichas state it."""
+    return tuple((v, t, n) for v, t, n in store.query(_VERDICTS_SQL, []) if v)
 
 
 def executor_items(executors: str | None) -> list[str]:
@@ -82,6 +95,10 @@ def program_ids(store: Store, query: FacetQuery) -> frozenset[str]:
         params.append(values)
     if query.with_warnings:
         where.append("f.ficha_id IN (SELECT ficha_id FROM warnings)")
+    if query.verdict is not None:
+        sql, more = verdict_condition("f.ficha_id", query.verdict, query.topic)
+        where.append(sql)
+        params.extend(more)
     if query.region is not None:
         presence = _source(store, "region_presence", REGION_PRESENCE_SQL)
         where.append(f"f.ficha_id IN (SELECT ficha_id FROM {presence} WHERE region = ?)")

@@ -28,6 +28,7 @@ EXPLORER_TABLES = (
     "indicators",
     "regions",
     "findings",
+    "verdicts",
     "warnings",
     "coverage",
     "spending_per_beneficiary",

@@ -6,59 +6,30 @@ from __future__ import annotations
 
 import re
 
-from ..text import fold
-
-# Topics (stored as written here; the measure keys where a ranking measure is the same figure).
-EXECUTION_INITIAL = "ejecucion-inicial"
-EXECUTION_FINAL = "ejecucion-final"
-PERSISTENCE = "persistencia-subejecucion"
-PER_BENEFICIARY = "gasto-por-beneficiario"
-ADMINISTRATIVE = "administrativo"
-COVERAGE_POTENTIAL = "cobertura-potencial"
-COVERAGE_TARGET = "cobertura-objetivo"
-INDICATOR = "indicador"
-TARGETING = "focalizacion"
-
-TOPICS = (
-    EXECUTION_INITIAL,
-    EXECUTION_FINAL,
-    PERSISTENCE,
-    PER_BENEFICIARY,
+from ..data.verdict_terms import (
+    ADEQUATE,
     ADMINISTRATIVE,
     COVERAGE_POTENTIAL,
     COVERAGE_TARGET,
+    EXECUTION_FINAL,
+    EXECUTION_INITIAL,
+    INADEQUATE,
     INDICATOR,
-    TARGETING,
-)
-
-# Verdicts, as the user reads and types them (accents optional when typed).
-WITHIN = "dentro de rango"
-UNDER = "subejecución"
-OVER = "sobreejecución"
-SUFFICIENT = "suficiente"
-INSUFFICIENT = "insuficiente"
-OUT_OF_RANGE = "fuera de rango"
-NOT_ASSESSABLE = "no evaluable"
-NO_FINDINGS = "sin hallazgos"
-NO_PROBLEM = "sin problemas"  # a topic that only flags a problem says there is none
-ADEQUATE = "adecuado"
-INADEQUATE = "inadecuado"
-UNCLASSIFIED = "sin clasificar"
-
-VERDICTS = (
-    WITHIN,
-    UNDER,
-    OVER,
-    SUFFICIENT,
     INSUFFICIENT,
-    OUT_OF_RANGE,
-    NOT_ASSESSABLE,
     NO_FINDINGS,
     NO_PROBLEM,
-    ADEQUATE,
-    INADEQUATE,
+    NOT_ASSESSABLE,
+    OUT_OF_RANGE,
+    OVER,
+    PER_BENEFICIARY,
+    PERSISTENCE,
+    SUFFICIENT,
+    TARGETING,
     UNCLASSIFIED,
+    UNDER,
+    WITHIN,
 )
+from ..text import fold
 
 # The finding kinds that state a verdict (observations and comments are free prose).
 JUDGED_KINDS = ("resultado", "hallazgo")

@@ -239,14 +239,27 @@ def facts(f: Facts) -> RenderableType:
     return Group(title(f.title), out) if f.title else out
 
 
+def _tags(labels: tuple[str, ...]) -> Text:
+    """`[Ejec. inicial: subejecución] [Persistencia: sin problemas]`, one line that wraps."""
+    out = Text()
+    for i, label in enumerate(labels):
+        if i:
+            out.append(" ")
+        out.append(f"[{clean(label)}]", style="reverse")
+    return out
+
+
 def paragraphs(p: Paragraphs) -> list[RenderableType]:
     parts: list[RenderableType] = [title(p.title)] if p.title else []
     if not p.items and p.empty:
         parts.append(note(p.empty))
     last = None
+    tags = dict(p.tags)
     for heading, text in p.items:
         if heading and heading != last:
             parts.append(Text(clean(heading), style="bold"))
+            if tags.get(heading):
+                parts.append(_tags(tags[heading]))
         last = heading
         body = Text(clean(text))
         parts.append(Text("• ") + body if p.bullets else body)

@@ -32,15 +32,25 @@ class Filters:
     executor: str | None = None
     with_warnings: bool = False
     findings: str | None = None  # text in the findings, as typed
+    verdict: str | None = None  # `verdict` or `verdict:topic` (views.verdicts.options)
 
     def facets(self) -> FacetQuery | None:
         """What the dataset must answer (data.facets), None when memory is enough."""
         findings = (self.findings or "").strip() or None
-        if not (self.region or self.executor or self.with_warnings or findings):
+        if not (self.region or self.executor or self.with_warnings or findings or self.verdict):
             return None
         from ..data.facets import FacetQuery
 
-        return FacetQuery(self.year, self.region, self.executor, self.with_warnings, findings)
+        verdict, topic = self.verdict_topic()
+        return FacetQuery(
+            self.year, self.region, self.executor, self.with_warnings, findings, verdict, topic
+        )
+
+    def verdict_topic(self) -> tuple[str | None, str | None]:
+        if not self.verdict:
+            return None, None
+        verdict, _, topic = self.verdict.partition(":")
+        return verdict, topic or None
 
     def parts(self) -> list[str]:
         """Each filter that is on, short, in the dialog's order."""
@@ -53,6 +63,10 @@ class Filters:
             parts.append("ejecuta " + _short(self.executor, PART_WIDTH - 4))
         if self.with_warnings:
             parts.append("con avisos")
+        if self.verdict:
+            from ..views.verdicts import option_label
+
+            parts.append("hallazgo " + _short(option_label(*self.verdict_topic()), PART_WIDTH))
         if (self.findings or "").strip():
             parts.append(f"hallazgos «{_short(self.findings or '', PART_WIDTH - 4)}»")
         return parts

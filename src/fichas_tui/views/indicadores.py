@@ -60,6 +60,20 @@ def bar(value: float | None, meta: float | None, top: float | None) -> Bar:
     return Bar(fraction, target, reached=value is not None and meta is not None and value >= meta)
 
 
+JUDGEMENT_LABELS = ("Calidad", "Pertinencia", "Resultado")
+
+
+def judgement_line(indicator: Indicator) -> str | None:
+    """`Calidad: Cumple · Pertinencia: Cumple · Resultado: No es posible evaluar`: the ficha's
+    own judgement of the indicator, as written; None when it gives none."""
+    parts = [
+        f"{label}: {text.strip()}"
+        for label, text in zip(JUDGEMENT_LABELS, indicator.judgement, strict=True)
+        if text and text.strip()
+    ]
+    return " · ".join(parts) or None
+
+
 def table(i: int, indicator: Indicator, formula: bool = False, found: Index | None = None) -> Table:
     unit = unit_of(indicator)
     top = scale(indicator)
@@ -85,6 +99,9 @@ def table(i: int, indicator: Indicator, formula: bool = False, found: Index | No
             )
         )
     notes = (*across_years.lines(indicator, top, unit), *code_notes(codes))
+    judged = judgement_line(indicator)
+    if judged:
+        notes = (judged, *notes)
     if top is None:
         notes = ("Sin gráfico: la serie no tiene valores con qué dar una escala.", *notes)
     if formula:

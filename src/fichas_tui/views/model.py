@@ -147,6 +147,8 @@ class Paragraphs:
     items: tuple[tuple[str, str], ...] = ()
     empty: str = ""
     bullets: bool = False
+    # Short labels shown under a heading before its items (a dimension's verdicts).
+    tags: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 Block = Table | Facts | Paragraphs

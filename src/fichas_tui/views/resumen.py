@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from ..data.detail_records import ProgramDetail
+from ..data.verdict_terms import UNCLASSIFIED
 from .across_years import findings_block
 from .cells import of
 from .figures import code_notes, decimals_of, years_label
 from .model import EMPTY, PERCENT, TEXT, Cell, Column, Facts, PaneView, Paragraphs, Row, Table
 from .read_limits import notes
 from .revisions import index, mark, with_notes
+from .verdicts import short_label
 
 BASIS_LABELS = {"objetivo": "Población objetivo", "potencial": "Población potencial"}
 
@@ -64,12 +66,21 @@ def coverage(detail: ProgramDetail) -> Table | None:
 
 
 def findings(detail: ProgramDetail) -> Paragraphs:
+    """The findings by dimension, each dimension's verdicts first as short labels."""
+    tags: dict[str, list[str]] = {}
+    for n in detail.findings:
+        labels = tags.setdefault(n.topic or "Sin dimensión", [])
+        for topic, verdict in n.verdicts:
+            label = short_label(verdict, topic)
+            if verdict != UNCLASSIFIED and label not in labels:
+                labels.append(label)
     return Paragraphs(
         "findings",
         f"Hallazgos de la ficha {detail.ficha.evaluated_year}",
         tuple((n.topic or "Sin dimensión", n.text) for n in detail.findings),
         empty="La ficha no informa hallazgos.",
         bullets=True,
+        tags=tuple((h, tuple(labels)) for h, labels in tags.items() if labels),
     )
 
 

@@ -120,6 +120,7 @@ def block(b: Block) -> dict:
         "key": b.key,
         "title": b.title,
         "items": [{"heading": h or None, "text": t} for h, t in b.items],
+        **({"tags": {h: list(labels) for h, labels in b.tags}} if b.tags else {}),
     }
 
 

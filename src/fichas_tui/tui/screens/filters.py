@@ -1,5 +1,5 @@
-"""The filters dialog (t): ministry, service, evaluated year, region, executors, fichas with
-warnings and text in the findings."""
+"""The filters dialog (t): ministry, service, evaluated year, region, executors, a verdict of
+the findings, fichas with warnings and text in the findings."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
         margin-top: 1;
     }
     .filters-row Label {
-        width: 14;
+        width: 16;
         color: $text-muted;
     }
     FiltersScreen .filters-row > Select, FiltersScreen .filters-row > Input {
@@ -98,8 +98,20 @@ class FiltersScreen(ModalScreen[Filters | None]):
                 yield self._row(
                     "Ejecutores", self._select("executor", [c.executor] if c.executor else [])
                 )
+                # The verdicts are read from the dataset too: the chosen one meanwhile.
+                chosen = [(self._verdict_label(c.verdict), c.verdict)] if c.verdict else []
                 yield self._row(
-                    "Hallazgos",
+                    "Hallazgo",
+                    Select(
+                        [(Content(label), value) for label, value in chosen],
+                        prompt="Todos",
+                        value=c.verdict or Select.NULL,
+                        id="verdict",
+                        compact=True,
+                    ),
+                )
+                yield self._row(
+                    "Texto hallazgos",
                     Input(
                         c.findings or "",
                         placeholder="texto, p. ej. subejecución",
@@ -126,9 +138,40 @@ class FiltersScreen(ModalScreen[Filters | None]):
             compact=True,
         )
 
+    @staticmethod
+    def _verdict_label(value: str) -> str:
+        from ...views.verdicts import option_label
+
+        verdict, _, topic = value.partition(":")
+        return option_label(verdict, topic or None)
+
     def on_mount(self) -> None:
         self.query_one("#ministry", Select).focus()
         self.read_executors()
+        self.read_verdicts()
+
+    @work(thread=True, exclusive=True, group="verdicts")
+    def read_verdicts(self) -> None:
+        from ...data.facets import verdicts
+        from ...views.verdicts import options
+
+        try:
+            found = options(verdicts(self.store))
+        except (DatasetError, OSError):
+            found = None
+        if found is not None:
+            self.app.call_from_thread(self._verdicts_read, found)
+
+    def _verdicts_read(self, found: list[tuple[str, str]]) -> None:
+        select = self.query_one("#verdict", Select)
+        chosen = select.value
+        options = list(found)
+        if chosen is not Select.NULL and chosen not in [v for _, v in options]:
+            options.insert(0, (self._verdict_label(chosen), chosen))
+        with select.prevent(Select.Changed):
+            select.set_options([(Content(label), value) for label, value in options])
+            if chosen is not Select.NULL:
+                select.value = chosen
 
     @work(thread=True, exclusive=True, group="executors")
     def read_executors(self) -> None:
@@ -166,6 +209,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
             executor=self._value("executor"),
             with_warnings=self.query_one("#warnings", Checkbox).value,
             findings=self.query_one("#findings", Input).value.strip() or None,
+            verdict=self._value("verdict"),
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
