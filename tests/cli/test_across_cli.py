@@ -27,8 +27,34 @@ def run(*args):
     return CliRunner().invoke(main, list(args))
 
 
+def test_ranking_opens_in_the_latest_year_the_factors_reach(data):
+    # Alfa 2023's inflators reach M$ 2024: Delta's 5.000 M$ 2022 x 1,10 = 5.500 ranks first
+    # with the others (already in M$ 2024); Gamma's N/C stays last, unranked.
+    out = json.loads(run("ranking", "--by", "gasto", "--data", data, "--json").output)
+    assert out["basis"] == "M$ 2024 (convertidos)" and out["counts"]["other_basis"] == 0
+    assert [(r["program_id"], r["rank"], r["value"]) for r in out["rows"]] == [
+        ("delta", 1, pytest.approx(5500.0)),
+        ("beta", 2, 1800.0),
+        ("alfa", 3, 900.0),
+        ("epsilon", 3, 900.0),
+        ("gamma", None, None),
+    ]
+    assert out["rows"][0]["factor"] == 1.10 and out["rows"][0]["source_basis"] == "M$ 2022"
+
+
+def test_pesos_takes_a_year_before_the_target(data):
+    # M$ 2022 from the 2024 table: Beta's 1.800 M$ 2024 / 1,10 = 1.636,36...
+    out = json.loads(
+        run("ranking", "--by", "gasto", "--data", data, "--json", "--pesos", "2022").output
+    )
+    by = {r["program_id"]: r for r in out["rows"]}
+    assert by["delta"]["value"] == 5000.0 and by["delta"]["rank"] == 1
+    assert by["beta"]["value"] == pytest.approx(1800 / 1.10) and by["beta"]["rank"] == 2
+    assert run("ranking", "--by", "gasto", "--data", data, "--pesos", "hoy").exit_code == 2
+
+
 def test_ranking_json(data):
-    result = run("ranking", "--by", "gasto", "--data", data, "--json")
+    result = run("ranking", "--by", "gasto", "--data", data, "--json", "--pesos", "ficha")
     assert result.exit_code == 0, result.output
     out = json.loads(result.output)
     assert (out["measure"], out["unit"], out["basis"], out["price_year"]) == (
@@ -50,7 +76,18 @@ def test_ranking_json(data):
 
 
 def test_ranking_csv_same_rows(data):
-    result = run("ranking", "--by", "ejecucion-final", "--data", data, "--csv", "--limit", "3")
+    result = run(
+        "ranking",
+        "--by",
+        "ejecucion-final",
+        "--data",
+        data,
+        "--csv",
+        "--limit",
+        "3",
+        "--pesos",
+        "ficha",
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert [(r["program_id"], r["rank"], r["value"]) for r in rows] == [
@@ -74,7 +111,7 @@ def test_ranking_filters_by_folded_ministry_and_region(data):
 
 
 def test_ranking_text_at_80_columns_keeps_every_column(data):
-    result = run("ranking", "--by", "ejecucion-inicial", "--data", data)
+    result = run("ranking", "--by", "ejecucion-inicial", "--data", data, "--pesos", "ficha")
     assert result.exit_code == 0
     for text in ("Delta", "125,0", "5.000", "4.000", "Ejecutado", "Inicial", "N/C"):
         assert text in result.output
@@ -115,23 +152,25 @@ def test_region_names_without_accents(data, typed, canonical):
 
 
 def test_region_json_and_csv(data):
-    out = json.loads(run("region", "coquimbo", "--data", data, "--json").output)
+    out = json.loads(run("region", "coquimbo", "--data", data, "--json", "--pesos", "ficha").output)
     assert [(r["program_id"], r["value"], r["breakdown"]) for r in out["rows"]] == [
         ("alfa", 300.0, True),
         ("delta", 1000.0, True),
         ("beta", None, True),
         ("gamma", None, False),
     ]
+    # By default in M$ 2024: Delta's 1.000 M$ 2022 x 1,10 = 1.100 ranks with Alfa's 300.
     rows = list(
         csv.DictReader(io.StringIO(run("region", "coquimbo", "--data", data, "--csv").output))
     )
-    assert [r["program_id"] for r in rows] == ["alfa", "delta", "beta", "gamma"]
+    assert [r["program_id"] for r in rows] == ["delta", "alfa", "beta", "gamma"]
+    assert [r["rank"] for r in rows[:2]] == ["1", "2"] and float(rows[0]["value"]) == 1100.0
     assert rows[2]["value"] == "" and rows[2]["status"] == "-"
     assert rows[3]["status"] == "sin desglose regional"
 
 
 def test_region_year_text(data):
-    result = run("region", "coquimbo", "--year", "2022", "--data", data)
+    result = run("region", "coquimbo", "--year", "2022", "--data", data, "--pesos", "ficha")
     assert result.exit_code == 0
     assert "Alfa" in result.output and "800" in result.output and "Beta" not in result.output
 

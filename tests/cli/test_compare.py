@@ -30,7 +30,7 @@ def compare(data, *args):
 def test_one_program_in_two_years_in_one_basis(data):
     # Alfa 2022 (M$ 2023) against Alfa 2023 (M$ 2024): converted to M$ 2024 with 1,05
     out, rows = compare(data, "alfa", "alfa", "--year", "2022", "--year", "2023")
-    assert out["basis"] == "M$ de 2024"
+    assert out["basis"] == "≈ M$ 2024"
     assert [(p["side"], p["ficha_id"], p["year"]) for p in out["programs"]] == [
         ("A", "alfa22", 2022),
         ("B", "alfa23", 2023),
@@ -56,8 +56,16 @@ def test_one_program_in_two_years_in_one_basis(data):
     assert [k[1] for k in rows if k[0] == "regiones"] == ["Coquimbo", "Biobío"]
 
 
-def test_two_programs_in_the_same_pesos_are_not_converted(data):
+def test_two_programs_in_the_same_pesos_open_converted_too(data):
+    # both in M$ 2024, the latest year the fixture's factors reach: relabelled, not scaled
     out, rows = compare(data, "alfa", "beta")
+    assert out["basis"] == "≈ M$ 2024"
+    executed = rows[("presupuesto", "Ejecutado")]
+    assert (executed["A"]["value"], executed["B"]["value"]) == (900.0, 1800.0)
+
+
+def test_pesos_ficha_keeps_each_fichas_pesos(data):
+    out, rows = compare(data, "alfa", "beta", "--pesos", "ficha")
     assert out["basis"] == "pesos de cada ficha"
     executed = rows[("presupuesto", "Ejecutado")]
     assert (executed["A"]["value"], executed["B"]["value"], executed["B"]["difference"]) == (
@@ -85,7 +93,7 @@ def test_text_at_80_columns(data):
     )
     assert result.exit_code == 0, result.output
     text = result.output
-    assert "A: 2022" in text and "B: 2023" in text and "Montos en M$ de 2024." in text
+    assert "A: 2022" in text and "B: 2023" in text and "Montos en ≈ M$ 2024." in text
     assert "≈840" in text and "900" in text and "Diferencia (B − A)" in text
     assert "Tasa alfa (efectivo)" in text and "no informa" in text
 

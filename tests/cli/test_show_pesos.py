@@ -75,12 +75,15 @@ def test_without_pesos_nothing_changes():
 
 
 def test_a_year_the_factors_do_not_reach_is_refused():
-    code, out = show("primera infancia", pesos=2023)
+    code, out = show("primera infancia", pesos=2019)
     assert code == EXIT_AMBIGUOUS
-    assert "No hay factores para expresar montos en M$ de 2023. Años posibles: 2024." in out
+    assert (
+        "No hay factores para expresar montos en M$ de 2019. "
+        "Años posibles: 2020, 2021, 2022, 2023, 2024."
+    ) in out
     code, out = show("residencia", data=FIXTURE, width=200, pesos=2024)
     assert code == EXIT_AMBIGUOUS and "ninguna ficha trae su tabla de inflactores" in out
     result = CliRunner().invoke(
         main, ["show", "primera infancia", "--data", str(COMMITTED_DATASET), "--pesos", "2019"]
     )
-    assert result.exit_code == 2 and "Años posibles: 2024" in result.output
+    assert result.exit_code == 2 and "Años posibles: 2020, 2021" in result.output

@@ -41,7 +41,11 @@ def test_store_reads_the_series_and_nothing_else():
     assert deflators.factor(2022, 2024).factor == 1.1002
     # 2019 and earlier: no ficha in the sample prints them, so there is no factor.
     assert deflators.factor(2019, 2024) is None
-    assert deflators.factor(2020, 2022) is None  # no 2022 table: no invented rebasing
+    # No 2022 table: pesos of 2020 in 2022 are both taken to 2024 and divided (1,2252 / 1,1002),
+    # the printed factors only; nothing reaches 2019 either way.
+    rebased = deflators.factor(2020, 2022)
+    assert rebased.factor == 1.2252 / 1.1002 and rebased.divided and rebased.via_year == 2024
+    assert deflators.factor(2019, 2022) is None
     assert series_lines(deflators) == (
         "M$ de 2024: 2020 1,2252 · 2021 1,1722 · 2022 1,1002 · 2023 1,0350 · 2024 1,0000",
     )

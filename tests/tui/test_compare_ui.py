@@ -62,7 +62,7 @@ async def test_compare_two_programs_then_two_years_and_back(across):
         assert isinstance(app.screen, CompareScreen)
         view = app.screen.view
         assert [(s.program_id, s.year) for s in view.sides] == [("alfa", 2023), ("beta", 2023)]
-        assert view.basis == "pesos de cada ficha"  # both in M$ 2024: nothing converted
+        assert view.basis == "≈ M$ 2024"  # both printed in M$ 2024: nothing scaled
         assert rows_of(view, "presupuesto")["Ejecutado"] == (900.0, 1800.0, 900.0)
         text = screen_text(app)
         assert "▲ +900" in text and "A: Alfa (2023) · M$ 2024" in text
@@ -74,10 +74,11 @@ async def test_compare_two_programs_then_two_years_and_back(across):
         view = app.screen.view
         assert [(s.program_id, s.year) for s in view.sides] == [("alfa", 2022), ("alfa", 2023)]
         # two pesos (M$ 2023 and M$ 2024): compared in the latest target, M$ 2024
-        assert view.basis == "M$ de 2024"
+        assert view.basis == "≈ M$ 2024"
         assert rows_of(view, "presupuesto")["Ejecutado"] == pytest.approx((840.0, 900.0, 60.0))
         assert "≈840" in screen_text(app) and "▲ +60" in screen_text(app)
-        await press(pilot, "p")  # each ficha's pesos: never subtracted across two pesos
+        await press(pilot, "p", "p", "p")  # 2023, 2022, then each ficha's pesos: never
+        # subtracted across two pesos
         assert app.screen.view.basis == "pesos de cada ficha"
         assert rows_of(app.screen.view, "presupuesto")["Ejecutado"] == (800.0, 900.0, None)
         assert "pesos distintos" in screen_text(app)
@@ -100,10 +101,7 @@ async def test_p_converts_region_and_ranking_with_the_main_screens_basis(across)
     app = make_app(across)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        await press(pilot, "r")  # Coquimbo
-        assert column(app, "program_name") == ["Alfa", "Delta", "Beta"]
-        assert column(app, "value") == ["300", "1.000", "-"]  # Delta's M$ 2022: unranked
-        await press(pilot, "p")
+        await press(pilot, "r")  # Coquimbo, opened in the latest year the factors reach
         assert app.screen.pesos.target == 2024
         # Delta 1.000 M$ 2022 x 1,10 = 1.100 ranks first; Alfa's 300 is printed in M$ 2024
         assert column(app, "program_name") == ["Delta", "Alfa", "Beta"]
@@ -119,6 +117,13 @@ async def test_p_converts_region_and_ranking_with_the_main_screens_basis(across)
         assert column(app, "program_name") == ["Delta", "Beta", "Alfa", "Épsilon", "Gamma"]
         assert column(app, "value") == ["≈5.500", "1.800", "900", "900", "N/C"]
         assert column(app, "rank") == ["1", "2", "3", "3", ""]
+        await press(pilot, "p")  # M$ 2023: Delta 5.000 x 1,10 / 1,05 = 5.238,1; Beta 1.800 / 1,05
+        assert column(app, "value")[:2] == ["≈5.238", "≈1.714"]
+        await press(pilot, "p", "p")  # M$ 2022, then each ficha's pesos
+        assert app.screen.pesos.target is None
+        # Delta's M$ 2022 figure is not ranked with the M$ 2024 ones: listed after, unranked
+        assert column(app, "program_name")[:4] == ["Beta", "Alfa", "Épsilon", "Delta"]
+        assert column(app, "rank")[:4] == ["1", "2", "2", ""]
 
 
 SCENES = {
@@ -140,7 +145,7 @@ def test_compare_snapshot(snap_compare, across, size):
 def test_region_bars_snapshot(snap_compare, across):
     async def run_before(pilot) -> None:
         await settle(pilot)
-        await press(pilot, "r", "p")
+        await press(pilot, "r")  # opens in M$ 2024, the latest year the factors reach
         pilot.app.clear_notifications()
         await settle(pilot)
 

@@ -24,20 +24,12 @@ RF = "Residencia Familiar de Administración Directa (RF)"
 
 
 @pytest.mark.asyncio
-async def test_p_converts_the_list_to_m_2024_and_back():
+async def test_the_list_opens_in_m_2024_and_p_reaches_every_year_then_each_fichas():
     async with explore(COMMITTED_DATASET, (80, 24)) as pilot:
         app = pilot.app
         await press(pilot, "o")
-        assert "pesos de cada ficha" in rendered(app, "#list-status")
-        # Each ficha's pesos: M$ 2024 first (the newest of three single bases), the other
-        # programs after it, each with its pesos named.
-        assert list_names(app)[0] == RF
-        text = screen_output(app)[0]
-        assert "2.608.643 M$22" in text and "10.174.000 nom.19" in text
-        assert "Ejecutado M$ 2024" in text
-
-        await press(pilot, "p")
-        assert "M$ de 2024" in rendered(app, "#list-status")
+        # Nothing chosen: the latest year the sample's factors reach (003's table into 2024).
+        assert "≈ M$ 2024" in rendered(app, "#list-status")
         assert list_names(app) == [RF, GSL, RLP]  # 8.146.335 > ≈2.870.029; † after
         text = screen_output(app)[0]
         assert "≈2.870.029" in text  # 2.608.643 M$ 2022 x 1,1002
@@ -45,9 +37,18 @@ async def test_p_converts_the_list_to_m_2024_and_back():
         assert "Ejec. ≈ M$ 2024" in text
         assert "8.146.335" in text and "≈8.146.335" not in text  # printed in M$ 2024
 
-        await press(pilot, "p")  # the series has one target: back to each ficha's pesos
+        await press(pilot, "p")  # an earlier year: divided by the factor into 2024
+        assert "≈ M$ 2023" in rendered(app, "#list-status")
+        text = screen_output(app)[0]
+        assert "≈7.870.855" in text  # 8.146.335 / 1,0350
+        assert "≈2.772.975" in text  # 2.608.643 x 1,1002 / 1,0350 = 2.772.974,9
+
+        await press(pilot, "p", "p", "p", "p")  # 2022, 2021, 2020, then each ficha's pesos
         assert "pesos de cada ficha" in rendered(app, "#list-status")
-        assert "≈" not in screen_output(app)[0]
+        text = screen_output(app)[0]
+        assert "≈" not in text
+        assert "2.608.643 M$22" in text and "10.174.000 nom.19" in text
+        assert "Ejecutado M$ 2024" in text
 
 
 @pytest.mark.asyncio
@@ -65,9 +66,9 @@ async def test_p_on_a_dataset_without_factors_says_so_and_changes_nothing(app):
 
 # Constant-pesos scenes on the sample (the fixture has no inflators), at 80x24.
 PESOS_SCENES = {
-    "lista_m2024": ("o", "p"),
-    "presupuesto_m2024": ("p", *open_keys("primera infancia"), "2"),
-    "regiones_m2024": ("p", *open_keys("administracion directa"), "4"),
+    "lista_m2024": ("o",),  # the basis it opens in
+    "presupuesto_m2024": (*open_keys("primera infancia"), "2"),
+    "regiones_m2024": (*open_keys("administracion directa"), "4"),
 }
 
 

@@ -55,10 +55,12 @@ async def test_peso_basis_is_remembered_and_restored(tmp_path):
     app = make_app(sample_dir(), settings=Settings(path))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app.screen.pesos.target is None  # default: each ficha's pesos
-        await press(pilot, "p")  # -> M$ of the first year the sample's factors reach
+        # default: the latest year the sample's factors reach, not remembered as a choice
+        assert app.screen.pesos.target == 2024
+        assert Settings(path).get("basis") is None
+        await press(pilot, "p")  # -> the year before
         target = app.screen.pesos.target
-        assert target is not None
+        assert target == 2023
     assert Settings(path).get("basis") == str(target)
 
     again = make_app(sample_dir(), settings=Settings(path))
@@ -89,5 +91,18 @@ async def test_a_hostile_settings_file_never_stops_the_explorer(tmp_path):
     app = make_app(sample_dir(), settings=Settings(path))
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        assert app.screen.pesos.target is None and app.theme == "nord"
+        # the hostile basis is dropped: the default across programs, M$ 2024
+        assert app.screen.pesos.target == 2024 and app.theme == "nord"
     assert app.return_code in (None, 0)
+
+
+@pytest.mark.asyncio
+async def test_each_fichas_pesos_chosen_once_is_kept(tmp_path):
+    from fichas_tui.locations import sample_dir
+
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("basis", "ficha")
+    app = make_app(sample_dir(), settings=settings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.pesos.target is None

@@ -19,6 +19,7 @@ from fichas_tui.views.pesos import (
     choice_label,
     choices,
     convert,
+    default_across,
     describe,
     executed,
     mark,
@@ -105,13 +106,36 @@ def test_without_a_series_nothing_converts_and_p_has_nothing_to_cycle():
     assert next_choice(None, empty) is None
 
 
-def test_p_cycles_each_fichas_pesos_then_each_target_latest_first(sample):
+def test_p_cycles_each_fichas_pesos_then_every_year_the_series_spans(sample):
+    # 003's inflators: 2020-2024 -> 2024; every year from 2020 to 2024 can be a basis.
     deflators = sample.deflators()
-    assert choices(deflators) == (None, 2024)
+    assert choices(deflators) == (None, 2024, 2023, 2022, 2021, 2020)
     assert next_choice(None, deflators) == 2024
-    assert next_choice(2024, deflators) is None
-    assert [choice_label(c) for c in choices(deflators)] == ["pesos de cada ficha", "M$ de 2024"]
+    assert next_choice(2024, deflators) == 2023
+    assert next_choice(2020, deflators) is None
+    labels = [choice_label(c) for c in choices(deflators)[:2]]
+    assert labels == ["pesos de cada ficha", "≈ M$ 2024"]
     assert describe(deflators.factor(2022, 2024)) == "1,1002 (2022 → 2024, ficha ab86556523989ed3)"
+
+
+def test_an_earlier_year_divides_by_the_factor_into_the_later_target(sample):
+    deflators = sample.deflators()
+    # pesos of 2024 in pesos of 2022: 1 / 1,1002; of 2020 in 2022: 1,2252 / 1,1002
+    down = deflators.factor(2024, 2022)
+    assert down.factor == pytest.approx(1 / 1.1002) and down.divided and down.via_year == 2024
+    assert deflators.factor(2020, 2022).factor == pytest.approx(1.2252 / 1.1002)
+    assert describe(deflators.factor(2020, 2022)) == (
+        "1,1136 (2020 → 2022, ficha ab86556523989ed3, 2020 → 2024 dividido por 2022 → 2024)"
+    )
+    assert deflators.factor(2019, 2022) is None  # no table reaches 2019
+    # RF's 8.146.335 M$ 2024 in M$ 2022: 8.146.335 / 1,1002 = 7.404.412,8
+    cell = convert(Cell(8_146_335.0, basis=Basis(price_year=2024)), 2022, deflators)
+    assert round(cell.value, 1) == 7_404_412.8 and cell.basis.price_year == 2022
+
+
+def test_default_across_is_the_latest_year_the_series_reaches(sample):
+    assert default_across(sample.deflators()).target == 2024
+    assert default_across(Deflators()) is EACH_FICHA
 
 
 def test_the_list_in_m_2024_sorts_converted_figures_and_leaves_sin_factor_after(sample):
@@ -168,7 +192,7 @@ def test_marks_and_notes_say_what_was_converted_and_what_was_not(sample):
     assert label == "M$ 2024, convertidos"
     assert basis == Basis(price_year=2024, converted=True)
     assert EACH_FICHA.column(None, "M$ 2022") == (None, "M$ 2022")
-    assert pesos.following().target is None and EACH_FICHA.following().target is None
+    assert pesos.following().target == 2023 and EACH_FICHA.following().target is None
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,25 @@ EXIT_NO_DATA = 3
 _MEASURE_HELP = "\n".join(f"  {m.key:<24}{m.help} ({m.unit})" for m in MEASURES.values())
 
 
+class PesosParam(click.ParamType):
+    """--pesos: a year (int) or `ficha` (each ficha's own pesos)."""
+
+    name = "pesos"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) or value == EACH_FICHA_OPTION:
+            return value
+        text = str(value).strip().lower()
+        if text in ("ficha", "fichas", "cada-ficha"):
+            return EACH_FICHA_OPTION
+        if text.isdigit():
+            return int(text)
+        self.fail(f"«{value}» no es un año ni «ficha»", param, ctx)
+
+
+EACH_FICHA_OPTION = "ficha"
+
+
 def register(main: click.Group, data_option) -> None:
     """Add the cross-program commands to the `fichas` group."""
     output = [
@@ -37,10 +56,12 @@ def register(main: click.Group, data_option) -> None:
 
     pesos = click.option(
         "--pesos",
-        type=int,
+        type=PesosParam(),
         default=None,
-        metavar="AÑO",
-        help="Montos convertidos a M$ de AÑO con los inflactores de las fichas del dataset.",
+        metavar="AÑO|ficha",
+        help="Montos en M$ de AÑO (convertidos con los inflactores de las fichas del dataset) o "
+        "«ficha»: los pesos de cada ficha. Por omisión, M$ del último año que alcanzan los "
+        "factores del dataset.",
     )
 
     hallazgo = click.option(

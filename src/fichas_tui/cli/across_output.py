@@ -20,7 +20,15 @@ from ..text import clean, fold
 from ..views.across import MEASURES, AcrossView, ranking_view
 from ..views.figures import figure, missing, number
 from ..views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
-from ..views.pesos import EACH_FICHA, NO_FACTOR, NoFactors, Pesos, mark, resolve
+from ..views.pesos import (
+    EACH_FICHA,
+    NO_FACTOR,
+    NoFactors,
+    Pesos,
+    default_across,
+    mark,
+    resolve,
+)
 from ..views.region_programs import region_view
 from ..views.verdicts import UnknownVerdict, parse_verdict
 from .show import dumps
@@ -103,9 +111,12 @@ def resolve_verdict(text: str | None) -> tuple[str | None, str | None]:
         raise Refused(clean(str(exc))) from None
 
 
-def resolve_pesos(store: Store, target: int | None) -> Pesos:
-    """The basis asked for with --pesos AÑO, if the dataset's deflators reach it, or Refused."""
+def resolve_pesos(store: Store, target: int | str | None) -> Pesos:
+    """The basis asked for with --pesos AÑO, if the dataset's deflators reach it, or Refused;
+    `ficha`: each ficha's own pesos; None: the default across programs (views.pesos)."""
     if target is None:
+        return default_across(store.deflators())
+    if target == "ficha":
         return EACH_FICHA
     try:
         return resolve(store.deflators(), target)
@@ -118,7 +129,7 @@ def run_region(
     data_dir: Path,
     *,
     year: int | None = None,
-    pesos: int | None = None,
+    pesos: int | str | None = None,
     hallazgo: str | None = None,
     fmt: str = "text",
     console=None,
@@ -158,7 +169,7 @@ def run_ranking(
     with_warnings: bool = False,
     limit: int | None = None,
     descending: bool = True,
-    pesos: int | None = None,
+    pesos: int | str | None = None,
     hallazgo: str | None = None,
     fmt: str = "text",
     console=None,

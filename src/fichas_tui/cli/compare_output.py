@@ -12,7 +12,7 @@ from ..data.dataset import DatasetError
 from ..data.queries import Store
 from ..render.export import records_csv
 from ..text import clean
-from ..views.compare import CompareView, Side, compare_view, default_pesos
+from ..views.compare import CompareView, Side, compare_view
 from ..views.figures import years_label
 from .across_output import (
     EXIT_NOT_FOUND,
@@ -67,7 +67,7 @@ def run_compare(
     data_dir: Path,
     *,
     years: tuple[int, ...] = (),
-    pesos: int | None = None,
+    pesos: int | str | None = None,
     fmt: str = "text",
     console=None,
 ) -> int:
@@ -80,11 +80,7 @@ def run_compare(
         store = open_store(data_dir)
         try:
             a, b = _sides(store, [(first, year_a), (second, year_b)])
-            basis = (
-                resolve_pesos(store, pesos)
-                if pesos is not None
-                else default_pesos(store.deflators(), a, b)
-            )
+            basis = resolve_pesos(store, pesos)
             view = compare_view(a, b, basis)
         finally:
             store.close()

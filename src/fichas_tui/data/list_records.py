@@ -82,6 +82,9 @@ class Factor:
     ficha_id: str
     via_year: int | None = None
     conflicts: tuple[tuple[str, float], ...] = ()
+    # True: a year before a printed target, `factor` = (year -> via_year) / (target_year ->
+    # via_year), the printed or chained factors into the later target divided.
+    divided: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,33 @@ class Deflators:
         """Target years the series reaches, most recent first."""
         return tuple(sorted({f.target_year for f in self.factors}, reverse=True))
 
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Every year pesos can be expressed in: the targets and the years they convert from
+        (an earlier one through a later target, see factor), most recent first."""
+        spanned = {f.target_year for f in self.factors} | {f.year for f in self.factors}
+        return tuple(sorted(spanned, reverse=True))
+
     def factor(self, year: int | None, target: int) -> Factor | None:
-        return None if year is None else self._index.get((year, target))
+        """Pesos of `year` -> pesos of `target`: the series' factor, else, for a `target` no
+        ficha prints a table for, both taken to a later target T and divided (year -> T over
+        target -> T, the most recent T that has both); None when nothing reaches it."""
+        if year is None:
+            return None
+        found = self._index.get((year, target))
+        if found is not None or year == target:
+            return found
+        for later in self.targets:
+            down = self._index.get((target, later))
+            if down is None or down.factor <= 0:
+                continue
+            if year == later:
+                return Factor(target, year, 1 / down.factor, down.ficha_id, later, divided=True)
+            up = self._index.get((year, later))
+            if up is not None:
+                value = up.factor / down.factor
+                return Factor(target, year, value, up.ficha_id, later, divided=True)
+        return None
 
     def __bool__(self) -> bool:
         return bool(self.factors)

@@ -54,8 +54,19 @@ def convert(
 
 
 def choices(deflators: Deflators) -> tuple[int | None, ...]:
-    """What `p` cycles through: each ficha's own pesos (None), then each target year."""
-    return (None, *deflators.targets)
+    """What `p` cycles through: each ficha's own pesos (None), then every year the series
+    spans, most recent first (earlier years through a later target, see Deflators.factor)."""
+    return (None, *deflators.years)
+
+
+def default_across(deflators: Deflators) -> Pesos:
+    """The basis the views across programs open in (the list, Región, Ranking, Compare and
+    `fichas region|ranking|compare`): M$ of the latest year the dataset's deflator series
+    reaches, so figures of different fichas rank together; each ficha's pesos when the
+    dataset has no factors."""
+    if not deflators.targets:
+        return EACH_FICHA
+    return Pesos(deflators.targets[0], deflators)
 
 
 def next_choice(current: int | None, deflators: Deflators) -> int | None:
@@ -67,8 +78,8 @@ def next_choice(current: int | None, deflators: Deflators) -> int | None:
 
 
 def choice_label(target: int | None) -> str:
-    """'pesos de cada ficha' or 'M$ de 2024': the basis in force, for headers and the status."""
-    return PER_FICHA if target is None else f"M$ de {target}"
+    """'pesos de cada ficha' or '≈ M$ 2024': the basis in force, for headers and the status."""
+    return PER_FICHA if target is None else f"{CONVERTED_MARK} M$ {target}"
 
 
 def factor_text(factor: float) -> str:
@@ -79,7 +90,9 @@ def factor_text(factor: float) -> str:
 def describe(step: Factor) -> str:
     """Where a factor comes from, in words: '1,1002 (2022 → 2024, ficha ab86...)'."""
     text = f"{factor_text(step.factor)} ({step.year} → {step.target_year}, ficha {step.ficha_id}"
-    if step.via_year is not None:
+    if step.divided:
+        text += f", {step.year} → {step.via_year} dividido por {step.target_year} → {step.via_year}"
+    elif step.via_year is not None:
         text += f", encadenado vía {step.via_year}"
     return text + ")"
 
@@ -94,7 +107,7 @@ def series_lines(deflators: Deflators) -> tuple[str, ...]:
             (f for f in deflators.factors if f.target_year == target), key=lambda f: f.year
         )
         items = " · ".join(f"{f.year} {factor_text(f.factor)}" for f in steps)
-        lines.append(f"{choice_label(target)}: {items}")
+        lines.append(f"M$ de {target}: {items}")
     return tuple(lines)
 
 
@@ -136,8 +149,8 @@ def resolve(deflators: Deflators, target: int | None) -> Pesos:
     """The basis asked for by year (None: each ficha's pesos), or NoFactors."""
     if target is None:
         return EACH_FICHA
-    if target not in deflators.targets:
-        reach = ", ".join(str(t) for t in deflators.targets)
+    if target not in deflators.years:
+        reach = ", ".join(str(t) for t in sorted(deflators.years))
         raise NoFactors(
             f"No hay factores para expresar montos en M$ de {target}. "
             + (f"Años posibles: {reach}." if reach else series_lines(deflators)[0])

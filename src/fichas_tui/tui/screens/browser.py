@@ -125,6 +125,8 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         saved = self.app.recall("basis")  # the basis of the last run, if this dataset reaches it
         if saved and saved.isdigit():  # read after the first set_pesos, so it lands last
             self.app.after_first_frame(self.run_pesos, Pesos(int(saved)), False)
+        elif saved != "ficha":  # nothing chosen: the default across programs
+            self.app.after_first_frame(self.run_pesos, None, False)
 
     # -- layout ----------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from textual.message import Message
 from ...data.dataset import DatasetError
 from ...data.queries import SORT_BUDGET
 from ...text import clean
-from ...views.pesos import EACH_FICHA, Pesos, main_pesos, series_lines
+from ...views.pesos import EACH_FICHA, Pesos, default_across, main_pesos, series_lines
 from ..widgets.detail import Detail
 from ..widgets.program_list import ProgramList
 from .browser_host import BrowserHost
@@ -33,9 +33,10 @@ class PesosSwitch(BrowserHost):
         self.run_pesos(self.pesos, step=True)
 
     @work(thread=True, exclusive=True, group="pesos")
-    def run_pesos(self, current: Pesos, step: bool) -> None:
+    def run_pesos(self, current: Pesos | None, step: bool) -> None:
         """Read the deflators; with `step`, move to the next basis, else keep the target
-        (after a reload) when the new dataset still reaches it."""
+        (after a reload) when the new dataset still reaches it; `current` None: the default
+        across programs (views.pesos.default_across), when no basis was chosen."""
         try:
             deflators = self.store.deflators()
         except (DatasetError, OSError) as exc:
@@ -47,10 +48,13 @@ class PesosSwitch(BrowserHost):
                 markup=False,
             )
             return
+        if current is None:
+            self.post_message(PesosRead(default_across(deflators), False))
+            return
         pesos = Pesos(current.target, deflators)
         if step:
             pesos = pesos.following()
-        elif pesos.target not in deflators.targets:
+        elif pesos.target not in deflators.years:
             pesos = EACH_FICHA
         self.post_message(PesosRead(pesos, step))
 
@@ -66,12 +70,13 @@ class PesosSwitch(BrowserHost):
             )
         else:
             self.notify(f"Montos en {pesos.label}", timeout=3, markup=False)
+        if message.step:  # the user's choice is remembered, the default is not
+            self.app.remember("basis", str(pesos.target or "ficha"))
         self.set_pesos(pesos)
 
     def set_pesos(self, pesos: Pesos) -> None:
         """Show every amount in `pesos`: the list (its figures and order) and the program."""
         self.pesos = pesos
-        self.app.remember("basis", str(pesos.target or "ficha"))
         self._budget_keys = None
         plist = self.query_one(ProgramList)
         plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
