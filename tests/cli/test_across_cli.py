@@ -250,3 +250,17 @@ def test_pesos_without_factors_is_refused(data):
     assert result.exit_code == 2
     assert "No hay factores para expresar montos en M$ de 2019" in result.output
     assert "2024" in result.output
+
+
+def test_fichas_pesos_lists_each_years_factor(data):
+    # make_across: Alfa 2023 prints 2022: 1,10 and 2023: 1,05 into M$ 2024
+    result = run("pesos", "--data", data)
+    assert result.exit_code == 0, result.output
+    assert "Factores a M$ de 2024" in result.output
+    assert "1,1000" in result.output and "impreso" in result.output and "alfa23" in result.output
+    out = json.loads(run("pesos", "--data", data, "--pesos", "2023", "--json").output)
+    steps = {f["year"]: f for f in out["factors"]}
+    assert steps[2022]["factor"] == pytest.approx(1.10 / 1.05)
+    assert steps[2022]["how"] == "dividido: 2022 → 2024 / 2023 → 2024"
+    assert steps[2024]["factor"] == pytest.approx(1 / 1.05) and steps[2023]["factor"] == 1.0
+    assert run("pesos", "--data", data, "--pesos", "1990").exit_code == 2

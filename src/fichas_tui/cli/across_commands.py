@@ -82,6 +82,24 @@ def register(main: click.Group, data_option) -> None:
 
     _register_compare(main, data_option, pesos, outputs)
 
+    @main.command("pesos")
+    @data_option
+    @click.option(
+        "--pesos",
+        "target",
+        type=int,
+        default=None,
+        metavar="AÑO",
+        help="Año de destino (por omisión, el último que alcanzan los factores del dataset).",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts.")
+    def factors(data_dir, target, as_json):
+        """Los factores con que se convierten los montos a M$ de un año: el de cada año, si lo
+        imprime una ficha, se encadena o se divide, y qué ficha lo imprime."""
+        from .across_output import run_factors
+
+        sys.exit(run_factors(_dataset(data_dir), target=target, as_json=as_json))
+
     @main.command()
     @click.option(
         "--programa", default=None, metavar="TEXTO", help="Sólo el programa (nombre o id)."

@@ -26,8 +26,12 @@ from ..views.pesos import (
     NoFactors,
     Pesos,
     default_across,
+    factor_steps,
+    factors_table,
+    how_text,
     mark,
     resolve,
+    series_lines,
 )
 from ..views.region_programs import region_view
 from ..views.verdicts import UnknownVerdict, parse_verdict
@@ -213,6 +217,44 @@ def run_ranking(
         "hallazgo": {"verdict": verdict, "topic": topic} if verdict is not None else None,
     }
     _emit(out, view, fmt, extra={"filters": filters})
+    return 0
+
+
+def run_factors(
+    data_dir: Path, *, target: int | None = None, as_json: bool = False, console=None
+) -> int:
+    """`fichas pesos`: the factors into M$ of `target` (default: the basis the views across
+    programs open in), each year's, printed, chained or divided, and which ficha printed it."""
+    out, err = consoles(console)
+    try:
+        store = open_store(data_dir)
+        try:
+            deflators = store.deflators()
+        finally:
+            store.close()
+        basis = default_across(deflators) if target is None else resolve(deflators, target)
+    except NoFactors as exc:
+        return refuse(err, Refused(str(exc)))
+    except (Refused, DatasetError) as exc:
+        return refuse(err, exc)
+    if basis.target is None:
+        out.print(Text(series_lines(deflators)[0]))
+        return 0
+    table = factors_table(deflators, basis.target)
+    if as_json:
+        records = [
+            {
+                "year": year,
+                "factor": 1.0 if year == basis.target else (step.factor if step else None),
+                "how": how_text(step) if step else ("mismo año" if year == basis.target else None),
+                "ficha_id": step.ficha_id if step else None,
+            }
+            for year, step in factor_steps(deflators, basis.target)
+        ]
+        payload = {"target_year": basis.target, "factors": records}
+        out.file.write(dumps(payload) + "\n")
+    else:
+        print_table(out, table)
     return 0
 
 

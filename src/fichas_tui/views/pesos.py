@@ -9,7 +9,7 @@ from operator import and_, is_, is_not
 
 from ..data.list_records import FACTOR_DECIMALS, Deflators, Factor, ProgramRow
 from .figures import number
-from .model import AMOUNT, Basis, Cell, Table
+from .model import AMOUNT, TEXT, YEAR, Basis, Cell, Column, Row, Table
 
 NO_FACTOR = "sin factor"
 # How a converted figure is told from one printed in the ficha (explained in the help).
@@ -273,3 +273,59 @@ def pesos_title(key: tuple | None) -> str:
     if key is None:
         return "M$"
     return f"{key[0]} {key[1]}" if len(key) == 2 else f"{key[0]} nominales {key[2]}"
+
+
+def how_text(step: Factor) -> str:
+    """How a factor was obtained, in words: printed by one ficha, chained, or divided."""
+    if step.divided:
+        return (
+            f"dividido: {step.year} → {step.via_year} / {step.target_year} → {step.via_year}"
+        )
+    if step.via_year is not None:
+        return f"encadenado vía {step.via_year}"
+    return "impreso"
+
+
+def factor_steps(deflators: Deflators, target: int) -> list[tuple[int, Factor | None]]:
+    """Each year the series spans, oldest first, with its factor into `target` (None: the
+    target itself, or a year nothing reaches)."""
+    return [
+        (year, deflators.factor(year, target) if year != target else None)
+        for year in sorted(deflators.years)
+    ]
+
+
+def factors_table(deflators: Deflators, target: int) -> Table:
+    """The factors into M$ of `target`, one row per year the series spans: the factor, how it
+    was obtained and which ficha printed it (for `fichas pesos` and the explorer's `p`)."""
+    rows = []
+    for year, step in factor_steps(deflators, target):
+        if year == target:
+            cells = (Cell(year), Cell(factor_text(1.0)), Cell("el mismo año"), Cell(None, "-"))
+        elif step is None:
+            cells = (Cell(year), Cell(None, NO_FACTOR), Cell(NO_FACTOR), Cell(None, "-"))
+        else:
+            cells = (
+                Cell(year),
+                Cell(factor_text(step.factor)),
+                Cell(how_text(step)),
+                Cell(step.ficha_id),
+            )
+        rows.append(Row(cells, key=str(year)))
+    return Table(
+        "factors",
+        f"Factores a M$ de {target}",
+        (
+            Column("year", "Pesos de", YEAR),
+            Column("factor", "Factor", TEXT),
+            Column("how", "Cómo", TEXT),
+            Column("ficha", "Ficha que lo imprime", TEXT),
+        ),
+        tuple(rows),
+        notes=(
+            "Multiplicar un monto en pesos de ese año por el factor lo expresa en M$ de "
+            f"{target}. Impreso: la tabla de inflactores de una ficha; encadenado: dos tablas "
+            "multiplicadas; dividido: un año posterior a la tabla, dividiendo por su factor.",
+        ),
+        empty="El dataset no tiene factores: ninguna ficha trae su tabla de inflactores.",
+    )
