@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Select, Static
 
 from fichas_tui.locations import sample_dir
+from fichas_tui.settings import Settings
 from fichas_tui.tui.app import make_app
 from fichas_tui.tui.screens.export import ExportScreen, Target
 from fichas_tui.views.model import AMOUNT, Basis, Cell, Column, Row, Table
@@ -28,13 +29,20 @@ def in_tmp(tmp_path, monkeypatch):
     return tmp_path
 
 
+def _in_each_fichas_pesos(folder):
+    """The sample in each ficha's own pesos (the opt-in; it opens in ≈ M$ 2024)."""
+    settings = Settings(folder / "settings.json")
+    settings.set("basis", "ficha")
+    return make_app(sample_dir(), settings=settings)
+
+
 def _notices(app) -> list[str]:
     return [n.message for n in app._notifications]
 
 
 @pytest.mark.asyncio
 async def test_export_list_to_xlsx_reads_back_the_list(in_tmp):
-    app = make_app(sample_dir())
+    app = _in_each_fichas_pesos(in_tmp)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await press(pilot, "e")
@@ -151,8 +159,8 @@ def _osc52(text: str) -> str:
 
 
 @pytest.mark.asyncio
-async def test_y_copies_the_row_and_Y_the_table_with_osc52():
-    app = make_app(sample_dir())
+async def test_y_copies_the_row_and_Y_the_table_with_osc52(tmp_path):
+    app = _in_each_fichas_pesos(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         written: list[str] = []
