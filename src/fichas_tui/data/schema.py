@@ -33,6 +33,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("name_source", "VARCHAR"),
         ("search_key", "VARCHAR"),
         ("id_bips", "INTEGER"),
+        ("source_sha256", "VARCHAR"),
     ),
     "budget": (
         ("ficha_id", "VARCHAR"),
@@ -43,6 +44,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("amount_status", "VARCHAR"),
         ("unit", "VARCHAR"),
         ("source", "VARCHAR"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
+        ("source_rule", "VARCHAR"),
     ),
     "subtitles": (
         ("ficha_id", "VARCHAR"),
@@ -52,6 +56,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("amount_kclp", "DOUBLE"),
         ("price_year", "INTEGER"),
         ("amount_status", "VARCHAR"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
     ),
     "components": (
         ("ficha_id", "VARCHAR"),
@@ -67,6 +73,12 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("unit_cost_status", "VARCHAR"),
         ("production_category", "VARCHAR"),
         ("position", "INTEGER"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
+        ("production_source_line", "INTEGER"),
+        ("production_source_column", "VARCHAR"),
+        ("unit_cost_source_line", "INTEGER"),
+        ("unit_cost_source_column", "VARCHAR"),
     ),
     "indicators": (
         ("ficha_id", "VARCHAR"),
@@ -86,6 +98,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("evaluation_relevance", "VARCHAR"),
         ("result", "VARCHAR"),
         ("position", "INTEGER"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
     ),
     "coverage": (
         ("ficha_id", "VARCHAR"),
@@ -96,6 +110,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("beneficiaries", "DOUBLE"),
         ("target_population", "DOUBLE"),
         ("result", "VARCHAR"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
     ),
     "regions": (
         ("ficha_id", "VARCHAR"),
@@ -109,6 +125,11 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("spending_status", "VARCHAR"),
         ("beneficiaries_status", "VARCHAR"),
         ("year", "INTEGER"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
+        ("spending_pct_source_column", "VARCHAR"),
+        ("beneficiaries_source_column", "VARCHAR"),
+        ("beneficiaries_pct_source_column", "VARCHAR"),
     ),
     # The regional breakdown's own TOTAL row (one per ficha that has one), as written.
     "region_totals": (
@@ -121,6 +142,11 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("beneficiaries_pct", "DOUBLE"),
         ("price_year", "INTEGER"),
         ("year", "INTEGER"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
+        ("spending_pct_source_column", "VARCHAR"),
+        ("beneficiaries_source_column", "VARCHAR"),
+        ("beneficiaries_pct_source_column", "VARCHAR"),
     ),
     "findings": (
         ("ficha_id", "VARCHAR"),
@@ -128,6 +154,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("finding", "VARCHAR"),
         ("kind", "VARCHAR"),
         ("position", "INTEGER"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
     ),
     # Each judged finding as (topic, verdict) pairs, its sentence kept (ingest/verdicts.py).
     "verdicts": (
@@ -151,6 +179,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("value_pct", "DOUBLE"),
         ("value_status", "VARCHAR"),
         ("result", "VARCHAR"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
     ),
     "spending_per_beneficiary": (
         ("ficha_id", "VARCHAR"),
@@ -158,6 +188,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("amount_kclp", "DOUBLE"),
         ("amount_status", "VARCHAR"),
         ("price_year", "INTEGER"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
     ),
     "assessments": (
         ("ficha_id", "VARCHAR"),
@@ -165,27 +197,33 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("criterion", "VARCHAR"),
         ("result", "VARCHAR"),
         ("comment", "VARCHAR"),
+        ("source_line", "INTEGER"),
     ),
     "evaluations": (
         ("ficha_id", "VARCHAR"),
         ("kind", "VARCHAR"),
         ("year", "INTEGER"),
         ("detail", "VARCHAR"),
+        ("source_line", "INTEGER"),
     ),
     "ods": (
         ("ficha_id", "VARCHAR"),
         ("goal", "INTEGER"),
         ("name", "VARCHAR"),
         ("description", "VARCHAR"),
+        ("source_line", "INTEGER"),
     ),
     "complementarities": (
         ("ficha_id", "VARCHAR"),
         ("program", "VARCHAR"),
+        ("source_line", "INTEGER"),
     ),
     "inflators": (
         ("ficha_id", "VARCHAR"),
         ("year", "INTEGER"),
         ("factor", "DOUBLE"),
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
     ),
     # Derived when a dataset is written (see derived.py); never parsed, never merged.
     "programs": (
@@ -255,8 +293,18 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("label", "VARCHAR"),
         ("text", "VARCHAR"),
         ("position", "INTEGER"),
+        ("source_line", "INTEGER"),
     ),
 }
+
+# Each ficha's text as ingested (line endings unified, as its source lines count them), so a
+# figure's source can be shown when the file is gone; Parquet compresses it (zstd).
+COLUMNS["ficha_texts"] = (
+    ("ficha_id", "VARCHAR"),
+    ("source_file", "VARCHAR"),
+    ("source_sha256", "VARCHAR"),
+    ("text", "VARCHAR"),
+)
 
 TABLE_NAMES = tuple(COLUMNS)
 DERIVED_TABLES = ("programs", "deflators", "measures", "region_presence")

@@ -9,6 +9,7 @@ from .document import Document
 from .markup import cells, html_tables, plain
 from .numbers import ParsedNumber, parse_cell
 from .parsed import FichaRecord, cell_columns
+from .provenance import source
 
 _PREFIX_RE = re.compile(r"^Nombre Bien o Servicio \(componente\)\s*", re.IGNORECASE)
 _UNIT_COST_RE = re.compile(r"(M{0,2}\s*\$?\s*[\d.,]+)\s*(?:por cada\s*(.*))?$", re.IGNORECASE)
@@ -29,6 +30,10 @@ class Block:
     unit: str | None = None
     category: str | None = None
     production: dict[int, ParsedNumber] = field(default_factory=dict)
+    # 0-based lines each figure was read from (None: the block does not print it)
+    spending_line: int | None = None
+    unit_cost_line: int | None = None
+    production_lines: dict[int, int | None] = field(default_factory=dict)
 
 
 def _labelled(text: str, label: str) -> str | None:
@@ -46,7 +51,8 @@ def _set_unit_cost(block: Block, text: str) -> None:
             block.unit = match.group(2).strip().rstrip(".").strip() or None
 
 
-def _set_production(block: Block, caption: str, rows: list[list[str]]) -> None:
+def _set_production(block: Block, caption: str, rows: list[list[str]], line: int | None) -> None:
+    """Production by year from a table; `line` is where an HTML table (one line) stands."""
     if rows and not _YEAR_RE.match(rows[0][0]):
         header = rows[0]
         block.category = header[1] if len(header) > 1 and header[1] else None
@@ -54,6 +60,7 @@ def _set_production(block: Block, caption: str, rows: list[list[str]]) -> None:
     for row in rows:
         if row and _YEAR_RE.match(row[0]):
             block.production[int(row[0])] = parse_cell(row[1] if len(row) > 1 else "")
+            block.production_lines[int(row[0])] = getattr(row, "line", line)
     if caption and not block.unit:
         block.unit = caption.rstrip(".")
 
@@ -95,7 +102,7 @@ def parse_component_blocks(
             blocks.extend(group)
         elif group and "<table" in line.lower():
             for block, (caption, rows) in zip(group, html_tables(line), strict=False):
-                _set_production(block, caption, rows)
+                _set_production(block, caption, rows, i)
         elif group and (value := _labelled(first, "Gasto total")) is not None:
             texts = [plain(c) for c in raw]
             if not value:
@@ -103,6 +110,7 @@ def parse_component_blocks(
                 texts = [f"Gasto total {value}"]
             for block, text in zip(group, texts, strict=False):
                 block.spending = parse_cell(_labelled(text, "Gasto total") or "")
+                block.spending_line = i
         elif group and (value := _labelled(first, "Gasto unitario")) is not None:
             texts = [plain(c) for c in raw]
             if not value:
@@ -110,11 +118,12 @@ def parse_component_blocks(
                 texts = [f"Gasto unitario {value}"]
             for block, text in zip(group, texts, strict=False):
                 _set_unit_cost(block, _labelled(text, "Gasto unitario") or "")
+                block.unit_cost_line = i
         elif (
             len(group) == 1 and not group[0].production and first.lower() == "año" and "\t" in line
         ):
             rows, after = doc.table(i)
-            _set_production(group[0], "", rows)
+            _set_production(group[0], "", rows, None)
             i = after
             continue
         i += 1
@@ -137,8 +146,14 @@ def _emit(record: FichaRecord, blocks: list[Block], year: int, price_year: int |
             if y == year:
                 row |= cell_columns(block.spending, "spending_kclp", "spending_status")
                 row |= cell_columns(block.unit_cost, "unit_cost_kclp", "unit_cost_status")
+                if block.spending_line is not None:
+                    row |= source(block.spending_line, "Gasto total")
+                if block.unit_cost_line is not None:
+                    row |= source(block.unit_cost_line, "Gasto unitario", "unit_cost_source")
             if production is not None:
                 row |= cell_columns(production, "production", "production_status")
+                line = block.production_lines.get(y)
+                row |= source(line, block.category, "production_source")
             record.add("components", **row)
         _check_unit_cost(record, block, year)
 

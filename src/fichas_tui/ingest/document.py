@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .markup import cells, heading_keys, normalize_text, plain
+from .provenance import Row
 
 # A line that starts a footnote under a table: `* Cobertura: ...`, `\*\* N/A: ...`, `<sup>1</sup>`.
 _FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
@@ -201,8 +202,9 @@ class Document:
         *,
         gaps: int = 0,
         keep: Callable[[list[str]], bool] | None = None,
-    ) -> tuple[list[list[str]], int]:
-        """The tab-separated rows from line `start` on, and the index after the last one.
+    ) -> tuple[list[Row], int]:
+        """The tab-separated rows from line `start` on (each a Row knowing its line), and the
+        index after the last one.
 
         The table ends at a line without a tab. Up to `gaps` blank lines are skipped when the
         next non-blank line is still a row that `keep` accepts (a PDF page break inside a table).
@@ -214,7 +216,7 @@ class Document:
             line = self.lines[i]
             if "\t" in line:
                 row = line.rstrip()  # `cells(line)`, inlined: tables are most of a ficha
-                rows.append(row.split("\t") if row else [])
+                rows.append(Row(row.split("\t") if row else (), i))
                 i += 1
                 continue
             if not line.strip() and gaps:

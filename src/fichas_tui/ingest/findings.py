@@ -8,6 +8,7 @@ from ..text import fold
 from .document import Document
 from .markup import list_items, plain
 from .parsed import FichaRecord
+from .provenance import at
 
 # `... 2021. Ejecución presupuestaria final 2021: El programa ...`: a labelled result begins
 # after a full stop with a short capitalized label and a colon.
@@ -54,6 +55,7 @@ def parse_findings_table(record: FichaRecord, doc: Document, start: int) -> None
                 finding=finding,
                 kind="resultado",
                 position=position,
+                **at(row, 1),
             )
             position += 1
         for cell in row[2:]:
@@ -65,5 +67,6 @@ def parse_findings_table(record: FichaRecord, doc: Document, start: int) -> None
                     finding=text,
                     kind="observacion",
                     position=position,
+                    **at(row),
                 )
                 position += 1

@@ -9,6 +9,7 @@ from .components_2019 import parse_component_blocks
 from .document import Document
 from .findings import parse_findings_table
 from .header import labelled
+from .indicators import parse_indicator_table
 from .layout_2021 import parse_description
 from .layout_shared import parse_budget_rows
 from .markup import plain
@@ -25,9 +26,9 @@ from .narrative import (
 )
 from .numbers import parse_cell, parse_year
 from .parsed import FichaRecord, cell_columns
+from .provenance import at, source
 from .tables import (
     YEAR_CELL_RE,
-    parse_indicator_table,
     parse_year_row_table,
     price_year_of,
 )
@@ -176,12 +177,12 @@ def _formulas(doc: Document) -> dict[str, str]:
 
 def _parse_assessments(record: FichaRecord, doc: Document) -> None:
     """`Ámbitos de Evaluación | Resultados | Comentarios` tables, under their section heading."""
-    for at in doc.find_all(r"^AMBITOS DE EVALUACION"):
+    for start in doc.find_all(r"^AMBITOS DE EVALUACION"):
         section = next(
-            (doc.plain(j) for j in range(at - 1, max(at - 6, 0), -1) if is_heading(doc, j)),
+            (doc.plain(j) for j in range(start - 1, max(start - 6, 0), -1) if is_heading(doc, j)),
             None,
         )
-        rows, _ = doc.table(at)
+        rows, _ = doc.table(start)
         for row in rows[1:]:
             texts = [plain(c) for c in row] + ["", "", ""]
             if texts[0]:
@@ -191,6 +192,7 @@ def _parse_assessments(record: FichaRecord, doc: Document) -> None:
                     criterion=texts[0],
                     result=texts[1] or None,
                     comment=texts[2] or None,
+                    **at(row),
                 )
 
 
@@ -199,7 +201,7 @@ def _parse_coverage(record: FichaRecord, doc: Document) -> None:
     if start is None:
         return
     rows, _ = doc.next_table(start)
-    for texts, values in parse_year_row_table(rows):
+    for texts, values, where in parse_year_row_table(rows):
         label = fold(texts[0]) if texts else ""
         if "cobertura" not in label:
             continue
@@ -214,6 +216,7 @@ def _parse_coverage(record: FichaRecord, doc: Document) -> None:
                 basis=basis,
                 result=result,
                 **cell_columns(cell, "coverage_pct", "coverage_status"),
+                **where[year],
             )
 
 
@@ -232,6 +235,7 @@ def _parse_efficiency(record: FichaRecord, doc: Document, year: int | None) -> N
                     ratio="gasto_administrativo",
                     result=doc.plain(i),
                     **cell_columns(cell, "value_pct", "value_status"),
+                    **source(i),
                 )
                 break
         capture_text(record, doc, start, "Eficiencia", end)
@@ -256,5 +260,6 @@ def _parse_texts(record: FichaRecord, doc: Document) -> None:
                 finding=text,
                 kind="comentario",
                 position=len(record.rows["findings"]),
+                **at(row),
             )
     capture_text(record, doc, end - 1, "Antecedentes", len(doc))

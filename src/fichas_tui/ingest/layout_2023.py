@@ -32,6 +32,7 @@ from .narrative import (
 )
 from .numbers import parse_cell
 from .parsed import FichaRecord
+from .provenance import at, header_text, source
 from .tables import YEAR_CELL_RE, year_columns
 
 NAME = "2023"
@@ -77,8 +78,8 @@ def parse(record: FichaRecord, doc: Document) -> None:
     facts["executors"] = field_value(doc, "Ejecutores", antecedentes, proposito)
     comp = doc.find(r"^COMPLEMENTARIEDADES", antecedentes, proposito)
     if comp is not None:
-        for item in bullets(doc, comp + 1, proposito or len(doc)):
-            record.add("complementarities", program=item)
+        for line, item in bullets(doc, comp + 1, proposito or len(doc)):
+            record.add("complementarities", program=item, **source(line))
     if proposito is not None:
         facts["purpose"] = paragraph_after(doc, proposito)
     _parse_findings(record, doc)
@@ -125,7 +126,12 @@ def _parse_findings(record: FichaRecord, doc: Document) -> None:
             continue
         text = BULLET_MARK_RE.sub("", text)
         record.add(
-            "findings", dimension=dimension, finding=text, kind="hallazgo", position=position
+            "findings",
+            dimension=dimension,
+            finding=text,
+            kind="hallazgo",
+            position=position,
+            **source(i),
         )
         position += 1
 
@@ -154,7 +160,8 @@ def _parse_inflators(record: FichaRecord, doc: Document) -> None:
     if start is None:
         return
     rows, _ = doc.next_table(start)
+    head = header_text(rows[0], 1) if rows else None
     for row in rows:
         if len(row) >= 2 and YEAR_CELL_RE.fullmatch(row[0]):
             factor = parse_cell(row[1])
-            record.add("inflators", year=int(row[0]), factor=factor.value)
+            record.add("inflators", year=int(row[0]), factor=factor.value, **at(row, 1, head))

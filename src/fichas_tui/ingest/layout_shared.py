@@ -6,13 +6,14 @@ import re
 
 from ..text import fold
 from .document import Document
+from .indicators import parse_indicator_table
 from .markup import plain
 from .numbers import ParsedNumber
 from .parsed import FichaRecord, cell_columns
+from .provenance import lines_text
 from .tables import (
     check_total,
     parse_component_table,
-    parse_indicator_table,
     parse_region_table,
     parse_subtitles,
     parse_year_row_table,
@@ -32,8 +33,10 @@ def add_budget(
     source: str,
     unit: str = "M$",
     scale: float = 1.0,
+    where: dict | None = None,
 ) -> None:
-    """One budget figure, unless the same year and concept is already there."""
+    """One budget figure, unless the same year and concept is already there; `where` is its
+    source columns (source_line, source_column, or source_rule for a computed one)."""
     for row in record.rows["budget"]:
         if row["year"] == year and row["concept"] == concept:
             return
@@ -45,6 +48,7 @@ def add_budget(
         unit=unit,
         source=source,
         **cell_columns(cell, "amount_kclp", "amount_status", scale),
+        **(where or {}),
     )
 
 
@@ -58,7 +62,7 @@ def parse_coverage(record: FichaRecord, doc: Document) -> None:
     basis = (
         "potencial" if "potencial" in fold(note) and "objetivo" not in fold(note) else "objetivo"
     )
-    for texts, values in parse_year_row_table(rows):
+    for texts, values, where in parse_year_row_table(rows):
         label = fold(texts[0]) if texts else ""
         if label and not label.startswith("cobertura"):
             continue
@@ -69,6 +73,7 @@ def parse_coverage(record: FichaRecord, doc: Document) -> None:
                 year=year,
                 basis=row_basis,
                 **cell_columns(cell, "coverage_pct", "coverage_status"),
+                **where[year],
             )
 
 
@@ -78,13 +83,14 @@ def parse_spending_per_beneficiary(record: FichaRecord, doc: Document) -> None:
         rows, _ = doc.next_table(start, limit=1)
         price_year = price_year_of(doc.lines[start])
         found = parse_year_row_table(rows)
-        for _texts, values in found:
+        for _texts, values, where in found:
             for year, cell in values.items():
                 record.add(
                     "spending_per_beneficiary",
                     year=year,
                     price_year=price_year,
                     **cell_columns(cell, "amount_kclp", "amount_status"),
+                    **where[year],
                 )
         if found:
             return
@@ -111,7 +117,7 @@ def parse_budget_rows(
     source: str = "presupuesto",
 ) -> None:
     """A budget table (`Presupuesto Inicial | 2.402 | 6.334 ...`) into budget and ratios."""
-    for texts, values in parse_year_row_table(rows):
+    for texts, values, where in parse_year_row_table(rows):
         # The label may follow another cell (002 puts the Propósito beside its first row).
         found = next(
             (
@@ -134,9 +140,10 @@ def parse_budget_rows(
                     ratio=name,
                     result=result,
                     **cell_columns(cell, "value_pct", "value_status"),
+                    **where[year],
                 )
             else:
-                add_budget(record, year, name, cell, price_year, source, unit, scale)
+                add_budget(record, year, name, cell, price_year, source, unit, scale, where[year])
 
 
 def parse_subtitle_section(record: FichaRecord, doc: Document, year: int, price_year: int | None):
@@ -157,9 +164,9 @@ def parse_subtitle_section(record: FichaRecord, doc: Document, year: int, price_
     header = " ".join(plain(c) for r in rows[:2] for c in r)
     year = stated_year(header) or year
     price_year = price_year_of(doc.lines[start]) or price_year_of(header) or price_year
-    total = parse_subtitles(record, rows, year, price_year)
+    total, where = parse_subtitles(record, rows, year, price_year)
     if total is not None:
-        add_budget(record, year, "ejecutado", total, price_year, "subtitulos")
+        add_budget(record, year, "ejecutado", total, price_year, "subtitulos", where=where)
 
 
 def stated_year(text: str) -> int | None:
@@ -182,7 +189,7 @@ def parse_components_section(record: FichaRecord, doc: Document, price_year: int
         return
     rows, _ = doc.next_table(start)
     price_year = price_year_of(doc.lines[start]) or price_year
-    specials = parse_component_table(record, rows, price_year)
+    specials, wheres = parse_component_table(record, rows, price_year)
     concepts = {
         "ejecutado": "ejecutado",
         "componentes": "componentes",
@@ -190,11 +197,16 @@ def parse_components_section(record: FichaRecord, doc: Document, price_year: int
     }
     for kind, concept in concepts.items():
         for year, cell in sorted(specials.get(kind, {}).items()):
-            add_budget(record, year, concept, cell, price_year, "componentes")
+            where = wheres[kind][year]
+            add_budget(record, year, concept, cell, price_year, "componentes", where=where)
     for kind, ratio in (("pct_admin", "gasto_administrativo"), ("pct_comp", "gasto_componentes")):
         for year, cell in sorted(specials.get(kind, {}).items()):
             record.add(
-                "ratios", year=year, ratio=ratio, **cell_columns(cell, "value_pct", "value_status")
+                "ratios",
+                year=year,
+                ratio=ratio,
+                **cell_columns(cell, "value_pct", "value_status"),
+                **wheres[kind][year],
             )
     if "componentes" not in specials:
         _derive_component_totals(record, price_year)
@@ -215,7 +227,11 @@ def _derive_component_totals(record: FichaRecord, price_year: int | None) -> Non
             if len(codes) != 1 or any(v is not None for v in values):
                 continue
             cell = ParsedNumber(None, codes.pop())
-        add_budget(record, year, "componentes", cell, price_year, "suma de componentes")
+        rule = f"suma del gasto de los componentes ({lines_text(r['source_line'] for r in rows)})"
+        where = {"source_rule": rule, "source_column": rows[0].get("source_column")}
+        add_budget(
+            record, year, "componentes", cell, price_year, "suma de componentes", where=where
+        )
 
 
 def _check_component_totals(record: FichaRecord) -> None:

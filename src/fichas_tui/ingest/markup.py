@@ -8,6 +8,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .provenance import continued, copy_row
+
 # `[^<>]`, not `[^>]`: a line of unclosed `<` must not make the scan quadratic.
 _TAG_RE = re.compile(r"<[^<>]+>")
 _LI_RE = re.compile(r"<li[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
@@ -177,7 +179,11 @@ def merge_continuation_rows(rows: list[list[str]], key_columns: int = 1) -> list
                 target.extend([""] * (len(row) - len(target)))
             for i, cell in enumerate(row):
                 if cell.strip():
-                    target[i] = f"{target[i]} {cell}".strip() if target[i].strip() else cell
+                    if target[i].strip():
+                        target[i] = f"{target[i]} {cell}".strip()
+                    else:
+                        target[i] = cell
+                        continued(target, row, i)
         else:
-            merged.append(list(row))
+            merged.append(copy_row(row))
     return merged

@@ -9,6 +9,7 @@ from .document import Document
 from .markup import latex_to_text, plain
 from .numbers import parse_year
 from .parsed import FichaRecord
+from .provenance import source
 
 _BULLET_LINE_RE = re.compile(r"^\s*[-•·*]\s+(?!\*)|^\s*[-•·]\s*\*\*")
 _ODS_RE = re.compile(r"^\s*(\d{1,2})\.\s*([^:]+?)\s*:\s*(.*)$")
@@ -46,15 +47,15 @@ def field_year(doc: Document, label: str, start: int = 0, end: int | None = None
     return parse_year(value) if value else None
 
 
-def bullets(doc: Document, start: int, end: int) -> list[str]:
-    """`- item` lines between two indexes, as plain text."""
+def bullets(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    """`- item` lines between two indexes, as (line index, plain text)."""
     items = []
     for i in range(start, end):
         line = doc.lines[i]
         if _BULLET_LINE_RE.match(line):
             text = plain(_BULLET_PREFIX_RE.sub("", line))
             if text:
-                items.append(text)
+                items.append((i, text))
     return items
 
 
@@ -88,6 +89,7 @@ def parse_ods(record: FichaRecord, doc: Document) -> None:
                 goal=int(match.group(1)),
                 name=match.group(2).strip(),
                 description=match.group(3).strip() or None,
+                **source(i),
             )
     capture_text(record, doc, start, "ODS")
 
@@ -123,22 +125,29 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
         while j < end and not _is_field_line(doc.lines[j]):
             line = doc.plain(j)
             if line:
-                items.append(BULLET_MARK_RE.sub("", line))
+                items.append((j, BULLET_MARK_RE.sub("", line)))
             j += 1
         added = False
-        for item in items:
+        for at_line, item in items:
             match = _YEAR_ITEM_RE.match(item)
+            where = source(at_line)
             if match:
                 record.add(
-                    "evaluations", kind=kind, year=int(match.group(1)), detail=match.group(2)
+                    "evaluations",
+                    kind=kind,
+                    year=int(match.group(1)),
+                    detail=match.group(2),
+                    **where,
                 )
                 added = True
             else:
                 for year in _YEAR_RE.findall(item):
-                    record.add("evaluations", kind=kind, year=int(year), detail=rest or None)
+                    record.add(
+                        "evaluations", kind=kind, year=int(year), detail=rest or None, **where
+                    )
                     added = True
         if not added and rest:
-            record.add("evaluations", kind=kind, year=None, detail=rest)
+            record.add("evaluations", kind=kind, year=None, detail=rest, **source(i))
         i = j
 
 
@@ -180,7 +189,14 @@ def capture_text(
         if "\\" in text:  # a formula has a command; most paragraphs have none
             text = _INLINE_LATEX_RE.sub(lambda m: latex_to_text(m.group(1)), text)
         text = _BULLET_SPACE_RE.sub("", text)
-        record.add("texts", section=section, label=item_label, text=text, position=position)
+        record.add(
+            "texts",
+            section=section,
+            label=item_label,
+            text=text,
+            position=position,
+            **source(i),
+        )
         position += 1
     return stop
 

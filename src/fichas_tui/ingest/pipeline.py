@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .changes import changed_files, changed_line
 from .manifest import MANIFEST, read_manifest
 from .reader import Outcome, parse_path
 from .report import catalog_summary, error_line, final_summary, ok_lines, shown, warning_line
@@ -162,6 +163,9 @@ class _Target:
     stack: contextlib.ExitStack | None = None
     keys: set[tuple[str, int | None]] = field(default_factory=set)  # (program, year) added
     ids: set[str] = field(default_factory=set)  # fichas added
+    # file name -> ficha id, to tell a changed file (changes.py); what changed, at finish
+    names: dict[str, str] = field(default_factory=dict)
+    changed: list[tuple[str, str, str]] = field(default_factory=list)
 
     def add(self, tables: dict) -> None:
         import pyarrow as pa
@@ -186,6 +190,9 @@ class _Target:
             }
             fichas = tables["fichas"]
         self.ids.update(fichas["ficha_id"].to_pylist())
+        self.names.update(
+            zip(fichas["source_file"].to_pylist(), fichas["ficha_id"].to_pylist(), strict=True)
+        )
         self.keys.update(
             zip(fichas["program_id"].to_pylist(), fichas["evaluated_year"].to_pylist(), strict=True)
         )
@@ -195,6 +202,7 @@ class _Target:
         """Merge what the folder held (minus replaced fichas), write and swap; fichas now.
         Called once a ficha was added (the writer is made then)."""
         assert self.writer is not None
+        self.changed = changed_files(self.writer.source, self.names)
         replace = self.ids | _superseded(self.writer.source, self.keys)
         self.writer.add_existing(replace)
         self.writer.finish()
@@ -309,6 +317,8 @@ def ingest(
             if target.writer is not None:
                 total = target.finish()
                 check_stop()
+                for change in target.changed:
+                    echo(changed_line(*change))
                 for note in target.writer.notes:
                     echo_err(f"aviso {shown(note)}")
                 if not quiet:

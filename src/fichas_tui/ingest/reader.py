@@ -14,6 +14,7 @@ from .document import Document
 from .facts import finish_facts
 from .limits import cap_rows
 from .parsed import FichaError, FichaRecord
+from .provenance import keep_text
 from .quality import check_quality
 from .report import file_summary, shown
 from .verdicts import UNCLASSIFIED, verdict_rows
@@ -37,7 +38,7 @@ class Outcome:
 
 
 def ficha_id_of(data: bytes) -> str:
-    """Stable id: the same bytes always give the same id."""
+    """Stable id: the same bytes always give the same id (the first 16 hex of their SHA-256)."""
     return hashlib.sha256(data).hexdigest()[:16]
 
 
@@ -82,7 +83,9 @@ def parse_bytes(
     decoded = decode(data)
     doc = Document(decoded.text)
     layout = detect_layout(doc)
-    record = FichaRecord(ficha_id=ficha_id_of(data), source_file=source_file, layout=layout.NAME)
+    sha256 = hashlib.sha256(data).hexdigest()
+    record = FichaRecord(ficha_id=sha256[:16], source_file=source_file, layout=layout.NAME)
+    keep_text(record, sha256, doc.text)
     warning = decoded.warning()
     if warning:
         record.warn("ficha", warning)

@@ -30,8 +30,8 @@ TABLE_LABELS = {
     "texts": "textos",
     "warnings": "avisos",
 }
-# Not listed per file: warnings are printed one by one, texts are prose sections.
-UNCOUNTED = ("warnings", "texts")
+# Not listed per file: warnings are printed one by one, texts are prose, ficha_texts the text.
+UNCOUNTED = ("warnings", "texts", "ficha_texts")
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..geography import canonical_region
 from ..text import fold
-from .markup import latex_to_text, merge_continuation_rows, plain
-from .numbers import ParsedNumber, parse_cell, parse_year
+from .markup import merge_continuation_rows, plain
+from .numbers import ParsedNumber, parse_cell
 from .parsed import FichaRecord, cell_columns
+from .provenance import at, header_text, source
 
 _PRICE_YEAR_RE = re.compile(r"(?:M{1,2}\s*\\?\$|Miles de \\?\$|pesos(?: año)?)\s*\(?\s*(\d{4})")
 _SUBTITLE_RE = re.compile(r"^\s*(\d{2})\s*(?:\((.*)\))?\s*(.*)$")
 YEAR_CELL_RE = re.compile(r"\s*(19|20)\d\d\s*")
 _NAME_UNIT_RE = re.compile(r"^(.*?)\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*$")
-_ATTRIBUTE_RE = re.compile(r"<b>\s*([^<:]+):?\s*</b>:?")
-_INDICATOR_HEAD_RE = re.compile(r"\s*(Efectivo|Meta)\s+\d{4}")
-_TAG_RE = re.compile(r"<[^<>]+>")
 
 
 def price_year_of(text: str) -> int | None:
@@ -60,9 +57,20 @@ def _fmt(value: float, decimals: int = 0) -> str:
 
 
 def parse_subtitles(record: FichaRecord, rows: list[list[str]], year: int, price_year: int | None):
-    """`21 (Gastos en personal) | 574.404` rows and their total row."""
+    """`21 (Gastos en personal) | 574.404` rows; returns the total row's cell and its source."""
     parts: list[ParsedNumber] = []
     total: ParsedNumber | None = None
+    where: dict = {}
+    head = next(
+        (
+            header_text(r, len(r) - 1)
+            for r in rows
+            if len(r) > 1
+            and not _SUBTITLE_RE.match(plain(r[0]))
+            and not is_total_label(plain(r[0]))
+        ),
+        None,
+    )
     for row in rows:
         label = plain(row[0]) if row else ""
         value = parse_cell(row[-1]) if len(row) > 1 else parse_cell(None)
@@ -76,13 +84,14 @@ def parse_subtitles(record: FichaRecord, rows: list[list[str]], year: int, price
                 subtitle_name=name,
                 price_year=price_year,
                 **cell_columns(value, "amount_kclp", "amount_status"),
+                **at(row, len(row) - 1, head),
             )
             parts.append(value)
         elif is_total_label(label) and len(row) > 1:
-            total = value
+            total, where = value, at(row, len(row) - 1, head)
     if total is not None:
         check_total(record, "subtitulos", total, parts, "Gasto por subtítulo")
-    return total
+    return total, where
 
 
 def year_columns(header: list[str]) -> dict[int, int]:
@@ -100,27 +109,31 @@ def split_name_unit(label: str) -> tuple[str, str | None]:
 
 def parse_component_table(
     record: FichaRecord, rows: list[list[str]], price_year: int | None
-) -> dict[str, dict[int, ParsedNumber]]:
+) -> tuple[dict[str, dict[int, ParsedNumber]], dict[str, dict[int, dict]]]:
     """The 3-year components table (gasto, producción, gasto unitario by year).
 
     Component rows go to `components`; total, administrative and percentage rows are
     returned by kind (`componentes`, `administrativo`, `ejecutado`, `pct_admin`, `pct_comp`)
-    as year -> cell, for the caller to put in `budget` and `ratios`.
+    as year -> cell, for the caller to put in `budget` and `ratios`, with their sources
+    (kind -> year -> source columns).
     """
     header_i = next(
         (i for i, r in enumerate(rows) if len(year_columns(r)) >= 2 and not plain(r[0])), None
     )
     if header_i is None or header_i == 0:
         record.warn("componentes", "tabla de componentes sin encabezado de años; no se leyó")
-        return {}
+        return {}, {}
     groups = rows[header_i - 1]
     years = year_columns(rows[header_i])
     fields: dict[int, str] = {}
-    current = ""
+    heads: dict[int, str] = {}  # column -> its header as printed (`Gasto ejecutado ... 2021`)
+    current = group = ""
     for i in range(1, max(years) + 1):
         if i < len(groups) and groups[i].strip():
             current = fold(groups[i])
+            group = plain(groups[i])
         if i in years:
+            heads[i] = f"{group} {years[i]}".strip()
             if "unitario" in current:
                 fields[i] = "unit_cost"
             elif "produc" in current:
@@ -128,6 +141,8 @@ def parse_component_table(
             elif "gasto" in current:
                 fields[i] = "spending"
     specials: dict[str, dict[int, ParsedNumber]] = {}
+    # kind -> year -> the source columns of that special cell
+    wheres: dict[str, dict[int, dict]] = {}
     position = 0
     all_years = sorted(set(years.values()))
     missing = parse_cell(None)
@@ -140,11 +155,14 @@ def parse_component_table(
             "production": {},
             "unit_cost": {},
         }
+        where: dict[str, dict[int, tuple[int, str]]] = {n: {} for n in values}
         for i, name in fields.items():
             values[name][years[i]] = parse_cell(row[i] if i < len(row) else "")
+            where[name][years[i]] = i
         kind = _special_row_kind(key)
         if kind:
             specials[kind] = values["spending"]
+            wheres[kind] = {y: at(row, i, heads[i]) for y, i in where["spending"].items()}
             continue
         if not label:
             continue
@@ -153,6 +171,7 @@ def parse_component_table(
             spend = values["spending"].get(year, missing)
             prod = values["production"].get(year, missing)
             cost = values["unit_cost"].get(year, missing)
+            cols = {n: where[n].get(year) for n in where}
             record.add(
                 "components",
                 component=name,
@@ -163,9 +182,17 @@ def parse_component_table(
                 **cell_columns(spend, "spending_kclp", "spending_status"),
                 **cell_columns(prod, "production", "production_status"),
                 **cell_columns(cost, "unit_cost_kclp", "unit_cost_status"),
+                **_cell_source(row, cols["spending"], heads, "source"),
+                **_cell_source(row, cols["production"], heads, "production_source"),
+                **_cell_source(row, cols["unit_cost"], heads, "unit_cost_source"),
             )
         position += 1
-    return specials
+    return specials, wheres
+
+
+def _cell_source(row: list[str], i: int | None, heads: dict[int, str], prefix: str) -> dict:
+    """The source columns of cell `i` (none when the table has no such column)."""
+    return source(None, None, prefix) if i is None else at(row, i, heads.get(i), prefix)
 
 
 def _special_row_kind(key: str) -> str | None:
@@ -188,6 +215,7 @@ def parse_region_table(
     if header_i is None:
         return
     columns: dict[str, int] = {}
+    heads = {i: plain(h) for i, h in enumerate(rows[header_i])}
     for i, head in enumerate(rows[header_i][1:], start=1):
         key = fold(plain(head))
         benef = "pobla" in key or "benef" in key
@@ -199,13 +227,14 @@ def parse_region_table(
             columns.setdefault("spending", i)
     parsed: list[dict[str, ParsedNumber]] = []
     total: dict[str, ParsedNumber] | None = None
+    total_row: list[str] = []
     for row in rows[header_i + 1 :]:
         label = plain(row[0])
         if not label:
             continue
         vals = {k: parse_cell(row[i] if i < len(row) else "") for k, i in columns.items()}
         if is_total_label(label):
-            total = vals
+            total, total_row = vals, row
             continue
         region = canonical_region(label)
         if region is None:
@@ -224,6 +253,7 @@ def parse_region_table(
                 vals.get("beneficiaries", empty), "beneficiaries", "beneficiaries_status"
             ),
             beneficiaries_pct=vals.get("beneficiaries_pct", empty).value,
+            **_region_sources(row, columns, heads),
         )
         parsed.append(vals)
     if total:
@@ -238,6 +268,7 @@ def parse_region_table(
                 total.get("beneficiaries", empty), "beneficiaries", "beneficiaries_status"
             ),
             beneficiaries_pct=total.get("beneficiaries_pct", empty).value,
+            **_region_sources(total_row, columns, heads),
         )
     for key, what in (
         ("spending", "Gasto regional"),
@@ -251,148 +282,21 @@ def parse_region_table(
             check_percent_sum(record, "regiones", [v[key] for v in parsed if key in v], what)
 
 
-def indicator_attributes(text: str) -> dict[str, str | None]:
-    """`<b>Unidad de medida:</b> Porcentual <b>Dimensión:</b> Eficacia ...` as a dict."""
-    out = {}
-    names = {
-        "unidad de medida": "unit",
-        "dimension": "dimension",
-        "periodicidad": "periodicity",
-        "sentido de medicion": "direction",
-    }
-    parts = _ATTRIBUTE_RE.split(text)
-    for label, value in zip(parts[1::2], parts[2::2], strict=False):
-        key = names.get(fold(label))
-        if key:
-            out[key] = plain(value) or None
+def _region_sources(row: list[str], columns: dict[str, int], heads: dict[int, str]) -> dict:
+    """A region row's line, and the header of each of its figures."""
+    out = at(row, columns.get("spending"), heads.get(columns.get("spending", -1)))
+    for key in ("spending_pct", "beneficiaries", "beneficiaries_pct"):
+        out[f"{key}_source_column"] = heads.get(columns.get(key, -1)) or None
     return out
 
 
-def parse_indicator_table(
-    record: FichaRecord,
+def parse_year_row_table(
     rows: list[list[str]],
-    level: str,
-    formulas: dict[str, str] | None = None,
-    start_position: int = 0,
-) -> int:
-    """An indicator table: name, formula, attributes, Efectivo/Meta by year, assessments.
-
-    Returns the next free position, so several tables of one ficha keep their order.
-    """
-    header_i = next(
-        (i for i, r in enumerate(rows) if any(_INDICATOR_HEAD_RE.match(c) for c in r)),
-        None,
-    )
-    if header_i is None:
-        return start_position
-    columns: dict[int, tuple[str, object]] = {}
-    for i, head in enumerate(rows[header_i]):
-        text = plain(head)
-        key = fold(text)
-        year = parse_year(text)
-        if key.startswith("efectivo") and year:
-            columns[i] = ("efectivo", year)
-        elif key.startswith("meta") and year:
-            columns[i] = ("meta", year)
-        elif key.startswith("indicador"):
-            columns[i] = ("name", None)
-        elif key.startswith("formula"):
-            columns[i] = ("formula", None)
-        elif key.startswith("otros atributos"):
-            columns[i] = ("attributes", None)
-        elif "pertinencia" in key:
-            columns[i] = ("relevance", None)
-        elif "calidad" in key:
-            columns[i] = ("quality", None)
-        elif key.startswith("resultado"):
-            columns[i] = ("result", text)
-    name_col = next((i for i, (k, _) in columns.items() if k == "name"), 0)
-    body = merge_continuation_rows(
-        [r for r in rows[header_i + 1 :] if any(c.strip() for c in r)], key_columns=name_col + 1
-    )
-    width = len(rows[header_i])
-    # Value columns apart from the others: each becomes a row of its own.
-    value_columns = [(i, k, y) for i, (k, y) in columns.items() if k in ("efectivo", "meta")]
-    text_columns = [(i, k, x) for i, (k, x) in columns.items() if k not in ("efectivo", "meta")]
-    position = start_position
-    for row in body:
-        # 003's broken last row puts its Resultado one cell past the header: pull it back.
-        if len(row) > width:
-            extra = " ".join(plain(c) for c in row[width:] if plain(c))
-            if extra and not plain(row[width - 1]):
-                row = [*row[: width - 1], extra]
-        name = plain(row[name_col]) if name_col < len(row) else ""
-        if not name:
-            continue
-        facts: dict[str, object] = {"formula": None}
-        results = []
-        for i, kind, heading in text_columns:
-            cell = row[i] if i < len(row) else ""
-            if kind == "formula":
-                facts["formula"] = _formula_text(cell)
-            elif kind == "attributes":
-                facts.update(_attribute_items(cell))
-            elif kind == "relevance":
-                facts["evaluation_relevance"] = plain(cell) or None
-            elif kind == "quality":
-                facts["evaluation_quality"] = plain(cell) or None
-            elif kind == "result" and plain(cell):
-                label = str(heading)
-                generic = fold(label) == "resultado"
-                results.append(plain(cell) if generic else f"{label}: {plain(cell)}")
-        if facts["formula"] is None and formulas:
-            facts["formula"] = match_formula(name, formulas)
-        facts["result"] = " / ".join(results) or None
-        for i, kind, column_year in value_columns:
-            parsed = parse_cell(row[i] if i < len(row) else "")
-            record.add(
-                "indicators",
-                level=level,
-                indicator=name,
-                year=column_year,
-                kind=kind,
-                position=position,
-                value_text=parsed.text or None,
-                **facts,
-                **cell_columns(parsed, "value", "value_status"),
-            )
-        position += 1
-    return position
-
-
-@lru_cache(maxsize=1024)  # indicator cells repeat across a program's fichas
-def _formula_text(cell: str) -> str | None:
-    return latex_to_text(plain_keep_latex(cell)) or None
-
-
-@lru_cache(maxsize=1024)
-def _attribute_items(cell: str) -> tuple[tuple[str, str | None], ...]:
-    """`indicator_attributes` as immutable pairs, so a cached answer cannot be changed."""
-    return tuple(indicator_attributes(cell).items())
-
-
-def plain_keep_latex(text: str) -> str:
-    """Cell text without HTML tags but with LaTeX backslashes intact."""
-    text = _TAG_RE.sub(" ", text)
-    return " ".join(text.split())
-
-
-def match_formula(name: str, formulas: dict[str, str]) -> str | None:
-    """The formula given elsewhere in the ficha for an indicator of this name."""
-    key = fold(name)
-    if key in formulas:
-        return formulas[key]
-    for other, formula in formulas.items():
-        if key.startswith(other) or other.startswith(key):
-            return formula
-    return None
-
-
-def parse_year_row_table(rows: list[list[str]]) -> list[tuple[list[str], dict[int, ParsedNumber]]]:
+) -> list[tuple[list[str], dict[int, ParsedNumber], dict[int, dict]]]:
     """Tables laid out as a row of years and rows of values under them.
 
-    Returns (texts, year -> cell) for each value row; texts are the row's cells that are not
-    under a year (its label, and a result column where there is one).
+    Returns (texts, year -> cell, year -> its source columns) for each value row; texts are
+    the row's cells that are not under a year (its label, and a result column if any).
     """
     out = []
     years: dict[int, int] = {}
@@ -404,7 +308,6 @@ def parse_year_row_table(rows: list[list[str]]) -> list[tuple[list[str], dict[in
         if not years:
             continue
         label_cells = [t for i, c in enumerate(row) if i not in years and (t := plain(c))]
-        out.append(
-            (label_cells, {y: parse_cell(row[i] if i < len(row) else "") for i, y in years.items()})
-        )
+        cells = {y: parse_cell(row[i] if i < len(row) else "") for i, y in years.items()}
+        out.append((label_cells, cells, {y: at(row, i, str(y)) for i, y in years.items()}))
     return out
