@@ -14,6 +14,20 @@ from .click_spanish import SpanishGroup
 from .explorer import open_explorer
 from .totals_commands import register as register_totals
 
+# The measures `fichas cite` knows (views/citation.py; no heavy imports there).
+MEASURE_NAMES = (
+    "inicial",
+    "final",
+    "ejecutado",
+    "ejecucion-inicial",
+    "ejecucion-final",
+    "administrativo",
+    "gasto-por-beneficiario",
+    "cobertura",
+    "indicador",
+    "meta",
+)
+
 # Nothing here imports textual, duckdb or pyarrow at module level: `fichas --help` and
 # `fichas ingest` must start fast, and the explorer pays its imports only when it opens.
 
@@ -186,6 +200,43 @@ def show(
     sys.exit(
         run_show(text, source.path, year=year, as_json=as_json, pesos=pesos, everything=everything)
     )
+
+
+@main.command()
+@click.argument("text", metavar="PROGRAMA")
+@DATA_OPTION
+@click.option(
+    "--medida",
+    "measure",
+    required=True,
+    type=click.Choice(sorted(MEASURE_NAMES)),
+    help="Cifra: inicial, final, ejecutado, cobertura, indicador...",
+)
+@click.option(
+    "--año", "--ano", "year", type=int, required=True, metavar="AÑO", help="Año de la cifra."
+)
+@click.option(
+    "--ficha",
+    "ficha_year",
+    type=int,
+    default=None,
+    metavar="AÑO",
+    help="Ficha (año evaluado); por omisión la última.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts.")
+def cite(
+    text: str,
+    data_dir: Path | None,
+    measure: str,
+    year: int,
+    ficha_year: int | None,
+    as_json: bool,
+) -> None:
+    """Muestra una cifra de un programa y dónde la imprime la ficha (archivo, línea, SHA-256)."""
+    from .cite import run_cite
+
+    source = locations.dataset_to_open(data_dir)
+    sys.exit(run_cite(text, source.path, measure, year, ficha_year=ficha_year, as_json=as_json))
 
 
 @main.command()

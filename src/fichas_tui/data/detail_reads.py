@@ -7,6 +7,7 @@ Each reader takes the Store's parameterized `rows(sql, params)` (bounded, see St
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from ..text import fold
 from . import bounds, finding_history, restatements, sections
@@ -27,29 +28,36 @@ from .detail_records import (
     Subtitle,
 )
 from .list_records import MISSING, Cut, ProgramRow, Value
+from .origin import FichaRef, computed, printed, ref_of
 from .schema import COLUMNS
 from .sections import Rows
 
 
-def budget(rows: Rows, fid: str, part=None) -> tuple[BudgetYear, ...]:
-    return budgets(rows, [fid], part)[fid]
+def budget(rows: Rows, fid: str, part=None, refs=None) -> tuple[BudgetYear, ...]:
+    return budgets(rows, [fid], part, refs)[fid]
 
 
-def budgets(rows: Rows, ids: list[str], part=None) -> dict[str, tuple[BudgetYear, ...]]:
+def budgets(
+    rows: Rows, ids: list[str], part=None, refs: dict[str, FichaRef] | None = None
+) -> dict[str, tuple[BudgetYear, ...]]:
     """The budget years of each ficha of `ids`, read with one query per table (a program's
-    history at 50,000 fichas took two queries per ficha)."""
+    history at 50,000 fichas took two queries per ficha); `refs` name each ficha as a source."""
+    refs = refs or {}
     amounts: dict[str, dict[int, dict[str, Value]]] = {fid: {} for fid in ids}
     prices: dict[str, dict[int, int | None]] = {fid: {} for fid in ids}
-    for fid, year, concept, amount, status, price in rows(in_params(BUDGET_SQL, ids), ids):
-        amounts[fid].setdefault(year, {})[concept] = Value(amount, status)
+    found = rows(in_params(BUDGET_SQL, ids), ids)
+    for fid, year, concept, amount, status, price, line, column, rule in found:
+        origin = printed(refs.get(fid), line, column, rule)
+        amounts[fid].setdefault(year, {})[concept] = Value(amount, status, origin=origin)
         if prices[fid].get(year) is None:
             prices[fid][year] = price
     ratios: dict[str, dict[int, dict[str, Value]]] = {fid: {} for fid in ids}
     # a damaged ratios file costs only the ratios (with `part`, see detail)
     read_ratios = lambda: rows(in_params(RATIOS_SQL, ids), ids)  # noqa: E731
     ratio_rows = read_ratios() if part is None else part("ratios", read_ratios)
-    for fid, year, ratio, value, status in ratio_rows:
-        ratios[fid].setdefault(year, {})[ratio] = Value(value, status)
+    for fid, year, ratio, value, status, line, column in ratio_rows:
+        origin = printed(refs.get(fid), line, column)
+        ratios[fid].setdefault(year, {})[ratio] = Value(value, status, origin=origin)
         amounts[fid].setdefault(year, {})
     return {fid: _budget_years(amounts[fid], ratios[fid], prices[fid]) for fid in ids}
 
@@ -59,15 +67,19 @@ def _budget_years(amounts, ratios, prices) -> tuple[BudgetYear, ...]:
     for year in sorted(y for y in amounts if y is not None):
         a, r = amounts[year], ratios.get(year, {})
         ejecutado = a.get("ejecutado", MISSING)
-        admin = r.get("gasto_administrativo") or share(a.get("administrativo"), ejecutado)
+        admin = r.get("gasto_administrativo") or share(
+            a.get("administrativo"), ejecutado, "administrativo / ejecutado × 100"
+        )
         out.append(
             BudgetYear(
                 year=year,
                 inicial=a.get("inicial", MISSING),
                 final=a.get("final", MISSING),
                 ejecutado=ejecutado,
-                exec_inicial=r.get("ejecucion_inicial") or share(ejecutado, a.get("inicial")),
-                exec_final=r.get("ejecucion_final") or share(ejecutado, a.get("final")),
+                exec_inicial=r.get("ejecucion_inicial")
+                or share(ejecutado, a.get("inicial"), "ejecutado / inicial × 100"),
+                exec_final=r.get("ejecucion_final")
+                or share(ejecutado, a.get("final"), "ejecutado / final × 100"),
                 admin_share=admin,
                 price_year=prices.get(year),
             )
@@ -75,31 +87,42 @@ def _budget_years(amounts, ratios, prices) -> tuple[BudgetYear, ...]:
     return tuple(out)
 
 
-def budget_and_history(rows: Rows, fichas: tuple[Ficha, ...], fid: str, part, reading) -> tuple:
+def budget_and_history(
+    rows: Rows, fichas: tuple[Ficha, ...], fid: str, part, reading, refs=None
+) -> tuple:
     """(the budget years of ficha `fid`, (evaluated year, budget year) of every ficha, oldest
     ficha first), with one query per table for both. When that read is cut (more rows than
     the limit), the ficha's own budget is read apart, first, so its cut is the one noted."""
     cuts = list(reading.cut)
-    by_ficha = budgets(rows, [f.ficha_id for f in fichas], part)
+    by_ficha = budgets(rows, [f.ficha_id for f in fichas], part, refs)
     history = tuple((f.evaluated_year, b) for f in fichas for b in by_ficha[f.ficha_id])
     if len(reading.cut) == len(cuts):
         return by_ficha[fid], history
     history_cuts, reading.cut[:] = reading.cut[len(cuts) :], cuts
-    own = budget(rows, fid, part)
+    own = budget(rows, fid, part, refs)
     reading.cut.extend(history_cuts)
     return own, history
 
 
-def components(rows: Rows, fid: str) -> tuple[Component, ...]:
+def components(rows: Rows, fid: str, ref: FichaRef | None = None) -> tuple[Component, ...]:
     grouped: dict[str, tuple[str | None, list[ComponentYear]]] = {}
-    for name, unit, year, s, ss, p, ps, c, cs, price in rows(COMPONENTS_SQL, [fid]):
+    for name, unit, year, s, ss, p, ps, c, cs, price, *where in rows(COMPONENTS_SQL, [fid]):
         entry = grouped.setdefault(name or "", (unit, []))
-        entry[1].append(ComponentYear(year, Value(s, ss), Value(p, ps), Value(c, cs), price))
+        sl, sc, pl, pc, cl, cc = where
+        entry[1].append(
+            ComponentYear(
+                year,
+                Value(s, ss, origin=printed(ref, sl, sc)),
+                Value(p, ps, origin=printed(ref, pl, pc)),
+                Value(c, cs, origin=printed(ref, cl, cc)),
+                price,
+            )
+        )
     return tuple(Component(n, u, tuple(ys)) for n, (u, ys) in grouped.items())
 
 
 def indicators(
-    rows: Rows, fichas: tuple[Ficha, ...], ficha: Ficha, reading
+    rows: Rows, fichas: tuple[Ficha, ...], ficha: Ficha, reading, refs=None
 ) -> tuple[Indicator, ...]:
     ids = [f.ficha_id for f in fichas]
     year_of = {f.ficha_id: f.evaluated_year for f in fichas}
@@ -108,12 +131,13 @@ def indicators(
     history: dict[tuple[str, str], dict[int, dict]] = {}
     chosen: dict[tuple[str, str], tuple] = {}
     judged: dict[tuple[str, str], tuple] = {}
-    for fid, level, name, formula, unit, year, kind, value, status, text, way, _pos, *verdict in (
-        found
-    ):
+    refs = refs or {}
+    for row in found:
+        fid, level, name, formula, unit, year, kind, value, status, text, way, _pos = row[:12]
+        line, column, *verdict = row[12:]
         key = (level or "", fold(name))
         point = history.setdefault(key, {}).setdefault(year, {"ficha": year_of[fid]})
-        point[kind] = Value(value, status, text)
+        point[kind] = Value(value, status, text, origin=printed(refs.get(fid), line, column))
         point["ficha"] = year_of[fid]
         if fid == ficha.ficha_id and key not in chosen:
             chosen[key] = (level or "", name or "", formula, unit, way)
@@ -137,21 +161,23 @@ def indicators(
     return tuple(out)
 
 
-def regions(rows: Rows, fid: str) -> tuple[Region, ...]:
+def regions(rows: Rows, fid: str, ref: FichaRef | None = None) -> tuple[Region, ...]:
     out = []
-    for region, s, sp, b, bp, ss, bs, price in rows(REGIONS_SQL, [fid]):
-        spending, beneficiaries = Value(s, ss), Value(b, bs)
+    for region, s, sp, b, bp, ss, bs, price, line, *heads in rows(REGIONS_SQL, [fid]):
+        at = [printed(ref, line, head) for head in heads]
+        spending, beneficiaries = Value(s, ss, origin=at[0]), Value(b, bs, origin=at[2])
+        rule = computed("gasto / beneficiarios", at[0], at[2])
         if s is not None and b:
-            per = bounds.finite(s / b)
+            per = replace(bounds.finite(s / b), origin=rule)
         else:
-            per = Value(None, ss if s is None else (bs or "-"))
+            per = Value(None, ss if s is None else (bs or "-"), origin=rule)
         out.append(
             Region(
                 region or "",
                 spending,
-                Value(sp, ss if sp is None else None),
+                Value(sp, ss if sp is None else None, origin=at[1]),
                 beneficiaries,
-                Value(bp, bs if bp is None else None),
+                Value(bp, bs if bp is None else None, origin=at[3]),
                 per,
                 price,
             )
@@ -183,6 +209,8 @@ def read_detail(
     fid = ficha.ficha_id
     ids = [f.ficha_id for f in fichas]
     year_of = {f.ficha_id: f.evaluated_year for f in fichas}
+    refs = {f.ficha_id: ref_of(f) for f in fichas}
+    ref = refs[fid]
     problems: dict[str, str] = {}
 
     wanted = None if tables is None else frozenset(tables) & DETAIL_FIELDS
@@ -205,9 +233,9 @@ def read_detail(
     def budget_parts() -> tuple:
         if not read_budgets:
             if len(fichas) > 1:
-                read_budgets.append(budget_and_history(rows, fichas, fid, part, reading))
+                read_budgets.append(budget_and_history(rows, fichas, fid, part, reading, refs))
             else:
-                read_budgets.append((budget(rows, fid, part), ()))
+                read_budgets.append((budget(rows, fid, part, refs), ()))
         return read_budgets[0]
 
     def extra(read: Callable[[], tuple]) -> tuple:
@@ -257,16 +285,16 @@ def read_detail(
         subtitles=part(
             "subtitles",
             lambda: tuple(
-                Subtitle(y, s, n or "", Value(a, st), price)
-                for y, s, n, a, st, price in rows(SUBTITLES_SQL, [fid])
+                Subtitle(y, s, n or "", Value(a, st, origin=printed(ref, line, col)), price)
+                for y, s, n, a, st, price, line, col in rows(SUBTITLES_SQL, [fid])
             ),
         ),
-        components=part("components", lambda: components(rows, fid)),
+        components=part("components", lambda: components(rows, fid, ref)),
         indicators=part(
             "indicators",
-            lambda: indicators(rows, fichas, ficha, reading),
+            lambda: indicators(rows, fichas, ficha, reading, refs),
         ),
-        regions=part("regions", lambda: regions(rows, fid)),
+        regions=part("regions", lambda: regions(rows, fid, ref)),
         findings=part(
             "findings",
             lambda: tuple(
@@ -280,11 +308,12 @@ def read_detail(
         coverage=part(
             "coverage",
             lambda: tuple(
-                Coverage(y, b or "", Value(v, s)) for y, b, v, s in rows(COVERAGE_SQL, [fid])
+                Coverage(y, b or "", Value(v, s, origin=printed(ref, line, col)))
+                for y, b, v, s, line, col in rows(COVERAGE_SQL, [fid])
             ),
         ),
         **{
-            table: part(table, lambda read=read: read(rows, fid))
+            table: part(table, lambda read=read: read(rows, fid, ref))
             for table, read in sections.READERS.items()
         },
         unreadable=tuple(problems.items()),
@@ -292,15 +321,16 @@ def read_detail(
     )
 
 
-def share(part: Value | None, whole: Value | None) -> Value:
-    """part / whole in %, or the code of whichever is missing."""
+def share(part: Value | None, whole: Value | None, rule: str = "") -> Value:
+    """part / whole in %, or the code of whichever is missing; its origin names `rule`."""
     if part is None or whole is None:
         return MISSING
+    origin = computed(rule, part.origin, whole.origin) if rule else None
     if part.value is None:
-        return Value(None, part.status)
+        return Value(None, part.status, origin=origin)
     if whole.value in (None, 0):
-        return Value(None, whole.status or "-")
-    return bounds.finite(part.value / whole.value * 100)
+        return Value(None, whole.status or "-", origin=origin)
+    return replace(bounds.finite(part.value / whole.value * 100), origin=origin)
 
 
 def in_params(sql: str, ids: list[str]) -> str:
@@ -309,35 +339,42 @@ def in_params(sql: str, ids: list[str]) -> str:
 
 
 BUDGET_SQL = (
-    "SELECT ficha_id, year, concept, amount_kclp, amount_status, price_year FROM budget "
-    "WHERE ficha_id IN ({ids}) ORDER BY year"
+    "SELECT ficha_id, year, concept, amount_kclp, amount_status, price_year, source_line, "
+    "source_column, source_rule FROM budget WHERE ficha_id IN ({ids}) ORDER BY year"
 )
 RATIOS_SQL = (
-    "SELECT ficha_id, year, ratio, value_pct, value_status FROM ratios WHERE ficha_id IN ({ids})"
+    "SELECT ficha_id, year, ratio, value_pct, value_status, source_line, source_column "
+    "FROM ratios WHERE ficha_id IN ({ids})"
 )
 COMPONENTS_SQL = """
 SELECT component, production_unit, year, spending_kclp, spending_status, production,
-       production_status, unit_cost_kclp, unit_cost_status, price_year
+       production_status, unit_cost_kclp, unit_cost_status, price_year, source_line,
+       source_column, production_source_line, production_source_column,
+       unit_cost_source_line, unit_cost_source_column
 FROM components WHERE ficha_id = ? ORDER BY position NULLS LAST, component, year
 """
 INDICATORS_SQL = """
 SELECT ficha_id, level, indicator, formula, unit, year, kind, value, value_status, value_text,
-       direction, position, evaluation_quality, evaluation_relevance, result
+       direction, position, source_line, source_column, evaluation_quality,
+       evaluation_relevance, result
 FROM indicators WHERE ficha_id IN ({ids})
 ORDER BY position NULLS LAST, year
 """
 REGIONS_SQL = """
 SELECT region, spending_kclp, spending_pct, beneficiaries, beneficiaries_pct,
-       spending_status, beneficiaries_status, price_year
+       spending_status, beneficiaries_status, price_year, source_line, source_column,
+       spending_pct_source_column, beneficiaries_source_column, beneficiaries_pct_source_column
 FROM regions WHERE ficha_id = ?
 """
 FICHAS_SQL = """
 SELECT ficha_id, evaluated_year, price_year, program_name, ministry, service, start_year,
-       description, purpose, coalesce(regions, []), executors, source_file, layout
+       description, purpose, coalesce(regions, []), executors, source_file, layout,
+       source_sha256
 FROM fichas WHERE program_id = ? ORDER BY evaluated_year NULLS FIRST, ficha_id
 """
 SUBTITLES_SQL = """
-SELECT year, subtitle, subtitle_name, amount_kclp, amount_status, price_year FROM subtitles
+SELECT year, subtitle, subtitle_name, amount_kclp, amount_status, price_year, source_line,
+       source_column FROM subtitles
 WHERE ficha_id = ? ORDER BY year, subtitle
 """
 # Each finding with its verdicts' topics and verdicts (lists in the verdicts table's order).
@@ -353,7 +390,7 @@ GROUP BY f.ficha_id, f.position, f.dimension, f.finding
 ORDER BY f.position NULLS LAST
 """
 COVERAGE_SQL = (
-    "SELECT year, basis, coverage_pct, coverage_status FROM coverage "
+    "SELECT year, basis, coverage_pct, coverage_status, source_line, source_column FROM coverage "
     "WHERE ficha_id = ? AND year IS NOT NULL ORDER BY basis, year"
 )
 WARNINGS_SQL = "SELECT ficha_id, section, message FROM warnings WHERE ficha_id IN ({ids})"

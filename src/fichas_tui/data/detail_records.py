@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields, replace
 from ..geography import NIVEL_CENTRAL
 from ..text import fold
 from .list_records import Cut, ProgramRow, Value
+from .origin import Origin
 from .pane_tables import DETAIL_TABLES
 
 
@@ -25,6 +26,7 @@ class Ficha:
     executors: str | None
     source_file: str | None
     layout: str | None = None  # template generation: 2019, 2021, 2023
+    source_sha256: str | None = None  # the file's bytes (None: ingested before it was kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,7 @@ class Evaluation:
     kind: str  # ex_ante, ex_post, monitoreo, otras
     year: int | None
     detail: str
+    origin: Origin | None = field(default=None, compare=False)  # the line it is printed on
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,10 @@ classes are made when a detail is first read, not at the explorer's start (bench
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .origin import Origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +21,8 @@ class Value:
     value: float | None
     status: str | None = None
     text: str | None = None  # as the ficha writes it (`92,00%`, `N/C*`), when kept
+    # Where it was printed or how it was computed (data/origin.py); not part of its identity.
+    origin: Origin | None = field(default=None, compare=False)
 
 
 MISSING = Value(None, None)

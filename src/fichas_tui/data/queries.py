@@ -249,6 +249,14 @@ class Store:
         """Rows of a parameterized query over the dataset's views (data.across builds them)."""
         return self._rows(sql, params)
 
+    def ficha_text(self, ficha_id: str) -> str | None:
+        """A ficha's text as ingested (the lines its sources count), or None when the dataset
+        does not keep it (ingested before ficha_texts existed)."""
+        if not self.has_derived("ficha_texts"):
+            return None
+        rows = self._fetch("SELECT text FROM ficha_texts WHERE ficha_id = ?", [ficha_id])
+        return rows[0][0] if rows else None
+
     # -- program list --------------------------------------------------------------------
 
     def programs(self) -> Programs:

@@ -16,9 +16,9 @@ def of(value: Value, basis: Basis | None = None, *, written: bool = False) -> Ce
     """A record's value as a cell; a non-finite number (a dataset made elsewhere) is missing."""
     v = value.value
     if isinstance(v, float) and not math.isfinite(v):
-        return Cell(None, INVALID, basis)
+        return Cell(None, INVALID, basis, origin=value.origin)
     text = value.text if written and v is None and value.text != value.status else None
-    return Cell(v, value.status if v is None else None, basis, written=text)
+    return Cell(v, value.status if v is None else None, basis, written=text, origin=value.origin)
 
 
 def text_cell(text: str | None) -> Cell:

@@ -39,9 +39,9 @@ def evaluations(detail: ProgramDetail) -> Table:
         tuple(
             Row(
                 (
-                    Cell(KINDS.get(e.kind, e.kind)),
-                    Cell(e.year, None if e.year is not None else "-"),
-                    Cell(e.detail or None, None if e.detail else "-"),
+                    Cell(KINDS.get(e.kind, e.kind), origin=e.origin),
+                    Cell(e.year, None if e.year is not None else "-", origin=e.origin),
+                    Cell(e.detail or None, None if e.detail else "-", origin=e.origin),
                 ),
                 key=e.kind,
             )

@@ -8,7 +8,10 @@ in. Nothing here imports textual or rich: widgets and the CLI only render these.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..data.origin import Origin
 
 # Column kinds: how a cell is formatted and aligned, and what its unit means.
 TEXT = "text"  # names, labels
@@ -61,6 +64,8 @@ class Cell:
     note: str | None = None  # e.g. "sin factor", a footnote marker's text
     written: str | None = None  # a missing value's code as the ficha writes it ("N/C*")
     revision: str | None = None  # restated: both fichas' figures and sources (views/revisions)
+    # Where the ficha prints it, or how it is computed (data/origin.py; views/sources.py).
+    origin: Origin | None = field(default=None, compare=False)
 
     @property
     def missing(self) -> bool:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..data.detail_records import ProgramDetail
+from ..data.origin import ref_of
 from . import evaluacion, indicadores, presupuesto, regiones, resumen
 from .model import PaneView, ProgramView
 from .panes import PANES
 from .pesos import EACH_FICHA, Pesos
+from .sources import fill_pane
 
 # pane key -> builder; the keys and their order come from the declaration in panes.py.
 BUILDERS = {
@@ -22,8 +24,9 @@ assert tuple(BUILDERS) == tuple(p.key for p in PANES)
 
 
 def pane_view(key: str, detail: ProgramDetail, **options) -> PaneView:
-    """One pane's view; `options` are the pane's settings (formulas=, order=)."""
-    return BUILDERS[key](detail, **options)
+    """One pane's view; `options` are the pane's settings (formulas=, order=). Every table
+    cell carries its source (views/sources.py)."""
+    return fill_pane(BUILDERS[key](detail, **options), ref_of(detail.ficha))
 
 
 def program_view(

@@ -4,6 +4,7 @@ the ficha's own total last (saying so when the regions do not add up to it)."""
 from __future__ import annotations
 
 from ..data.detail_records import ProgramDetail, Region
+from ..data.origin import computed
 from ..geography import region_rank
 from .cells import of
 from .figures import code_notes, number
@@ -190,9 +191,11 @@ def population_table(spending: Table, year: int | None) -> Table:
 
 def _per_beneficiary(total: Region, basis: Basis) -> Cell:
     s, b = total.spending.value, total.beneficiaries.value
+    origin = computed("gasto / beneficiarios", total.spending.origin, total.beneficiaries.origin)
     if s is not None and b:
-        return Cell(s / b, basis=basis)
-    return Cell(None, total.spending.status if s is None else (total.beneficiaries.status or "-"))
+        return Cell(s / b, basis=basis, origin=origin)
+    status = total.spending.status if s is None else (total.beneficiaries.status or "-")
+    return Cell(None, status, origin=origin)
 
 
 def build(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA) -> PaneView:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .model import AMOUNT, Bar, Basis, Block, Cell, Column, Facts, PaneView, ProgramView, Table
 from .pesos import NO_FACTOR
+from .sources import as_dict
 
 # json.dumps escapes C0 controls but leaves DEL, the C1 controls (0x9b is a one-byte CSI) and
 # the bidirectional overrides raw: escape them too, so the output is safe on a terminal and
@@ -40,6 +41,16 @@ def basis(b: Basis) -> dict:
 
 
 def cell(column: Column, c: Cell) -> dict:
+    """A cell as data; `source` says where the ficha prints it (views/sources.py) and, for a
+    converted amount, also the basis printed there (unit, price_year, label)."""
+    out = _cell(column, c)
+    origin = as_dict(c.origin, c.status)
+    if origin is not None:
+        out["source"] = {**out.get("source", {}), **origin}
+    return out
+
+
+def _cell(column: Column, c: Cell) -> dict:
     if isinstance(c.value, Bar):
         return {
             "fraction": number(c.value.fraction),

@@ -1,0 +1,143 @@
+"""A cell's source in words and as data: the ficha, file and line it is printed on, the rule it
+is computed by, or why it is missing; the citation `y` copies."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from ..data.origin import FichaRef, Origin
+from ..text import one_line
+from .model import Bar, Cell, PaneView, Row, Table
+
+# Why a figure is missing, by its code (the ficha's own codes; see figures.missing).
+_CODES = {
+    "N/C": "la ficha dice N/C (no corresponde)",
+    "S/I": "la ficha dice S/I (sin información)",
+    "N/A": "la ficha dice N/A (no aplica)",
+    "S/D": "la ficha dice S/D (sin datos)",
+    "N/D": "la ficha dice N/D (no disponible)",
+    "-": "la ficha trae un guion",
+    "vacío": "la celda está vacía en la ficha",
+    "ilegible": "la celda no trae un número legible",
+    "inválido": "el número guardado no es finito",
+}
+NOT_PRINTED = "no se imprime en esta plantilla"
+
+
+def fill(table: Table, ficha: FichaRef | None) -> Table:
+    """Every cell of `table` with an origin: a label or year takes its row's (the first figure
+    printed on the row), a chart bar names the figure it draws, a figure without one is not
+    printed in this template (§5 of issue 25: the source line says why)."""
+    rows = tuple(_fill_row(row, ficha) for row in table.rows)
+    return replace(table, rows=rows)
+
+
+def _fill_row(row: Row, ficha: FichaRef | None) -> Row:
+    printed = next((c.origin for c in row.cells if c.origin is not None and c.origin.line), None)
+    known = printed or next((c.origin for c in row.cells if c.origin is not None), None)
+    ref = known.ficha if known is not None else ficha
+    if ref is None:
+        return row
+    cells = []
+    for cell in row.cells:
+        origin = cell.origin
+        if origin is not None and origin.line is None and not origin.rule and not origin.missing:
+            # no line kept: the template does not print it (or an older dataset)
+            why = NOT_PRINTED if cell.value is None else "sin línea registrada (dataset anterior)"
+            cell = replace(cell, origin=replace(origin, missing=why))
+        if cell.origin is None:
+            if isinstance(cell.value, Bar):
+                origin = Origin(ref, rule="barra del valor de la fila", inputs=_inputs(printed))
+            elif cell.value is None and cell.status is None and known is not None:
+                origin = Origin(ref, missing=NOT_PRINTED)
+            elif known is not None:
+                origin = known
+            else:  # nothing on this row is printed in this template (a year of another table)
+                origin = Origin(ref, missing=NOT_PRINTED)
+            cell = replace(cell, origin=origin)
+        cells.append(cell)
+    return replace(row, cells=tuple(cells))
+
+
+def _inputs(origin: Origin | None) -> tuple[Origin, ...]:
+    return () if origin is None else (origin,)
+
+
+def fill_pane(pane: PaneView, ficha: FichaRef | None) -> PaneView:
+    blocks = tuple(fill(b, ficha) if isinstance(b, Table) else b for b in pane.blocks)
+    return replace(pane, blocks=blocks)
+
+
+def where(origin: Origin) -> str:
+    """`ficha 2023, archivo 003_….txt`: the ficha a source is in."""
+    ref = origin.ficha
+    year = ref.year if ref.year is not None else "s/a"
+    return f"ficha {year}, archivo {one_line(ref.file or ref.ficha_id)}"
+
+
+def lines(origin: Origin) -> list[int]:
+    """The printed lines behind a figure: its own, or its inputs'."""
+    if origin.line is not None:
+        return [origin.line]
+    return sorted({n for o in origin.inputs for n in lines(o)})
+
+
+def describe(cell: Cell) -> str:
+    """The source in one line: 'ficha 2023, archivo 003_….txt, línea 142, columna Efectivo
+    2022'; a computed figure names its rule and inputs, a missing one why it is missing."""
+    origin = cell.origin
+    if origin is None:
+        return "sin fuente registrada"
+    text = where(origin)
+    if origin.line is not None:
+        text += f", línea {origin.line}"
+        if origin.column:
+            text += f", columna {one_line(origin.column)}"
+    elif origin.rule:
+        found = lines(origin)
+        at = ", línea " + ", ".join(map(str, found)) if len(found) == 1 else ""
+        at = at or (", líneas " + ", ".join(map(str, found)) if found else "")
+        text = f"calculado: {one_line(origin.rule)} ({text}{at})"
+    if cell.value is None and not isinstance(cell.value, Bar):
+        why = origin.missing or _CODES.get(cell.status or "")
+        if why:
+            text = f"{why}: {text}" if origin.line is None else f"{text} ({why})"
+    if cell.factor is not None and cell.source is not None:
+        text += f"; convertido de {cell.source.label} con factor {cell.factor:g}"
+    return text
+
+
+def as_dict(origin: Origin | None, status: str | None = None) -> dict[str, Any] | None:
+    """The source as plain data (JSON): ficha, file, SHA-256, line and column, or the rule
+    and its inputs, or why the figure is missing."""
+    if origin is None:
+        return None
+    ref = origin.ficha
+    out: dict[str, Any] = {
+        "ficha_id": ref.ficha_id,
+        "ficha_year": ref.year,
+        "file": ref.file,
+        "sha256": ref.sha256,
+        "line": origin.line,
+        "column": origin.column,
+    }
+    if origin.rule:
+        out["rule"] = origin.rule
+        out["inputs"] = [as_dict(o) for o in origin.inputs]
+    why = origin.missing or (_CODES.get(status or "") if origin.line is not None else None)
+    if why:
+        out["missing"] = why
+    return out
+
+
+def citation(text: str, unit: str, program: str, cell: Cell) -> str:
+    """What `y` copies: the value, its unit and basis, the program and its source with the
+    first 12 hex of the file's SHA-256, on one line."""
+    origin = cell.origin
+    parts = [f"{text} {unit}".strip(), one_line(program)]
+    if origin is not None:
+        parts.append(describe(cell))
+        if origin.ficha.sha256:
+            parts.append(f"SHA-256 {origin.ficha.sha256[:12]}")
+    return " — ".join(parts)
