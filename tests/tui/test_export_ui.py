@@ -255,9 +255,14 @@ async def test_y_in_a_pane_copies_the_row_under_the_cursor_with_its_headers():
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await press(pilot, *open_keys(RF), "2", "y")  # the cursor starts on the first row
-        header, row = app.clipboard.split("\n")
+        header, row, citation = app.clipboard.split("\n")
         assert header.split("\t")[:2] == ["Año", "Inicial (M$ 2024)"]
         assert row == "2021\ts/d\ts/d\t1.773.474\ts/d\ts/d"
+        assert citation == (
+            "2021 Ejecutado: 1.773.474 M$ 2024 — Residencia Familiar de Administración Directa "
+            "(RF) — ficha 2023, archivo 003_177960693a00c8d4.txt, línea 124, columna Gasto "
+            "ejecutado (M$2024) 2021 — SHA-256 ab8655652398"
+        )
         assert _notices(app)[-1] == "Copiado: fila 2021 de Presupuesto por año (M$ 2024)"
 
 

@@ -300,6 +300,7 @@ class FichasApp(App[None]):
         the cursor, Y: the table, tab-separated)."""
         from ..render.export import tsv
         from ..views.cells import display
+        from ..views.citation import row_citation, table_citation
         from .screens.export import target
 
         found = target(self)
@@ -307,15 +308,43 @@ class FichasApp(App[None]):
             self.notify("Aquí no hay nada que copiar.", severity="warning")
             return
         table = found.tables[found.table]
+        program = self._program_name() if found.stem else None
         if whole:
-            self.copy_to_clipboard(tsv(table))
+            text = tsv(table) if program is None else table_citation(table, program)
+            self.copy_to_clipboard(text)
             what = f"la tabla {table.title} ({len(table.rows)} filas)"
         else:
-            self.copy_to_clipboard(tsv(table, [found.row], header=found.headed))
+            text = tsv(table, [found.row], header=found.headed)
+            if program is not None:  # a pane: the row's figure with its citation
+                text += "\n" + row_citation(table, found.row, program)
+            self.copy_to_clipboard(text)
             what = display(table.columns[0], table.rows[found.row].cells[0])
             if found.stem:  # a pane: say which of its tables
                 what = f"fila {what} de {table.title}"
         self.notify(f"Copiado: {clean(str(what))}", title="Portapapeles", markup=False)
+
+    def on_view_source(self, message) -> None:
+        """`v` in a pane: the ficha's stored text, read in a thread, at the figure's line."""
+        message.stop()
+        self._read_source(message.origin)
+
+    @work(thread=True, exclusive=True, group="source")
+    def _read_source(self, origin) -> None:
+        from .screens.source_viewer import SourceViewerScreen
+
+        text = None
+        if self.store is not None:
+            try:
+                text = self.store.ficha_text(origin.ficha.ficha_id)
+            except Exception:  # a damaged ficha_texts file: the viewer says it has no text
+                text = None
+        self.call_from_thread(self.push_screen, SourceViewerScreen(origin, text))
+
+    def _program_name(self) -> str:
+        from .widgets.detail import Detail
+
+        detail = self.browser().query_one(Detail).detail if self.browser() else None
+        return detail.ficha.name if detail is not None else ""
 
     def open_program(self, program_id: str, tab: str | None = None) -> None:
         if isinstance(self.screen, BrowserScreen):

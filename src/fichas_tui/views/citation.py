@@ -104,11 +104,33 @@ def as_dict(view: ProgramView, measure: str, year: int, figure: Figure) -> dict[
 
 def table_citation(table: Table, program: str) -> str:
     """What `Y` copies: the table as tab-separated text, each row followed by its source."""
-    lines = [one_line(table.title), "\t".join(c.header for c in table.columns) + "\tFuente"]
-    for row in table.rows:
+    from .sources import primary
+
+    lines = ["\t".join(c.header for c in table.columns) + "\tFuente"]
+    for i, row in enumerate(table.rows):
         values = [display(c, cell) for c, cell in zip(table.columns, row.cells, strict=True)]
-        first = next((c for c in row.cells if c.origin is not None), None)
-        source = describe(first) if first is not None else ""
+        found = primary(table, i)
+        cell = found[1] if found is not None else None
+        source = describe(cell) if cell is not None else ""
+        if cell is not None and cell.origin is not None and cell.origin.ficha.sha256:
+            source += f", SHA-256 {cell.origin.ficha.sha256[:12]}"
         lines.append("\t".join([*values, source]))
-    lines.append(f"Programa: {one_line(program)}")
+    lines.append(f"Programa: {one_line(program)}. Tabla: {one_line(table.title)}")
     return "\n".join(lines)
+
+
+def row_citation(table: Table, row: int, program: str) -> str:
+    """What `y` adds under a row: its figure with unit and basis, the program and the source
+    (ficha year, file, line, first 12 hex of the file's SHA-256)."""
+    from .sources import citation, primary
+
+    found = primary(table, row)
+    if found is None:
+        return f"Programa: {one_line(program)}"
+    column, cell = table.columns[found[0]], found[1]
+    label = display(table.columns[0], table.rows[row].cells[0])
+    value = display(column, cell)
+    unit = unit_of(column, cell)
+    if unit and value.endswith(unit):
+        unit = ""
+    return f"{label} {column.title}: " + citation(value, unit, program, cell)

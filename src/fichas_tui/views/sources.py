@@ -99,10 +99,12 @@ def describe(cell: Cell) -> str:
         at = ", línea " + ", ".join(map(str, found)) if len(found) == 1 else ""
         at = at or (", líneas " + ", ".join(map(str, found)) if found else "")
         text = f"calculado: {one_line(origin.rule)} ({text}{at})"
-    if cell.value is None and not isinstance(cell.value, Bar):
+    if cell.value is None:
         why = origin.missing or _CODES.get(cell.status or "")
         if why:
             text = f"{why}: {text}" if origin.line is None else f"{text} ({why})"
+    elif origin.missing:  # a figure whose line the dataset does not keep
+        text += f" ({origin.missing})"
     if cell.factor is not None and cell.source is not None:
         text += f"; convertido de {cell.source.label} con factor {cell.factor:g}"
     return text
@@ -141,3 +143,42 @@ def citation(text: str, unit: str, program: str, cell: Cell) -> str:
         if origin.ficha.sha256:
             parts.append(f"SHA-256 {origin.ficha.sha256[:12]}")
     return " — ".join(parts)
+
+
+def primary(table: Table, row: int) -> tuple[int, Cell] | None:
+    """The figure a row is about, for its source line and `y`: its first figure printed on a
+    line, else its first cell with a source (a computed or missing figure)."""
+    cells = table.rows[row].cells
+    for wanted in (lambda c: c.origin.line is not None, lambda c: True):
+        for i, (column, cell) in enumerate(zip(table.columns, cells, strict=True)):
+            figure = column.numeric and column.kind != "year"
+            if cell.origin is not None and figure and wanted(cell):
+                return i, cell
+    first = next(((i, c) for i, c in enumerate(cells) if c.origin is not None), None)
+    return first
+
+
+def with_sources(table: Table) -> Table:
+    """The table with its sources as columns, for export: after each figure column, its
+    source in words (`<header> fuente`), and the file and SHA-256 of each row's ficha."""
+    from .model import TEXT, Column
+
+    columns: list[Column] = []
+    picks: list[tuple[int, bool]] = []  # (column, source of it?)
+    for i, column in enumerate(table.columns):
+        columns.append(column)
+        picks.append((i, False))
+        if column.numeric and column.kind != "year" and column.kind != "bar":
+            columns.append(Column(f"{column.key}_fuente", f"{column.header} fuente", TEXT))
+            picks.append((i, True))
+    columns += [Column("archivo", "Archivo", TEXT), Column("sha256", "SHA-256", TEXT)]
+    rows = []
+    for row in table.rows:
+        cells = [
+            Cell(describe(row.cells[i])) if source else row.cells[i] for i, source in picks
+        ]
+        ref = next((c.origin.ficha for c in row.cells if c.origin is not None), None)
+        cells.append(Cell(ref.file if ref else None, None if ref else "-"))
+        cells.append(Cell(ref.sha256 if ref and ref.sha256 else None, None if ref else "-"))
+        rows.append(replace(row, cells=tuple(cells)))
+    return replace(table, columns=tuple(columns), rows=tuple(rows))

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ...render.export import FORMATS, current_folder, export_table, proposed_path
 from ...safe_write import reason
@@ -65,6 +65,9 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Label("Formato")
             formats = [(Text(label), fmt) for fmt, label in FORMATS.items()]
             yield Select(formats, value="csv", allow_blank=False, id="export-format", compact=True)
+            yield Checkbox(
+                "Con fuentes (archivo, línea, SHA-256)", id="export-sources", compact=True
+            )
             yield Label("Archivo (en la carpeta actual si no se indica otra)")
             yield Input(value=self.proposed.name, id="export-path", compact=True)
             yield Static(id="export-message")
@@ -125,7 +128,12 @@ class ExportScreen(ModalScreen[Path | None]):
             self.confirm_replace = path
             self._say(f"{clean(str(path))} ya existe: Enter otra vez para reemplazarlo.")
             return
-        self._export(self.tables[self.index], path, fmt)
+        table = self.tables[self.index]
+        if self.query_one("#export-sources", Checkbox).value:
+            from ...views.sources import with_sources
+
+            table = with_sources(table)
+        self._export(table, path, fmt)
 
     @work(thread=True, exclusive=True)
     def _export(self, table: Table, path: Path, fmt: str) -> None:

@@ -64,6 +64,9 @@ class Detail(Vertical):
     Detail #tabs {
         height: 1fr;
     }
+    Detail #source-line {
+        height: 1;
+    }
     Detail #tabs TabPane {
         padding: 0 1;
         height: 1fr;
@@ -129,6 +132,21 @@ class Detail(Vertical):
             for number, (tab_id, label) in enumerate(TABS, start=1):
                 with TabPane(f"{number} {label}", id=tab_id):
                     yield widgets[tab_id](id=f"pane-{tab_id}")
+        from .source_line import SourceLine
+
+        yield SourceLine(id="source-line")
+
+    def on_cursor_moved(self, event) -> None:
+        """The pane on screen moved its cursor: the source line names that row's source."""
+        event.stop()
+        if event.pane.id != f"pane-{self._tab}":
+            return
+        from .source_line import SourceLine
+
+        tables = event.pane.tables()
+        at = event.at
+        table = tables[at[0]] if at is not None and at[0] < len(tables) else None
+        self.query_one(SourceLine).show_row(table, None if at is None else at[1])
 
     def set_pesos(self, pesos: Pesos) -> None:
         """Show the amounts in `pesos` (the panes with amounts draw again)."""
@@ -240,6 +258,11 @@ class Detail(Vertical):
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # not stopped: the screen reads the tables of the tab shown
         self._tab = event.pane.id or self._tab
+        pane = self.pane(self._tab)
+        if pane is not None:  # the source line follows the tab shown
+            from .pane_cursor import CursorMoved
+
+            self.on_cursor_moved(CursorMoved(pane, pane.cursor_row()))
 
     @property
     def active_tab(self) -> str:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.strip import Strip
 
 from ...render.rich_tables import row_of
@@ -29,7 +30,26 @@ CURSOR_BINDINGS: list[BindingType] = [
     Binding("pagedown", "page(1)", "Pág. abajo", show=False, id="programa.pag_abajo", group=PAGES),
     Binding("home", "edge(-1)", "Inicio", show=False, id="programa.inicio", group=ENDS),
     Binding("end", "edge(1)", "Fin", show=False, id="programa.fin", group=ENDS),
+    Binding("v", "view_source", "Ver en la ficha", show=False, id="programa.ver_fuente"),
 ]
+
+
+class CursorMoved(Message):
+    """The row under a pane's cursor changed (or the pane drew another view): its source
+    line follows (widgets/source_line.py)."""
+
+    def __init__(self, pane, at: tuple[int, int] | None) -> None:
+        super().__init__()
+        self.pane = pane
+        self.at = at  # (table index in tables(), row), or None
+
+
+class ViewSource(Message):
+    """`v`: show the ficha's text at the line of the figure under the cursor."""
+
+    def __init__(self, origin) -> None:
+        super().__init__()
+        self.origin = origin
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +99,7 @@ class RowCursor(_Host):
         if self._cursor is None and spans:
             self._cursor = 0
             self._cursor_key = keys[0]
+        self.post_message(CursorMoved(self, self.cursor_row()))
 
     def reset_cursor(self) -> None:
         """Another program: the cursor starts at its first row."""
@@ -101,6 +122,8 @@ class RowCursor(_Host):
         for s in (old, span):
             if s is not None:
                 self.refresh_lines(s.start, s.end - s.start)
+        if old is not span:
+            self.post_message(CursorMoved(self, self._cursor_key))
 
     def _visible(self) -> list[int]:
         top = self.scroll_offset.y
@@ -165,6 +188,18 @@ class RowCursor(_Host):
             if span.start <= line < span.end:
                 self._move_to(i)
                 return
+
+    def action_view_source(self) -> None:
+        """v: the ficha's text at the line of the figure under the cursor (the app opens it)."""
+        from ...views.sources import primary
+
+        at = self.cursor_row()
+        tables = self.tables()
+        found = primary(tables[at[0]], at[1]) if at is not None and at[0] < len(tables) else None
+        if found is None or found[1].origin is None:
+            self.notify("Esta fila no tiene fuente en la ficha.", severity="warning")
+            return
+        self.post_message(ViewSource(found[1].origin))
 
     # -- drawing ---------------------------------------------------------------------------
 
