@@ -202,14 +202,14 @@ class Document:
         *,
         gaps: int = 0,
         keep: Callable[[list[str]], bool] | None = None,
-    ) -> tuple[list[Row], int]:
+    ) -> tuple[list[list[str]], int]:
         """The tab-separated rows from line `start` on (each a Row knowing its line), and the
         index after the last one.
 
         The table ends at a line without a tab. Up to `gaps` blank lines are skipped when the
         next non-blank line is still a row that `keep` accepts (a PDF page break inside a table).
         """
-        rows: list[list[str]] = []
+        rows: list[list[str]] = []  # Rows: each knows its line (provenance.Row)
         i = start
         n = len(self.lines)
         while i < n:

@@ -49,7 +49,7 @@ def field_year(doc: Document, label: str, start: int = 0, end: int | None = None
 
 def bullets(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     """`- item` lines between two indexes, as (line index, plain text)."""
-    items = []
+    items: list[tuple[int, str]] = []
     for i in range(start, end):
         line = doc.lines[i]
         if _BULLET_LINE_RE.match(line):
@@ -121,7 +121,7 @@ def parse_evaluations(record: FichaRecord, doc: Document, start: int, end: int) 
             continue
         rest = rest.strip()
         j = i + 1
-        items: list[str] = []
+        items: list[tuple[int, str]] = []
         while j < end and not _is_field_line(doc.lines[j]):
             line = doc.plain(j)
             if line:

@@ -155,7 +155,7 @@ def parse_component_table(
             "production": {},
             "unit_cost": {},
         }
-        where: dict[str, dict[int, tuple[int, str]]] = {n: {} for n in values}
+        where: dict[str, dict[int, int]] = {n: {} for n in values}  # name -> year -> column
         for i, name in fields.items():
             values[name][years[i]] = parse_cell(row[i] if i < len(row) else "")
             where[name][years[i]] = i

@@ -343,7 +343,8 @@ class FichasApp(App[None]):
     def _program_name(self) -> str:
         from .widgets.detail import Detail
 
-        detail = self.browser().query_one(Detail).detail if self.browser() else None
+        browser = self.browser()
+        detail = browser.query_one(Detail).detail if browser is not None else None
         return detail.ficha.name if detail is not None else ""
 
     def open_program(self, program_id: str, tab: str | None = None) -> None:

@@ -189,6 +189,10 @@ class RowCursor(_Host):
                 self._move_to(i)
                 return
 
+    def tables(self) -> list:
+        """The tables drawn, in order (Pane gives its view's)."""
+        return []
+
     def action_view_source(self) -> None:
         """v: the ficha's text at the line of the figure under the cursor (the app opens it)."""
         from ...views.sources import primary
