@@ -34,6 +34,20 @@ P2019 = "proteccion-residencia-de-proteccion-para-primera-infancia-rlp"
 P2021 = "gestion-social-local-gsl-ex-apoyo-monitoreo-y-supervision-a-la-gestion-territorial"
 P2023 = "residencia-familiar-de-administracion-directa-rf"
 
+# The provenance keys `source` gains in JSON cells (views/sources.py as_dict).
+PROVENANCE = ("ficha_id", "ficha_year", "file", "sha256", "line", "column", "rule", "inputs")
+
+
+def without_provenance(cell: dict) -> dict:
+    """A JSON cell without where it was printed: its figure, unit and basis only."""
+    out = dict(cell)
+    source = {k: v for k, v in out.pop("source", {}).items() if k not in PROVENANCE}
+    source.pop("missing", None)
+    if source:
+        out["source"] = source
+    return out
+
+
 # Every screen is snapshot at these sizes; the smallest supported one for some.
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 SMALLEST = (60, 20)

@@ -11,7 +11,7 @@ from rich.console import Console
 from fichas_tui.cli.commands import main
 from fichas_tui.cli.show import EXIT_AMBIGUOUS, EXIT_NO_DATA, EXIT_NOT_FOUND, run_show
 from fichas_tui.views.panes import PANE_KEYS
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, without_provenance
 
 FIXTURE = FIXTURES / "fixture"
 
@@ -60,7 +60,7 @@ def test_json_via_cli():
     assert data["year"] == 2022
     assert [p["key"] for p in data["panes"]] == list(PANE_KEYS)
     budget = _block(data, "budget")
-    assert budget["rows"][-1]["cells"]["ejecutado"] == {
+    assert without_provenance(budget["rows"][-1]["cells"]["ejecutado"]) == {
         "value": 12_950_000.0,
         "unit": "M$",
         "price_year": 2023,

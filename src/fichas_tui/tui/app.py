@@ -308,7 +308,9 @@ class FichasApp(App[None]):
             self.notify("Aquí no hay nada que copiar.", severity="warning")
             return
         table = found.tables[found.table]
-        program = self._program_name() if found.stem else None
+        # a pane's table (its cells know their source): the citation comes with the copy
+        cited = found.stem and any(c.origin for r in table.rows for c in r.cells)
+        program = self._program_name() if cited else None
         if whole:
             text = tsv(table) if program is None else table_citation(table, program)
             self.copy_to_clipboard(text)

@@ -59,10 +59,6 @@ class FichaText(ScrollView, can_focus=True):
         width = self.number_width + max((len(line) for line in self.lines), default=0) + 1
         self.virtual_size = Size(width, len(self.lines))
 
-    def on_mount(self) -> None:
-        if self.source is not None:
-            self.call_after_refresh(self.center, self.source)
-
     def center(self, index: int) -> None:
         height = self.scrollable_content_region.height
         self.scroll_to(y=max(0, index - height // 3), animate=False, immediate=True)
@@ -160,6 +156,8 @@ class SourceViewerScreen(Screen):
     def on_mount(self) -> None:
         for view in self.query(FichaText):
             view.focus()
+            if view.source is not None:  # once laid out: the source line in view
+                view.call_after_refresh(view.center, view.source)
 
     def action_close(self) -> None:
         search = self.query_one("#source-search", Input)
