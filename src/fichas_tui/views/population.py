@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..data.origin import computed
 from ..reference.census import Census, census
 from .model import AMOUNT, PERCENT, Basis, Cell, Column
 
@@ -44,6 +45,7 @@ def per_person(amount: Cell, population: int | None) -> Cell:
         value=amount.value * 1000 / population,
         basis=per_inhabitant_basis(amount.basis),
         source=source,
+        origin=computed("gasto × 1000 / población (Censo 2024)", amount.origin),
     )
 
 

@@ -29,18 +29,23 @@ def fill(table: Table, ficha: FichaRef | None) -> Table:
     """Every cell of `table` with an origin: a label or year takes its row's (the first figure
     printed on the row), a chart bar names the figure it draws, a figure without one is not
     printed in this template (§5 of issue 25: the source line says why)."""
-    rows = tuple(_fill_row(row, ficha) for row in table.rows)
+    figures = tuple(c.numeric and c.kind != "year" for c in table.columns)
+    rows = tuple(_fill_row(row, ficha, figures) for row in table.rows)
     return replace(table, rows=rows)
 
 
-def _fill_row(row: Row, ficha: FichaRef | None) -> Row:
+# A figure a view computes with what the ficha does not print (the census population...).
+COMPUTED_ELSEWHERE = "calculado por fichas; la ficha no imprime esta cifra"
+
+
+def _fill_row(row: Row, ficha: FichaRef | None, figures: tuple[bool, ...]) -> Row:
     printed = next((c.origin for c in row.cells if c.origin is not None and c.origin.line), None)
     known = printed or next((c.origin for c in row.cells if c.origin is not None), None)
     ref = known.ficha if known is not None else ficha
     if ref is None:
         return row
     cells = []
-    for cell in row.cells:
+    for cell, figure in zip(row.cells, figures, strict=True):
         origin = cell.origin
         if origin is not None and origin.line is None and not origin.rule and not origin.missing:
             # no line kept: the template does not print it (or an older dataset)
@@ -51,6 +56,8 @@ def _fill_row(row: Row, ficha: FichaRef | None) -> Row:
                 origin = Origin(ref, rule="barra del valor de la fila", inputs=_inputs(printed))
             elif cell.value is None and cell.status is None and known is not None:
                 origin = Origin(ref, missing=NOT_PRINTED)
+            elif figure and printed is not None:  # computed by a view, inputs unnamed
+                origin = Origin(ref, rule=COMPUTED_ELSEWHERE, inputs=_inputs(printed))
             elif known is not None:
                 origin = known
             else:  # nothing on this row is printed in this template (a year of another table)
@@ -174,9 +181,7 @@ def with_sources(table: Table) -> Table:
     columns += [Column("archivo", "Archivo", TEXT), Column("sha256", "SHA-256", TEXT)]
     rows = []
     for row in table.rows:
-        cells = [
-            Cell(describe(row.cells[i])) if source else row.cells[i] for i, source in picks
-        ]
+        cells = [Cell(describe(row.cells[i])) if source else row.cells[i] for i, source in picks]
         ref = next((c.origin.ficha for c in row.cells if c.origin is not None), None)
         cells.append(Cell(ref.file if ref else None, None if ref else "-"))
         cells.append(Cell(ref.sha256 if ref and ref.sha256 else None, None if ref else "-"))
