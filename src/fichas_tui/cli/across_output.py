@@ -123,7 +123,7 @@ def resolve_pesos(store: Store, target: int | str | None) -> Pesos:
     if target == "ficha":
         return EACH_FICHA
     try:
-        return resolve(store.deflators(), target)
+        return resolve(store.deflators(), int(target))
     except NoFactors as exc:
         raise Refused(str(exc)) from None
 
@@ -154,7 +154,7 @@ def run_region(
         return refuse(err, exc)
     if missing_tables(data_dir, ("regions",)):
         err.print(Text("Aviso: " + missing_message(data_dir, ("regions",))))
-    extra = {"region": region, "year": year, "pesos": pesos}
+    extra: dict[str, object] = {"region": region, "year": year, "pesos": pesos}
     if verdict is not None:
         extra["hallazgo"] = {"verdict": verdict, "topic": topic}
     _emit(out, view, fmt, extra=extra)

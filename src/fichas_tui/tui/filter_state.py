@@ -66,7 +66,8 @@ class Filters:
         if self.verdict:
             from ..views.verdicts import option_label
 
-            parts.append("hallazgo " + _short(option_label(*self.verdict_topic()), PART_WIDTH))
+            verdict, _, topic = self.verdict.partition(":")
+            parts.append("hallazgo " + _short(option_label(verdict, topic or None), PART_WIDTH))
         if (self.findings or "").strip():
             parts.append(f"hallazgos «{_short(self.findings or '', PART_WIDTH - 4)}»")
         return parts

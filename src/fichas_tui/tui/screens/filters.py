@@ -166,7 +166,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
         select = self.query_one("#verdict", Select)
         chosen = select.value
         options = list(found)
-        if chosen is not Select.NULL and chosen not in [v for _, v in options]:
+        if isinstance(chosen, str) and chosen not in [v for _, v in options]:
             options.insert(0, (self._verdict_label(chosen), chosen))
         with select.prevent(Select.Changed):
             select.set_options([(Content(label), value) for label, value in options])
