@@ -341,3 +341,27 @@ class _ArrowSchemas(Mapping):
 
 
 TABLES: Mapping = _ArrowSchemas()
+
+
+# Each table's name as the user reads it (ingest's per-file line "presupuesto 9, subtítulos 3",
+# the warnings about a table read in part): one list for every output.
+TABLE_LABELS = {
+    "budget": "presupuesto",
+    "subtitles": "subtítulos",
+    "components": "componentes",
+    "indicators": "indicadores",
+    "coverage": "cobertura",
+    "regions": "regiones",
+    "findings": "hallazgos",
+    "region_totals": "total regional",
+    "verdicts": "veredictos",
+    "ratios": "razones",
+    "spending_per_beneficiary": "gasto por beneficiario",
+    "assessments": "ámbitos evaluados",
+    "evaluations": "evaluaciones",
+    "ods": "ODS",
+    "complementarities": "complementariedades",
+    "inflators": "inflactores",
+    "texts": "textos",
+    "warnings": "avisos",
+}

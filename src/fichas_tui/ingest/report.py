@@ -6,30 +6,10 @@ import os
 from pathlib import Path
 
 from ..data.list_records import FACTOR_DECIMALS, Deflators
+from ..data.schema import TABLE_LABELS
 from ..text import one_line
 from .numbers import format_chilean
 
-# Table names as the user reads them in the per-file line ("presupuesto 9, subtítulos 3").
-TABLE_LABELS = {
-    "budget": "presupuesto",
-    "subtitles": "subtítulos",
-    "components": "componentes",
-    "indicators": "indicadores",
-    "coverage": "cobertura",
-    "regions": "regiones",
-    "findings": "hallazgos",
-    "region_totals": "total regional",
-    "verdicts": "veredictos",
-    "ratios": "razones",
-    "spending_per_beneficiary": "gasto por beneficiario",
-    "assessments": "ámbitos evaluados",
-    "evaluations": "evaluaciones",
-    "ods": "ODS",
-    "complementarities": "complementariedades",
-    "inflators": "inflactores",
-    "texts": "textos",
-    "warnings": "avisos",
-}
 # Not listed per file: warnings are printed one by one, texts are prose, ficha_texts the text.
 UNCOUNTED = ("warnings", "texts", "ficha_texts")
 

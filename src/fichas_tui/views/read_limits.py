@@ -9,21 +9,13 @@ from __future__ import annotations
 
 from ..data.detail_records import Note, ProgramDetail
 from ..data.list_records import NON_FINITE
+from ..data.schema import TABLE_LABELS as SCHEMA_LABELS
 from .figures import number
 
-# What a table is called on screen, in the warnings about it.
-TABLE_LABELS = {
-    "fichas": "fichas",
-    "budget": "presupuesto",
-    "ratios": "presupuesto",
-    "subtitles": "subtítulos",
-    "components": "componentes",
-    "indicators": "indicadores",
-    "regions": "regiones",
-    "coverage": "cobertura",
-    "findings": "hallazgos",
-    "warnings": "advertencias",
-}
+# What a table is called in the warnings about it: the dataset's names (data.schema), but
+# ratios are read for the Presupuesto pane and named after it, and the ficha's own warnings
+# table is "advertencias" beside the pane's "avisos".
+TABLE_LABELS = {**SCHEMA_LABELS, "ratios": "presupuesto", "warnings": "advertencias"}
 
 
 def label(table: str) -> str:
