@@ -104,6 +104,10 @@ def _kill(pool: ProcessPoolExecutor) -> None:
     # The executor has no public way to stop running tasks; its process table is the only
     # handle on them (stable from Python 3.8 to 3.13).
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    # Its manager thread too: on Python 3.11 it closes its wake-up pipe as it ends, and the
+    # executor's atexit hook writing to that pipe printed a traceback after Ctrl+C. Joined here,
+    # the thread is gone (and unlisted) before the interpreter exits.
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(Exception):
@@ -111,6 +115,8 @@ def _kill(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 __all__ = ["Interrupted", "stop_on_signals", "worker_pool"]
