@@ -6,14 +6,17 @@ import pytest
 from textual.widgets import Input
 
 from fichas_tui.tui.app import FichasApp, make_app
+from scripts.pilot import quick_idle
 from tests.helpers import FIXTURE
 
 
 @pytest.fixture(autouse=True)
 def deterministic_ui(monkeypatch):
-    """No blinking cursor (its phase depends on timing), no animations; the app pins its theme."""
+    """No blinking cursor (its phase depends on timing), no animations, a quicker idle check;
+    the app pins its theme."""
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    quick_idle(monkeypatch)
 
 
 @pytest.fixture

@@ -70,3 +70,12 @@ def test_every_private_override_of_compat_is_tested_here():
     }
     tested = {"_compositor_refresh", "_watch_value", "_start_no_matches_countdown"}
     assert overridden == tested
+
+
+def test_pilot_idle_wait_reads_the_window_names_quick_idle_sets():
+    """scripts.pilot.quick_idle shortens the pilot's idle window through these module names."""
+    import textual._wait as wait
+
+    assert isinstance(wait.SLEEP_GRANULARITY, float) and isinstance(wait.SLEEP_IDLE, float)
+    source = inspect.getsource(wait.wait_for_idle)
+    assert "SLEEP_GRANULARITY" in source and "SLEEP_IDLE" in source
