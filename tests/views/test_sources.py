@@ -52,8 +52,27 @@ def test_missing_figures_say_why(views):
     assert found.cell.status == "N/C"
     assert describe(found.cell) == (
         "ficha 2023, archivo 003_177960693a00c8d4.txt, línea 154, columna Efectivo 2021 "
-        "(la ficha dice N/C (no corresponde))"
+        "(la ficha dice N/C (valor no comparable dado que se realizaron ajustes o cambios en el "
+        "indicador))"
     )
+
+
+def test_a_table_printed_as_an_image_says_so(views):
+    # 003's budget table was an image: the text leaves lines 81-83 blank under its heading
+    budget = views[P2023].pane("presupuesto").table("budget")
+    cell = budget.rows[-1].cells[budget.column("inicial")]
+    assert cell.value is None and cell.origin.line == 81
+    assert describe(cell) == (
+        "impreso como imagen en la ficha original (el texto no trae la tabla): ficha 2023, "
+        "archivo 003_177960693a00c8d4.txt, línea 81"
+    )
+    # its executed total is printed elsewhere (the subtitles' total row, line 110)
+    assert budget.rows[-1].cells[budget.column("ejecutado")].origin.line == 110
+    # 002's last component: its production chart was an image, its spending is printed
+    component = views[P2019].pane("presupuesto").table("component:3")
+    row = component.rows[0]
+    assert row.cells[component.column("production")].origin.line == 95
+    assert row.cells[component.column("spending")].origin.missing is None
 
 
 def test_citations_carry_the_hash_prefix(views):

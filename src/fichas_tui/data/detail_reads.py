@@ -26,6 +26,7 @@ from .detail_records import (
     ProgramDetail,
     Region,
     Subtitle,
+    image_pairs,
 )
 from .list_records import MISSING, Cut, ProgramRow, Value
 from .origin import FichaRef, computed, printed, ref_of
@@ -199,7 +200,8 @@ def read_detail(
     `attach` makes a table readable (raising DatasetError when its file is damaged);
     `reading` carries the row limit of this thread's read (bounds)."""
     fichas = tuple(
-        Ficha(*(*row[:9], tuple(row[9]), *row[10:]))  # regions: a LIST, as a tuple
+        # regions: a LIST, as a tuple; the images' two parallel lists as pairs
+        replace(Ficha(*(*row[:9], tuple(row[9]), *row[10:14])), images=image_pairs(*row[14:]))
         for row in rows(FICHAS_SQL, [program.program_id])
     )
     if not fichas:
@@ -369,7 +371,7 @@ FROM regions WHERE ficha_id = ?
 FICHAS_SQL = """
 SELECT ficha_id, evaluated_year, price_year, program_name, ministry, service, start_year,
        description, purpose, coalesce(regions, []), executors, source_file, layout,
-       source_sha256
+       source_sha256, coalesce(image_tables, []), coalesce(image_lines, [])
 FROM fichas WHERE program_id = ? ORDER BY evaluated_year NULLS FIRST, ficha_id
 """
 SUBTITLES_SQL = """

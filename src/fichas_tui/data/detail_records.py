@@ -27,6 +27,16 @@ class Ficha:
     source_file: str | None
     layout: str | None = None  # template generation: 2019, 2021, 2023
     source_sha256: str | None = None  # the file's bytes (None: ingested before it was kept)
+    # (table, 1-based line) of each table the original printed as an image (ingest/images.py)
+    images: tuple[tuple[str, int], ...] = ()
+
+
+def image_pairs(tables, lines) -> tuple[tuple[str, int], ...]:
+    """The fichas table's two parallel image lists as (table, line) pairs (a damaged or
+    hand-made dataset may give lists of unequal length or a null: those pairs are dropped)."""
+    return tuple(
+        (str(t), int(n)) for t, n in zip(tables or (), lines or (), strict=False) if t and n
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,8 @@ class FichaRef:
     year: int | None = None
     file: str | None = None
     sha256: str | None = None  # None: a dataset ingested before provenance was kept
+    # (table, 1-based line of the gap) of each table the original printed as an image
+    images: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,4 +51,6 @@ def computed(rule: str, *inputs: Origin | None) -> Origin | None:
 
 def ref_of(ficha) -> FichaRef:
     """A ficha record (detail_records.Ficha) as a source."""
-    return FichaRef(ficha.ficha_id, ficha.evaluated_year, ficha.source_file, ficha.source_sha256)
+    return FichaRef(
+        ficha.ficha_id, ficha.evaluated_year, ficha.source_file, ficha.source_sha256, ficha.images
+    )

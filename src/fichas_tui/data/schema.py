@@ -34,6 +34,10 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("search_key", "VARCHAR"),
         ("id_bips", "INTEGER"),
         ("source_sha256", "VARCHAR"),
+        # tables the original printed as an image (ingest/images.py) and the 1-based line of
+        # the gap the text has in their place, as parallel lists
+        ("image_tables", "VARCHAR[]"),
+        ("image_lines", "INTEGER[]"),
     ),
     "budget": (
         ("ficha_id", "VARCHAR"),

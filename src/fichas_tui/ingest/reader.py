@@ -12,6 +12,7 @@ from pathlib import Path
 from .decoding import decode
 from .document import Document
 from .facts import finish_facts
+from .images import mark_images
 from .limits import cap_rows
 from .parsed import FichaError, FichaRecord
 from .provenance import keep_text
@@ -92,6 +93,7 @@ def parse_bytes(
     if doc.cut_lines:
         record.warn("ficha", f"{doc.cut_lines} líneas de más de 20.000 caracteres se cortaron")
     layout.parse(record, doc)
+    mark_images(record, doc)
     fields = finish_facts(record, doc, manifest or {}, name)
     check_quality(record)
     cap_rows(record)

@@ -10,7 +10,7 @@ from . import evaluacion, indicadores, presupuesto, regiones, resumen
 from .model import PaneView, ProgramView
 from .panes import PANES
 from .pesos import EACH_FICHA, Pesos
-from .sources import fill_pane
+from .sources import fill_pane, image_tables
 
 # pane key -> builder; the keys and their order come from the declaration in panes.py.
 BUILDERS = {
@@ -26,7 +26,9 @@ assert tuple(BUILDERS) == tuple(p.key for p in PANES)
 def pane_view(key: str, detail: ProgramDetail, **options) -> PaneView:
     """One pane's view; `options` are the pane's settings (formulas=, order=). Every table
     cell carries its source (views/sources.py)."""
-    return fill_pane(BUILDERS[key](detail, **options), ref_of(detail.ficha))
+    ref = ref_of(detail.ficha)
+    images = image_tables(ref, [c.name for c in detail.components])
+    return fill_pane(BUILDERS[key](detail, **options), ref, images)
 
 
 def program_view(

@@ -3,18 +3,19 @@ is computed by, or why it is missing; the citation `y` copies."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from ..data.origin import FichaRef, Origin
 from ..text import one_line
+from .figures import CODE_MEANINGS
 from .model import Bar, Cell, PaneView, Row, Table
 
-# Why a figure is missing, by its code (the ficha's own codes; see figures.missing).
+# Why a figure is missing, by its code: the codes the fichas define in their footnotes mean
+# what figures.CODE_MEANINGS says (the legend under a table says the same).
 _CODES = {
-    "N/C": "la ficha dice N/C (no corresponde)",
-    "S/I": "la ficha dice S/I (sin información)",
-    "N/A": "la ficha dice N/A (no aplica)",
+    **{c: f"la ficha dice {c} ({CODE_MEANINGS[c]})" for c in ("N/C", "S/I", "N/A")},
     "S/D": "la ficha dice S/D (sin datos)",
     "N/D": "la ficha dice N/D (no disponible)",
     "-": "la ficha trae un guion",
@@ -23,14 +24,22 @@ _CODES = {
     "inválido": "el número guardado no es finito",
 }
 NOT_PRINTED = "no se imprime en esta plantilla"
+IMAGE = "impreso como imagen en la ficha original (el texto no trae la tabla)"
+# A table printed as an image: the line of the gap in the text, and the column it holds (None:
+# every figure of the table).
+Image = tuple[int, str | None]
 
 
-def fill(table: Table, ficha: FichaRef | None) -> Table:
+def fill(table: Table, ficha: FichaRef | None, image: Image | None = None) -> Table:
     """Every cell of `table` with an origin: a label or year takes its row's (the first figure
     printed on the row), a chart bar names the figure it draws, a figure without one is not
-    printed in this template (§5 of issue 25: the source line says why)."""
+    printed in this template, or, when the original printed this table as an image (`image`:
+    the line of the gap the text has in its place, and the one column in the picture or None
+    for all), was printed as an image (§5 of issue 25: the source line says why)."""
     figures = tuple(c.numeric and c.kind != "year" for c in table.columns)
-    rows = tuple(_fill_row(row, ficha, figures) for row in table.rows)
+    pictured = tuple(image is not None and image[1] in (None, c.key) for c in table.columns)
+    line = image[0] if image is not None else None
+    rows = tuple(_fill_row(row, ficha, figures, pictured, line) for row in table.rows)
     return replace(table, rows=rows)
 
 
@@ -38,30 +47,46 @@ def fill(table: Table, ficha: FichaRef | None) -> Table:
 COMPUTED_ELSEWHERE = "calculado por fichas; la ficha no imprime esta cifra"
 
 
-def _fill_row(row: Row, ficha: FichaRef | None, figures: tuple[bool, ...]) -> Row:
+def _fill_row(
+    row: Row,
+    ficha: FichaRef | None,
+    figures: tuple[bool, ...],
+    pictured: tuple[bool, ...],
+    image: int | None,
+) -> Row:
     printed = next((c.origin for c in row.cells if c.origin is not None and c.origin.line), None)
     known = printed or next((c.origin for c in row.cells if c.origin is not None), None)
     ref = known.ficha if known is not None else ficha
     if ref is None:
         return row
     cells = []
-    for cell, figure in zip(row.cells, figures, strict=True):
+    for cell, figure, in_image in zip(row.cells, figures, pictured, strict=True):
+        absent = Origin(ref, missing=NOT_PRINTED)
+        if in_image:  # in the picture: a figure points at the gap, a label says why
+            absent = Origin(ref, line=image, missing=IMAGE)
         origin = cell.origin
         if origin is not None and origin.line is None and not origin.rule and not origin.missing:
             # no line kept: the template does not print it (or an older dataset)
-            why = NOT_PRINTED if cell.value is None else "sin línea registrada (dataset anterior)"
-            cell = replace(cell, origin=replace(origin, missing=why))
+            if cell.value is not None:
+                origin = replace(origin, missing="sin línea registrada (dataset anterior)")
+            elif in_image:
+                origin = absent
+            else:
+                origin = replace(origin, missing=NOT_PRINTED)
+            cell = replace(cell, origin=origin)
         if cell.origin is None:
             if isinstance(cell.value, Bar):
                 origin = Origin(ref, rule="barra del valor de la fila", inputs=_inputs(printed))
             elif cell.value is None and cell.status is None and known is not None:
-                origin = Origin(ref, missing=NOT_PRINTED)
+                origin = absent
             elif figure and printed is not None:  # computed by a view, inputs unnamed
                 origin = Origin(ref, rule=COMPUTED_ELSEWHERE, inputs=_inputs(printed))
             elif known is not None:
                 origin = known
-            else:  # nothing on this row is printed in this template (a year of another table)
-                origin = Origin(ref, missing=NOT_PRINTED)
+            elif figure:  # nothing on this row is printed in this template (or in the text)
+                origin = absent
+            else:  # a label not printed (where the picture stood, or at all)
+                origin = Origin(ref, missing=NOT_PRINTED if image is None else IMAGE)
             cell = replace(cell, origin=origin)
         cells.append(cell)
     return replace(row, cells=tuple(cells))
@@ -71,9 +96,30 @@ def _inputs(origin: Origin | None) -> tuple[Origin, ...]:
     return () if origin is None else (origin,)
 
 
-def fill_pane(pane: PaneView, ficha: FichaRef | None) -> PaneView:
-    blocks = tuple(fill(b, ficha) if isinstance(b, Table) else b for b in pane.blocks)
+def fill_pane(pane: PaneView, ficha: FichaRef | None, images=None) -> PaneView:
+    """Every table's cells with an origin; `images`: table key -> line of the gap, for the
+    tables the original printed as images (`image_tables`)."""
+    images = images or {}
+    blocks = tuple(
+        fill(b, ficha, images.get(b.key)) if isinstance(b, Table) else b for b in pane.blocks
+    )
     return replace(pane, blocks=blocks)
+
+
+def image_tables(ficha: FichaRef, components: Sequence[str]) -> dict[str, Image]:
+    """The view's table keys of the tables this ficha printed as images, with the line of the
+    gap: `budget`, `admin_share`, `spending_per_beneficiary` as ingest names them, and a
+    component's production (`components:<name>`) as its table `component:<i>`."""
+    out: dict[str, Image] = {}
+    for table, line in ficha.images:
+        column = None
+        if table.startswith("components:"):  # the production chart of one component
+            name = table.partition(":")[2]
+            table = next((f"component:{i}" for i, c in enumerate(components) if c == name), "")
+            column = "production"
+        if table:
+            out[table] = (line, column)
+    return out
 
 
 def where(origin: Origin) -> str:
@@ -109,7 +155,8 @@ def describe(cell: Cell) -> str:
     if cell.value is None:
         why = origin.missing or _CODES.get(cell.status or "")
         if why:
-            text = f"{why}: {text}" if origin.line is None else f"{text} ({why})"
+            first = origin.line is None or origin.missing == IMAGE
+            text = f"{why}: {text}" if first else f"{text} ({why})"
     elif origin.missing:  # a figure whose line the dataset does not keep
         text += f" ({origin.missing})"
     if cell.factor is not None and cell.source is not None:
@@ -156,7 +203,12 @@ def primary(table: Table, row: int) -> tuple[int, Cell] | None:
     """The figure a row is about, for its source line and `y`: its first figure printed on a
     line, else its first cell with a source (a computed or missing figure)."""
     cells = table.rows[row].cells
-    for wanted in (lambda c: c.origin.line is not None, lambda c: True):
+
+    def shown(cell: Cell) -> bool:  # printed on its line (a picture's gap is not)
+        origin = cell.origin
+        return origin is not None and origin.line is not None and origin.missing != IMAGE
+
+    for wanted in (shown, lambda c: True):
         for i, (column, cell) in enumerate(zip(table.columns, cells, strict=True)):
             figure = column.numeric and column.kind != "year"
             if cell.origin is not None and figure and wanted(cell):
