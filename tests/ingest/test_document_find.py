@@ -48,7 +48,11 @@ PROGRAMAXX
 COBERTURA
 Resultados reportados por el programa
 INFLADORES
-"""
+COBERTURAS POR AÑO
+COB
+COBERTURA
+INFL
+""" + "NOMBRE DEL PROGRAMA\n" * 3
 
 
 def _reference(doc: Document, pattern: str, start: int, end: int | None) -> int | None:
