@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .changes import changed_files, changed_line
 from .manifest import MANIFEST, read_manifest
-from .reader import Outcome, parse_path
+from .reader import Outcome, parse_path, time_limits
 from .report import catalog_summary, error_line, final_summary, ok_lines, shown, warning_line
 from .workers import Interrupted, stop_on_signals, worker_pool
 
@@ -114,15 +114,17 @@ def _parse_chunk(jobs: list[tuple[Path, dict, str | None]]):
     Workers return finished Arrow tables, not records: building tables is a fifth of the
     work, and sending records between processes would cost as much again.
     """
+    from . import reader
     from .build import records_to_tables
 
     outcomes, records, seen = [], [], set()
-    for job in jobs:
-        outcome, record = parse_path(*job)
-        outcomes.append(outcome)
-        if record is not None and record.ficha_id not in seen:  # the same file named twice
-            seen.add(record.ficha_id)
-            records.append(record)
+    with time_limits(reader.SECONDS_PER_FILE):
+        for job in jobs:
+            outcome, record = parse_path(*job)
+            outcomes.append(outcome)
+            if record is not None and record.ficha_id not in seen:  # the same file named twice
+                seen.add(record.ficha_id)
+                records.append(record)
     return outcomes, records_to_tables(records)
 
 

@@ -47,28 +47,57 @@ class FichaTimeout(FichaError):
     """Parsing one file took longer than any real ficha could."""
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float | None):
-    """Raise FichaTimeout in this thread after `seconds` (Unix main thread only)."""
-    usable = (
+def _limit_usable(seconds: float | None) -> bool:
+    return bool(
         seconds
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if not usable or seconds is None:  # (None is not usable: said again for the type)
-        yield
-        return
 
+
+def _expire_after(seconds: float):
     def expire(_signum, _frame):
         raise FichaTimeout(f"la lectura tardó más de {seconds:g} s; no parece una ficha")
 
-    previous = signal.signal(signal.SIGALRM, expire)
+    return expire
+
+
+# The limit whose SIGALRM handler `time_limits` installed, while it is installed.
+_ARMED: list[float] = []
+
+
+@contextlib.contextmanager
+def time_limits(seconds: float):
+    """Around many `time_limit(seconds)`: the handler is installed once, not once per file
+    (installing and restoring one cost ~3 % of parsing: "Ingest in one pass",
+    benchmarks/README.md)."""
+    if not _limit_usable(seconds):
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _expire_after(seconds))
+    _ARMED.append(seconds)
+    try:
+        yield
+    finally:
+        _ARMED.pop()
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise FichaTimeout in this thread after `seconds` (Unix main thread only)."""
+    if not _limit_usable(seconds) or seconds is None:  # (None is not usable: said for the type)
+        yield
+        return
+    armed = bool(_ARMED) and _ARMED[-1] == seconds
+    previous = None if armed else signal.signal(signal.SIGALRM, _expire_after(seconds))
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        if not armed:
+            signal.signal(signal.SIGALRM, previous)
 
 
 def parse_bytes(
