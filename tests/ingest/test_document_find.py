@@ -35,7 +35,8 @@ PATTERNS = (
     r"NOMBRE DEL PROGRAMA|ZZZZ",
     r"(?i)nombre del programa",
 )
-FAKE = """# NOMBRE DEL PROGRAMA: X
+FAKE = (
+    """# NOMBRE DEL PROGRAMA: X
 ## I. ANTECEDENTES
 DESEMPEÑO DEL PROGRAMA: FOCALIZACIÓN
 ** EFICACIA COMPLEMENTARIO **
@@ -52,7 +53,9 @@ COBERTURAS POR AÑO
 COB
 COBERTURA
 INFL
-""" + "NOMBRE DEL PROGRAMA\n" * 3
+"""
+    + "NOMBRE DEL PROGRAMA\n" * 3
+)
 
 
 def _reference(doc: Document, pattern: str, start: int, end: int | None) -> int | None:

@@ -10,9 +10,7 @@ from fichas_tui.ingest import pipeline, reader
 from tests.helpers import F2019, F2021, SAMPLE_DIR
 
 
-def test_a_file_that_parses_too_long_fails_alone_and_the_handler_is_restored(
-    monkeypatch, tmp_path
-):
+def test_a_file_that_parses_too_long_fails_alone_and_the_handler_is_restored(monkeypatch, tmp_path):
     for name in (F2019, F2021):
         shutil.copy(SAMPLE_DIR / name, tmp_path / name)
     shutil.copy(SAMPLE_DIR / F2019, tmp_path / "lenta.txt")
