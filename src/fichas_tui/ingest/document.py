@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import accumulate
-from operator import itemgetter
 
 from .markup import cells, heading_keys, normalize_text, plain
 from .provenance import Row
@@ -17,7 +16,6 @@ _FOOTNOTE_RE = re.compile(r"^\s*(?:\\?\*)+\s|^\s*<sup>")
 
 
 MIN_LITERAL = 4
-_HEAD = itemgetter(slice(MIN_LITERAL))  # a key's first MIN_LITERAL characters
 _SPECIAL = set("\\()[]{}?*+|^$.")
 # What can match a line break: a pattern with none of these matches within one key.
 _CROSSES_LINES = ("\\s", "\\W", "\\D", "[^", "\\n", "(?")
@@ -129,16 +127,6 @@ class Document:
         self._keytext = "\n".join(self.keys)
         # Where each key starts in it; C iterators only (this runs for every ficha).
         self._offsets = list(accumulate(map((1).__add__, map(len, self.keys[:-1])), initial=0))
-        # The heading dispatch table: lines by the first MIN_LITERAL characters of their key,
-        # made in one pass. A heading that starts with a literal (most of them) is looked up
-        # here, not searched for ("Ingest in one pass", benchmarks/README.md).
-        heads: dict[str, list[int]] = {}
-        for i, head in enumerate(map(_HEAD, self.keys)):
-            if head in heads:
-                heads[head].append(i)
-            else:
-                heads[head] = [i]
-        self._heads = heads
         self._plain: list[str | None] = [None] * len(self.lines)
         self._found: dict[str, int | None] = {}
 
@@ -169,23 +157,23 @@ class Document:
         if start >= n or (end is not None and end <= start):
             return None
         regex, prefixes, needles, literal, one_line = _plan(pattern)
-        if prefixes is not None:  # only lines whose key starts with a prefix can match
-            stop = n if end is None else min(end, n)
-            keys = self.keys
-            best = None
-            for prefix in prefixes:
-                lines = self._heads.get(prefix[:MIN_LITERAL], ())
-                for i in lines[bisect_left(lines, start) :] if start else lines:
-                    if i >= stop or (best is not None and i >= best):
-                        break
-                    key = keys[i]
-                    if key.startswith(prefix) and regex.match(key):
-                        best = i
-                        break
-            return best
         keytext, offsets = self._keytext, self._offsets
         pos = offsets[start] if start > 0 else 0
         endpos = len(keytext) if end is None or end >= n else offsets[end] - 1
+        if prefixes is not None:  # only lines whose key starts with a prefix can match
+            best = None
+            for prefix in prefixes:
+                at = keytext.find(prefix, pos, endpos)
+                while at >= 0:
+                    if at == 0 or keytext[at - 1] == "\n":
+                        i = bisect_right(offsets, at) - 1
+                        if best is not None and i >= best:
+                            break
+                        if regex.match(self.keys[i]):
+                            best = i
+                            break
+                    at = keytext.find(prefix, at + 1, endpos)
+            return best
         if needles is not None:  # a match contains one of them: search from the first
             first = -1
             for needle in needles:
