@@ -26,8 +26,13 @@ async def workers_done(app) -> None:
 
 
 async def settle(pilot) -> None:
-    """Let queued messages and every query worker finish."""
+    """Let queued messages, a read waiting for the typing pause, and every query worker
+    finish."""
     await pilot.pause()
+    for _ in range(100):  # the pause is 0.2 s; a bound, never a hang
+        if not getattr(pilot.app.screen, "read_pending", False):
+            break
+        await pilot.pause(0.02)
     await workers_done(pilot.app)
     await pilot.pause()
     await workers_done(pilot.app)
@@ -35,10 +40,12 @@ async def settle(pilot) -> None:
 
 
 async def press(pilot, *keys: str) -> None:
-    """Press the keys, then settle once. Between two keys the app handles the first key's
-    messages but its workers may still run (as when a user types fast); a test that needs
-    a worker's result before the next key presses in steps, one call per step."""
-    await pilot.press(*keys)
+    """Press the keys, each after the workers the previous one started have finished, then
+    settle. Waiting on workers (not on a clock) keeps the tests exact under any load; a test that
+    needs two keys to race presses them with `pilot.press` itself."""
+    for key in keys:
+        await pilot.press(key)
+        await workers_done(pilot.app)
     await settle(pilot)
 
 

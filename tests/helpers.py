@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import duckdb
-from scripts.pilot import open_keys, press, settle
+from scripts.pilot import open_keys, press, quick_idle, settle  # noqa: F401 (re-exported)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DIR = REPO / "data" / "fichas"

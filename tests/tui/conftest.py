@@ -6,8 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from fichas_tui.tui.app import FichasApp, make_app
-from scripts.pilot import quick_idle
-from tests.helpers import FIXTURE
+from tests.helpers import FIXTURE, quick_idle
 
 
 @pytest.fixture(autouse=True)

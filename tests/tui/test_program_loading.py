@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from fichas_tui.tui.app import make_app
-from fichas_tui.tui.screens.program_loading import AHEAD_WAIT, AheadRead
+from fichas_tui.tui.screens import program_loading
+from fichas_tui.tui.screens.program_loading import AheadRead
 from fichas_tui.tui.widgets.detail import Detail
 from fichas_tui.tui.widgets.program_list import ProgramList
 from fichas_tui.views.panes import PANE_TABLES
@@ -31,6 +32,8 @@ async def _on_first_program(pilot, monkeypatch) -> tuple[list, str]:
 
 @pytest.mark.asyncio
 async def test_a_key_during_the_read_ahead_takes_that_read(monkeypatch):
+    # The wait for the read ahead must not run out while the test runs, under any load.
+    monkeypatch.setattr(program_loading, "AHEAD_WAIT", 60.0)
     app = make_app(FIXTURE)
     async with app.run_test(size=(120, 40)) as pilot:
         asked, following = await _on_first_program(pilot, monkeypatch)
@@ -51,14 +54,18 @@ async def test_a_key_during_the_read_ahead_takes_that_read(monkeypatch):
 
 @pytest.mark.asyncio
 async def test_a_read_ahead_that_never_comes_is_not_waited_for(monkeypatch):
+    wait = 1.0  # long enough that pressing a key under load does not outlast it
+    monkeypatch.setattr(program_loading, "AHEAD_WAIT", wait)
     app = make_app(FIXTURE)
     async with app.run_test(size=(120, 40)) as pilot:
         asked, following = await _on_first_program(pilot, monkeypatch)
         await pilot.press("down")
         detail = app.screen.query_one(Detail)
-        await pilot.pause(AHEAD_WAIT / 2)
         assert asked == []  # still waiting for the read ahead
-        await pilot.pause(AHEAD_WAIT)
+        for _ in range(100):  # then read on its own, once the wait runs out
+            await pilot.pause(wait / 3)
+            if asked:
+                break
         await settle(pilot)
-        assert [a[1] for a in asked] == [following]  # then read on its own
+        assert [a[1] for a in asked] == [following]
         assert detail.detail.program.program_id == following

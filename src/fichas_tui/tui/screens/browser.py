@@ -216,6 +216,12 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         else:
             self.load(program_id)
 
+    @property
+    def read_pending(self) -> bool:
+        """A highlighted program waits for the typing pause before it is read (the tests'
+        settle step waits on it)."""
+        return self._pending is not None
+
     def _load_pending(self, program_id: str) -> None:
         self._pending = None
         if program_id != self._loaded_id:
