@@ -93,7 +93,8 @@ def test_summaries_written_in_parts_equal_one_query_over_the_same_files(
 ):
     import duckdb
 
-    from fichas_tui.data.summaries import MEASURES_SQL, REGION_PRESENCE_SQL, SOURCES
+    from fichas_tui.data.schema import PARSED_TABLES
+    from fichas_tui.data.summaries import MEASURES_SQL, REGION_PRESENCE_SQL
 
     # A part of a few regions, and row groups of 16 rows, so parts end inside row groups.
     monkeypatch.setattr(writer, "REGION_PART_ROWS", 40)
@@ -102,7 +103,7 @@ def test_summaries_written_in_parts_equal_one_query_over_the_same_files(
     _ingest([corpus, SAMPLE_DIR], folder)
 
     con = duckdb.connect()
-    for name in SOURCES:
+    for name in PARSED_TABLES:
         con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{folder / name}.parquet')")
     for name, sql in (("measures", MEASURES_SQL), ("region_presence", REGION_PRESENCE_SQL)):
         written = pq.ParquetFile(folder / f"{name}.parquet")

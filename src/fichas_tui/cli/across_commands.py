@@ -140,8 +140,9 @@ def register(main: click.Group, data_option) -> None:
         )
 
     # "\b" keeps click from rewrapping the list into one paragraph
-    @main.command(epilog="\b\nMedidas (--by):\n" + _MEASURE_HELP)
+    @main.command(epilog="\b\nMedidas (--medida, o --by):\n" + _MEASURE_HELP)
     @click.option(
+        "--medida",
         "--by",
         "measure",
         required=True,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from .queries import Store
-from .summaries import MEASURE_SQL, MEASURES_SQL, REGION_PRESENCE_SQL
+from .summaries import MEASURE_SQL, REGION_PRESENCE_SQL, measure_sql
 
 # The tables each measure reads beyond fichas (for a missing-table message).
 MEASURE_TABLES = {
@@ -25,6 +25,8 @@ MEASURE_TABLES = {
     "gasto-por-beneficiario": ("spending_per_beneficiary",),
     "cobertura": ("coverage",),
     "indicador": ("indicators",),
+    "subejecucion-seguida": ("verdicts",),
+    "hallazgos-persisten": ("verdicts", "findings"),
 }
 
 
@@ -91,6 +93,16 @@ def _source(store: Store, table: str, sql: str) -> str:
     return table if store.has_derived(table) else f"({sql})"
 
 
+def _measures(store: Store, measure: str) -> str:
+    """The `measures` table when it has `measure`, else its rows computed in place (a
+    dataset written before the measure existed; one written before the table, all of them)."""
+    if store.has_derived("measures") and store.query(
+        "SELECT 1 FROM measures WHERE measure = ? LIMIT 1", [measure]
+    ):
+        return "measures"
+    return f"({measure_sql(measure)})"
+
+
 def _where(store: Store, selection: Selection) -> tuple[list[str], list]:
     """Conditions (on `measures` or `region_presence` columns) and their parameters."""
     where: list[str] = []
@@ -137,7 +149,7 @@ def measure_rows(store: Store, measure: str, selection: Selection) -> list[Measu
     where, params = _where(store, selection)
     sql = f"""
         SELECT program_id, ficha_id, evaluated_year, value, status, price_year, a, b, label
-        FROM {_source(store, "measures", MEASURES_SQL)}
+        FROM {_measures(store, measure)}
         WHERE measure = ? AND {" AND ".join(where)}
     """
     rows = _one_per_program(store.query(sql, [measure, *params]))

@@ -10,6 +10,101 @@ A dataset written before they existed gets the same rows computed in place (see 
 
 from __future__ import annotations
 
+from .finding_history import NOT_OVERCOME_KIND, PROBLEMS
+from .verdict_terms import EXECUTION_FINAL, EXECUTION_INITIAL, PERSISTENCE, UNDER
+
+
+def _quoted(values) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
+
+
+# The years in a row, up to the ficha's evaluated year, the program's fichas in the dataset
+# find under-execution (a `subejecución` verdict on the initial or final budget); a ficha that
+# states the persistence of under-execution (its "tres años consecutivos") counts at least 3.
+# A ficha with no verdict on its execution: no figure. `a`: the run of fichas alone.
+_EXECUTION = _quoted([EXECUTION_INITIAL, EXECUTION_FINAL])
+_UNDER_RUN = f"""
+    WITH judged AS (
+        SELECT ficha_id,
+               bool_or(verdict = '{UNDER}' AND topic IN ({_EXECUTION})) AS under,
+               bool_or(verdict = '{UNDER}' AND topic = '{PERSISTENCE}') AS persistent
+        FROM verdicts
+        WHERE topic IN ({_quoted([EXECUTION_INITIAL, EXECUTION_FINAL, PERSISTENCE])})
+        GROUP BY ficha_id
+    ),
+    years AS (
+        SELECT f.program_id, f.evaluated_year AS year, bool_or(j.under) AS under
+        FROM fichas f JOIN judged j USING (ficha_id)
+        WHERE f.evaluated_year IS NOT NULL
+        GROUP BY f.program_id, f.evaluated_year
+    ),
+    islands AS (
+        SELECT program_id, year, under,
+               year - row_number() OVER (PARTITION BY program_id, under ORDER BY year) AS island
+        FROM years
+    ),
+    runs AS (
+        SELECT program_id, year,
+               CASE WHEN under THEN row_number() OVER (
+                   PARTITION BY program_id, under, island ORDER BY year) ELSE 0 END AS run
+        FROM islands
+    )
+    SELECT f.ficha_id, f.evaluated_year AS year,
+           CASE WHEN j.ficha_id IS NOT NULL
+                THEN greatest(r.run, CASE WHEN j.persistent THEN 3 ELSE 0 END) END::DOUBLE
+           AS value,
+           CASE WHEN j.ficha_id IS NULL THEN 'sin dato' END AS status,
+           NULL::INTEGER AS price_year, r.run::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
+    FROM fichas f LEFT JOIN judged j USING (ficha_id)
+    LEFT JOIN runs r ON r.program_id = f.program_id AND r.year = f.evaluated_year
+"""
+
+# The problems a ficha finds that persist (data/finding_history.py marks, counted): those on a
+# dimension and topic the program's previous ficha found a problem on too; without a previous
+# ficha, those of the 2023 template's "no superados" section. No previous ficha and no such
+# section: no figure. `a`: the ficha's problems, `b`: the previous ficha's.
+# text.fold in SQL: lowercase, no accents, punctuation as single spaces.
+_DIMENSION = (
+    "trim(regexp_replace(strip_accents(lower(coalesce(v.dimension, f.dimension, ''))), "
+    "'[^a-z0-9]+', ' ', 'g'))"
+)
+_PERSISTING = f"""
+    WITH problems AS (
+        SELECT DISTINCT v.ficha_id, {_DIMENSION} AS dimension, v.topic,
+               bool_or(f.kind = '{NOT_OVERCOME_KIND}') OVER (
+                   PARTITION BY v.ficha_id, {_DIMENSION}, v.topic) AS own
+        FROM verdicts v
+        LEFT JOIN findings f ON f.ficha_id = v.ficha_id AND f.position = v.position
+        WHERE v.verdict IN ({_quoted(PROBLEMS)}) AND v.topic IS NOT NULL
+    ),
+    previous AS (
+        SELECT ficha_id, program_id, evaluated_year,
+               (SELECT p.ficha_id FROM fichas p
+                WHERE p.program_id = f.program_id AND p.evaluated_year < f.evaluated_year
+                ORDER BY p.evaluated_year DESC, p.ficha_id LIMIT 1) AS previous_id
+        FROM fichas f
+    ),
+    section AS (
+        SELECT DISTINCT ficha_id FROM findings WHERE kind = '{NOT_OVERCOME_KIND}'
+    )
+    SELECT p.ficha_id, p.evaluated_year AS year,
+           CASE WHEN p.previous_id IS NOT NULL THEN
+                    (SELECT count(*) FROM problems c JOIN problems b
+                         ON b.ficha_id = p.previous_id AND b.dimension = c.dimension
+                        AND b.topic = c.topic
+                     WHERE c.ficha_id = p.ficha_id)
+                WHEN p.ficha_id IN (SELECT ficha_id FROM section) THEN
+                    (SELECT count(*) FROM problems c WHERE c.ficha_id = p.ficha_id AND c.own)
+           END::DOUBLE AS value,
+           CASE WHEN p.previous_id IS NULL AND p.ficha_id NOT IN (SELECT ficha_id FROM section)
+                THEN 'sin ficha anterior' END AS status,
+           NULL::INTEGER AS price_year,
+           (SELECT count(*) FROM problems c WHERE c.ficha_id = p.ficha_id)::DOUBLE AS a,
+           (SELECT count(*) FROM problems b WHERE b.ficha_id = p.previous_id)::DOUBLE AS b,
+           NULL AS label
+    FROM previous p
+"""
+
 # Measures that can rank programs: key -> SQL giving (ficha_id, year, value, status, price_year,
 # a, b, label) for every ficha; the caller keeps the row of the ficha's evaluated year.
 # `a`/`b` are the two figures a ratio comes from (ejecutado and inicial, efectivo and meta).
@@ -30,6 +125,8 @@ _SHARE = """
 """
 
 MEASURE_SQL = {
+    "subejecucion-seguida": _UNDER_RUN,
+    "hallazgos-persisten": _PERSISTING,
     "gasto": """
         SELECT ficha_id, year, amount_kclp AS value, amount_status AS status, price_year,
                NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
@@ -118,6 +215,14 @@ MEASURES_SQL = (
 )
 
 
+def measure_sql(key: str) -> str:
+    """One measure's rows of the `measures` table, computed in place (a dataset written before
+    the measure existed has a `measures` table without it)."""
+    return "WITH facets AS (" + _FICHA_FACETS + ")\n" + _ONE_MEASURE.format(
+        key=key, inner=MEASURE_SQL[key]
+    )
+
+
 def measure_parts() -> list[str]:
     """MEASURES_SQL as one query per measure, in the table's order: written one after the
     other they give the same rows in the same order, and DuckDB holds one measure at a time
@@ -174,15 +279,3 @@ REGION_ROWS_SQL = """
         SELECT unnest(regions) AS region FROM fichas
     ) WHERE region IS NOT NULL GROUP BY region ORDER BY region
 """
-
-# The parsed tables the summaries are computed from.
-SOURCES = (
-    "fichas",
-    "budget",
-    "ratios",
-    "coverage",
-    "spending_per_beneficiary",
-    "indicators",
-    "regions",
-    "warnings",
-)

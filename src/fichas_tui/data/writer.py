@@ -18,7 +18,7 @@ from .dataset import (
     recover,
     table_path,
 )
-from .schema import DERIVED_TABLES, TABLES
+from .schema import DERIVED_TABLES, PARSED_TABLES, TABLES
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -285,7 +285,6 @@ class DatasetWriter:
         from .summaries import (
             REGION_PRESENCE_PART_SQL,
             REGION_ROWS_SQL,
-            SOURCES,
             measure_parts,
         )
 
@@ -297,7 +296,10 @@ class DatasetWriter:
             config["memory_limit"] = limit
         con = duckdb.connect(config=config)
         try:
-            for name in SOURCES:
+            # Every parsed table, not a list kept by hand: a measure reading a table left out
+            # of such a list failed the summaries, and the ingest kept the previous dataset
+            # (whose `measures` lacked the new measure).
+            for name in PARSED_TABLES:
                 path = literal_path(table_path(self.staging, name)).replace("'", "''")
                 con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path}')")
             self.derived["programs"] = derive_programs(con, TABLES["programs"])

@@ -22,7 +22,7 @@ from .pesos import EACH_FICHA, NO_FACTOR, Pesos, annotate
 class Measure:
     key: str  # as typed on the command line
     title: str  # column header
-    kind: str  # AMOUNT or PERCENT
+    kind: str  # AMOUNT, PERCENT or COUNT
     unit: str  # in words, for --help and JSON
     help: str
     decimals: int = 1
@@ -87,6 +87,22 @@ MEASURES: dict[str, Measure] = {
             "primer indicador de propósito: efectivo como % de su meta",
             a="efectivo",
             b="meta",
+        ),
+        Measure(
+            "subejecucion-seguida",
+            "Años seguidos con subejecución",
+            COUNT,
+            "años",
+            "años seguidos con subejecución hasta el evaluado (si la ficha dice que persiste, 3)",
+            decimals=0,
+        ),
+        Measure(
+            "hallazgos-persisten",
+            "Hallazgos que persisten",
+            COUNT,
+            "hallazgos",
+            "problemas que ya hallaba la ficha anterior (o su sección «no superados»)",
+            decimals=0,
         ),
     )
 }
@@ -282,6 +298,8 @@ def ranking_view(
         (r, _, _), rank = shown[i]
         if amount:
             cell = amount_cell(r.value, r.status, r.price_year, r.year, pesos)
+        elif measure.kind == COUNT and r.value is not None:
+            cell = Cell(int(r.value), r.status)  # a count: 3 years, not 3.0
         else:
             cell = Cell(r.value, r.status)
         cells = [Cell(rank), Cell(r.program_name), Cell(r.year), cell]
