@@ -21,6 +21,33 @@ COMMITTED_DATASET = REPO / "data" / "parquet"
 FIXTURES = REPO / "tests" / "fixtures"
 FIXTURE = FIXTURES / "fixture"
 HOSTILE = FIXTURES / "hostile"
+
+# Filter queries typed by a user against the hostile dataset, and the names each finds: a
+# search is literal (LIKE wildcards, quotes, SQL, markup and escapes are text). Punctuation
+# is ignored around typed words (`"; DROP TABLE fichas; --` finds the name holding those
+# words); a query of punctuation alone is looked for as written. Shared by the store, CLI
+# and explorer tests.
+def literal_queries() -> list[tuple[str, list[str]]]:
+    from tests.fixtures.make_hostile import HOSTILE_NAME, QUOTES_NAME
+
+    return [
+        ("%", [HOSTILE_NAME]),
+        ("_", [HOSTILE_NAME]),
+        ("100%", [HOSTILE_NAME]),
+        ("%_%", []),
+        ("'", [QUOTES_NAME]),
+        ('"', [QUOTES_NAME]),
+        ("\\", [QUOTES_NAME]),
+        ("' OR 1=1 --", []),
+        ('"; DROP TABLE fichas; --', [QUOTES_NAME]),
+        ("DROP TABLE fichas; --", [QUOTES_NAME]),
+        ("[bold]", [HOSTILE_NAME]),  # the word "bold" of its markup, typed as text
+        ("[bold", [HOSTILE_NAME]),
+        ("[/]", [HOSTILE_NAME]),
+        ("\x1b[2J", [HOSTILE_NAME]),  # the name holds it, raw
+        ("*", []),
+        ("?", []),
+    ]
 # A slice of the program catalog (../shared/catalog), so corpus tests never depend on ../shared.
 CATALOG = FIXTURES / "catalog" / "bips-2025-programs.csv"
 # The bundled sample's program whose name has punctuation (search tests, exports).

@@ -18,7 +18,7 @@ from fichas_tui.cli.commands import main
 from fichas_tui.cli.show import EXIT_AMBIGUOUS, EXIT_NO_DATA, EXIT_NOT_FOUND, run_show
 from fichas_tui.data.queries import Store
 from tests.fixtures.make_hostile import HOSTILE_NAME, LINK, PLAIN_NAME, QUOTES_NAME, hostile
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, literal_queries
 
 HOSTILE = FIXTURES / "hostile"
 FIXTURE = FIXTURES / "fixture"
@@ -85,24 +85,7 @@ def test_show_candidates_table_is_literal():
         assert raw not in result.output, raw
 
 
-# Punctuation is ignored where words are typed (the name `... barra; DROP TABLE fichas; --` is
-# found by `"; DROP TABLE fichas; --`); a query of punctuation alone is looked for as written.
-QUERIES = [
-    ("%", [HOSTILE_NAME]),
-    ("_", [HOSTILE_NAME]),
-    ("100%", [HOSTILE_NAME]),
-    ("%_%", []),
-    ("'", [QUOTES_NAME]),
-    ('"', [QUOTES_NAME]),
-    ("\\", [QUOTES_NAME]),
-    ("' OR 1=1 --", []),
-    ('"; DROP TABLE fichas; --', [QUOTES_NAME]),
-    ("DROP TABLE fichas; --", [QUOTES_NAME]),
-    ("[bold]", [HOSTILE_NAME]),  # the word "bold" of its markup, typed as text
-    ("[/]", [HOSTILE_NAME]),
-    ("*", []),
-    ("?", []),
-]
+QUERIES = literal_queries()
 
 
 @pytest.mark.parametrize("query, expected", QUERIES)

@@ -27,9 +27,8 @@ from tests.fixtures.make_hostile import (
     LINK,
     MARKUP,
     PLAIN_NAME,
-    QUOTES_NAME,
 )
-from tests.helpers import HOSTILE, press, screen_output, settle
+from tests.helpers import HOSTILE, literal_queries, press, screen_output, settle
 
 pytestmark = pytest.mark.asyncio
 
@@ -162,26 +161,7 @@ async def test_palette_shows_names_literally_and_opens_them():
     assert app.return_code in (None, 0)  # the [@click=app.quit] in the name did nothing
 
 
-@pytest.mark.parametrize(
-    "query, expected",
-    [
-        ("%", [HOSTILE_NAME]),
-        ("_", [HOSTILE_NAME]),
-        ("100%", [HOSTILE_NAME]),
-        ("%_%", []),
-        ("'", [QUOTES_NAME]),
-        ('"', [QUOTES_NAME]),
-        ("\\", [QUOTES_NAME]),
-        ("' OR 1=1 --", []),
-        # Punctuation is ignored around words: these find the names holding the words.
-        ('"; DROP TABLE fichas; --', [QUOTES_NAME]),
-        ("DROP TABLE fichas; --", [QUOTES_NAME]),
-        ("[bold]", [HOSTILE_NAME]),
-        ("[bold", [HOSTILE_NAME]),
-        ("[/]", [HOSTILE_NAME]),
-        ("\x1b[2J", [HOSTILE_NAME]),  # the name holds it, raw
-    ],
-)
+@pytest.mark.parametrize("query, expected", literal_queries())
 async def test_filter_is_a_literal_search(query, expected):
     app = make_app(HOSTILE)
     async with app.run_test(size=(80, 24)) as pilot:
