@@ -22,6 +22,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 FIXTURE = FIXTURES / "fixture"
 HOSTILE = FIXTURES / "hostile"
 
+
 # Filter queries typed by a user against the hostile dataset, and the names each finds: a
 # search is literal (LIKE wildcards, quotes, SQL, markup and escapes are text). Punctuation
 # is ignored around typed words (`"; DROP TABLE fichas; --` finds the name holding those
@@ -48,6 +49,8 @@ def literal_queries() -> list[tuple[str, list[str]]]:
         ("*", []),
         ("?", []),
     ]
+
+
 # A slice of the program catalog (../shared/catalog), so corpus tests never depend on ../shared.
 CATALOG = FIXTURES / "catalog" / "bips-2025-programs.csv"
 # The bundled sample's program whose name has punctuation (search tests, exports).
@@ -310,3 +313,30 @@ def restated_dataset(folder: Path) -> Path:
 
     assert run_ingest([RESTATED], folder, echo=quiet, workers=1)
     return folder
+
+
+def dataset_rows(folder: Path) -> dict[str, list[str]]:
+    """Every table of the dataset at `folder`, its rows as sorted reprs: two calls compare
+    whole datasets."""
+    from fichas_tui.data.dataset import read_dataset
+
+    return {name: sorted(map(repr, t.to_pylist())) for name, t in read_dataset(folder).items()}
+
+
+def ingest_cli(out: Path, *files: Path):
+    """`fichas ingest FILES --data OUT` through Click's runner."""
+    from click.testing import CliRunner
+
+    from fichas_tui.cli.commands import main
+
+    args = ["ingest", *map(str, files), "--data", str(out)]
+    return CliRunner().invoke(main, args, prog_name="fichas")
+
+
+def ingested_2021(tmp_path: Path) -> Path:
+    """A dataset of the sample's 2021 ficha alone, in `tmp_path/ds`."""
+    from fichas_tui.ingest.pipeline import EXIT_OK, ingest
+
+    out = tmp_path / "ds"
+    assert ingest([SAMPLE_DIR / F2021], out, echo=lambda _l: None) == EXIT_OK
+    return out

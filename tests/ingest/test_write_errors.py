@@ -7,35 +7,20 @@ import os
 
 import pyarrow.parquet as pq
 import pytest
-from click.testing import CliRunner
 
-from fichas_tui.cli.commands import main
 from fichas_tui.data import dataset
-from fichas_tui.data.dataset import read_dataset
 from fichas_tui.ingest.pipeline import (
     EXIT_DATASET,
     EXIT_FILES_FAILED,
     EXIT_NO_SPACE,
     EXIT_NOT_WRITABLE,
-    ingest,
 )
-from tests.helpers import F2021, F2023, SAMPLE_DIR
-
-
-def _snapshot(folder):
-    return {name: sorted(map(repr, t.to_pylist())) for name, t in read_dataset(folder).items()}
-
-
-def _run_cli(out, *files):
-    args = ["ingest", *map(str, files), "--data", str(out)]
-    return CliRunner().invoke(main, args, prog_name="fichas")
+from tests.helpers import F2023, SAMPLE_DIR, dataset_rows, ingest_cli, ingested_2021
 
 
 @pytest.fixture
 def dataset_2021(tmp_path):
-    out = tmp_path / "ds"
-    assert ingest([SAMPLE_DIR / F2021], out, echo=lambda _l: None) == 0
-    return out
+    return ingested_2021(tmp_path)
 
 
 def test_exit_statuses_are_distinct():
@@ -44,7 +29,7 @@ def test_exit_statuses_are_distinct():
 
 
 def test_disk_full_keeps_the_dataset_and_says_where(dataset_2021, monkeypatch):
-    before = _snapshot(dataset_2021)
+    before = dataset_rows(dataset_2021)
     real = pq.ParquetWriter.write_table
     calls = {"n": 0}
 
@@ -55,7 +40,7 @@ def test_disk_full_keeps_the_dataset_and_says_where(dataset_2021, monkeypatch):
         return real(self, table, *args, **kwargs)
 
     monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
-    result = _run_cli(dataset_2021, SAMPLE_DIR / F2023)
+    result = ingest_cli(dataset_2021, SAMPLE_DIR / F2023)
     assert result.exit_code == EXIT_NO_SPACE == 4
     assert f"ERROR no queda espacio en {dataset_2021}; el dataset anterior se conserva" in (
         result.output
@@ -63,14 +48,14 @@ def test_disk_full_keeps_the_dataset_and_says_where(dataset_2021, monkeypatch):
     assert "Traceback" not in result.output
     assert result.output.splitlines()[-1].endswith("el dataset no se modificó")
     monkeypatch.undo()
-    assert _snapshot(dataset_2021) == before
+    assert dataset_rows(dataset_2021) == before
     leftovers = (".staging", dataset.PENDING, dataset.LOCK)
     assert not [p for p in dataset_2021.iterdir() if p.name.startswith(leftovers)]
 
 
 def test_no_permission_at_the_lock(dataset_2021, monkeypatch):
     """Tests run as root, where chmod does not stop a write: the refusal is simulated."""
-    before = _snapshot(dataset_2021)
+    before = dataset_rows(dataset_2021)
     real_open = os.open
 
     def refuse(path, flags, *args, **kwargs):
@@ -79,7 +64,7 @@ def test_no_permission_at_the_lock(dataset_2021, monkeypatch):
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(dataset.os, "open", refuse)
-    result = _run_cli(dataset_2021, SAMPLE_DIR / F2023)
+    result = ingest_cli(dataset_2021, SAMPLE_DIR / F2023)
     assert result.exit_code == EXIT_NOT_WRITABLE == 5
     lock = dataset_2021 / dataset.LOCK
     assert (
@@ -87,24 +72,24 @@ def test_no_permission_at_the_lock(dataset_2021, monkeypatch):
         "el dataset anterior se conserva"
     ) in result.output
     monkeypatch.undo()
-    assert _snapshot(dataset_2021) == before
+    assert dataset_rows(dataset_2021) == before
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only folders")
 def test_read_only_folder(dataset_2021):
-    before = _snapshot(dataset_2021)
+    before = dataset_rows(dataset_2021)
     dataset_2021.chmod(0o555)
     try:
-        result = _run_cli(dataset_2021, SAMPLE_DIR / F2023)
+        result = ingest_cli(dataset_2021, SAMPLE_DIR / F2023)
     finally:
         dataset_2021.chmod(0o755)
     assert result.exit_code == EXIT_NOT_WRITABLE
     assert "no se puede escribir en" in result.output
-    assert _snapshot(dataset_2021) == before
+    assert dataset_rows(dataset_2021) == before
 
 
 def test_a_dataset_locked_by_another_ingest(dataset_2021):
     with dataset.write_lock(dataset_2021):
-        result = _run_cli(dataset_2021, SAMPLE_DIR / F2023)
+        result = ingest_cli(dataset_2021, SAMPLE_DIR / F2023)
     assert result.exit_code == EXIT_DATASET == 3
     assert "otro proceso" in result.output and "está escribiendo" in result.output
