@@ -126,3 +126,29 @@ def test_region_ranges_cover_every_region_in_order():
     ]
     assert writer._region_ranges(counts, 1000) == [("Aysén", "Ñuble")]
     assert writer._region_ranges([], 40) == []
+
+
+def test_a_small_dataset_is_written_from_memory_and_the_same_when_spooled(
+    corpus, tmp_path, monkeypatch
+):
+    """Below BUCKETED_FROM_FICHAS the rows are held, not spooled; past SMALL_HELD_BYTES they
+    are spooled after all, and the files are the same."""
+    spooled: list[str] = []
+    real = writer.DatasetWriter._spool_writer
+
+    def counted(self, name, bucket):
+        spooled.append(name)
+        return real(self, name, bucket)
+
+    monkeypatch.setattr(writer.DatasetWriter, "_spool_writer", counted)
+    held = tmp_path / "held"
+    _ingest([corpus, SAMPLE_DIR], held)
+    assert spooled == []
+    monkeypatch.setattr(writer, "SMALL_HELD_BYTES", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 5)
+    spilled = tmp_path / "spilled"
+    _ingest([corpus, SAMPLE_DIR], spilled)
+    assert "budget" in spooled
+    a, b = _tables(held), _tables(spilled)
+    for name in TABLES:
+        assert a[name].to_pylist() == b[name].to_pylist(), name

@@ -42,6 +42,9 @@ SPOOL_ROWS = 50_000
 SUMMARY_MEMORY = "256MB"
 # Rows of region_presence DuckDB sorts at once (a few regions); 50,000 fichas have ~580,000.
 REGION_PART_ROWS = 150_000
+# Rows of a small dataset (not bucketed) held in memory until finish, below this size; the
+# spool's write and read back cost ~5 % of a 2,000-ficha ingest ("Ingest in one pass").
+SMALL_HELD_BYTES = 128 * 1024 * 1024
 
 
 def sort_keys(table: str) -> list[tuple[str, str]]:
@@ -80,6 +83,7 @@ class DatasetWriter:
         self._writers: dict[tuple[str, int], pa.ipc.RecordBatchStreamWriter] = {}
         self._held: dict[str, list[pa.Table]] = {}  # rows not spooled yet, by table
         self._held_rows = 0
+        self._held_bytes = 0
         self.rows = {name: 0 for name in TABLES}
         self.derived: dict[str, pa.Table] = {}  # set by finish: the tables derived on write
 
@@ -93,14 +97,18 @@ class DatasetWriter:
             self.rows[name] += data.num_rows
             self._held.setdefault(name, []).append(data)
             self._held_rows += data.num_rows
-        if self._held_rows >= SPOOL_ROWS:
+            self._held_bytes += data.nbytes
+        # A small dataset is held whole and written from memory, unless its rows grow big
+        # (files far larger than fichas): then it is spooled like a large one.
+        many = self._held_rows >= SPOOL_ROWS and (self.bucketed or bool(self._writers))
+        if many or self._held_bytes >= SMALL_HELD_BYTES:
             self._spool()
 
     def _spool(self) -> None:
         """Write the rows held so far to their buckets' spool files, in the order they came."""
         import pyarrow as pa
 
-        held, self._held, self._held_rows = self._held, {}, 0
+        held, self._held, self._held_rows, self._held_bytes = self._held, {}, 0, 0
         self._spool_held(held)
         # Arrow's allocator keeps what splitting and compressing freed (~85 MB at 50,000
         # fichas, for the whole ingest) unless it is given back.
@@ -175,7 +183,8 @@ class DatasetWriter:
         import pyarrow.parquet as pq
 
         try:
-            self._spool()
+            if self._writers:  # rows were spooled: the rest go the same way, in their order
+                self._spool()
             for writer in self._writers.values():
                 writer.close()
             for name in TABLES:
@@ -183,13 +192,10 @@ class DatasetWriter:
                     continue
                 path = table_path(self.staging, name)
                 with pq.ParquetWriter(path, TABLES[name], compression="zstd") as out:
-                    for spooled in sorted(self.spool.glob(f"{name}.*.arrow")):
-                        with pa.ipc.open_stream(spooled) as reader:
-                            data = reader.read_all()
+                    for data in self._buckets(name):
                         # A stable sort: rows of one ficha keep their order.
                         out.write_table(data.sort_by(sort_keys(name)), ROW_GROUP_ROWS)
                         del data
-                        spooled.unlink()
             self._write_derived()
             # Give back what sorting and reading left in Arrow's pool before DuckDB takes its
             # share: the summaries step is the ingest's peak.
@@ -217,6 +223,20 @@ class DatasetWriter:
                 f"no se pudieron borrar versiones anteriores en {self.folder / versions.VERSIONS}"
                 f" ({', '.join(failed)})"
             )
+
+    def _buckets(self, name: str):
+        """A table's rows bucket by bucket, each in the order they came: the held rows of a
+        small dataset (one bucket), else the spooled files, each removed once read."""
+        import pyarrow as pa
+
+        held = self._held.pop(name, None)
+        if held:
+            yield pa.concat_tables(held)
+        for spooled in sorted(self.spool.glob(f"{name}.*.arrow")):
+            with pa.ipc.open_stream(spooled) as reader:
+                data = reader.read_all()
+            spooled.unlink()
+            yield data
 
     def _write_caches(self) -> None:
         """The explorer's start-up list and the program it opens on (read ahead), written into
