@@ -10,8 +10,10 @@ figures hold on a shared machine when wall time does not), over the same files:
 - parse: `parse_path` for each file (text -> records), the parser alone;
 - ingest: `pipeline.ingest(..., workers=1)` into a fresh folder (parse, Arrow, Parquet, summaries).
 The parse/floor ratio is how far the parser is from that limit. `--profile` writes cProfile's
-top functions of the parse step (own time and cumulative) to a file. See benchmarks/README.md,
-"Ingest in one pass".
+top functions of the parse step (own time and cumulative) to a file. `--cli` also runs
+`fichas ingest FOLDER --data FRESH -q` with `--workers 1` and with the default workers as
+`benchmarks/run.py` does: wall seconds, CPU seconds of the whole process tree, and the peak
+resident memory of the tree (sampled every 50 ms). See benchmarks/README.md, "Ingest in one pass".
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import cProfile
 import io
 import json
 import pstats
+import resource
 import sys
 import tempfile
 import time
@@ -70,12 +73,36 @@ def profile_text(files: list[Path]) -> str:
     return out.getvalue()
 
 
+def cli_run(folder: Path, workers: int | None) -> dict:
+    """One `fichas ingest` from outside (the CLI this interpreter's venv has)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from harness.rss import run_sampled
+
+    with tempfile.TemporaryDirectory() as work:
+        argv = [str(Path(sys.executable).parent / "fichas"), "ingest", str(folder)]
+        argv += ["--data", str(Path(work) / "ds"), "-q"]
+        if workers is not None:
+            argv += ["--workers", str(workers)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        run = run_sampled(argv, timeout=7200)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {
+        "workers": workers or "default",
+        "seconds": round(run.seconds, 2),
+        "cpu_seconds": round(cpu, 2),
+        "peak_rss_mb": round(run.peak_tree_rss_mb),
+        "exit_code": run.returncode,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--limit", type=int, default=None, help="only the first N files")
     parser.add_argument("--profile", type=Path, help="write the parse step's profile here")
     parser.add_argument("--skip-ingest", action="store_true", help="floor and parse only")
+    parser.add_argument("--cli", action="store_true", help="also `fichas ingest`, 1 and default")
     args = parser.parse_args(argv)
     files = sorted(p for p in args.folder.iterdir() if p.suffix == ".txt")[: args.limit]
     if not files:
@@ -90,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
         result[f"{name}_cpu_seconds"] = round(seconds, 3)
         result[f"{name}_per_cpu_s"] = round(len(files) / seconds)
     result["parse_over_floor"] = round(result["floor_per_cpu_s"] / result["parse_per_cpu_s"], 1)
+    if args.cli:
+        result["cli"] = [cli_run(args.folder, workers) for workers in (1, None)]
+        every = sum(1 for p in args.folder.iterdir() if p.suffix == ".txt")  # not --limit
+        for run in result["cli"]:
+            run["files"] = every
+            run["fichas_per_cpu_s"] = round(every / run["cpu_seconds"])
+            run["fichas_per_s"] = round(every / run["seconds"])
     if args.profile:
         args.profile.write_text(profile_text(files), encoding="utf-8")
     json.dump(result, sys.stdout)

@@ -34,6 +34,8 @@ def line_of(row: list[str], i: int | None = None) -> int | None:
 
 def source(line: int | None, column: str | None = None, prefix: str = "source") -> dict:
     """`{source_line, source_column}` for a 0-based line (stored 1-based)."""
+    if prefix == "source":  # most calls: the key names without formatting them each time
+        return {"source_line": None if line is None else line + 1, "source_column": column or None}
     return {
         f"{prefix}_line": None if line is None else line + 1,
         f"{prefix}_column": column or None,
@@ -42,7 +44,9 @@ def source(line: int | None, column: str | None = None, prefix: str = "source") 
 
 def at(row: list[str], i: int | None = None, column: str | None = None, prefix="source") -> dict:
     """The source columns of cell `i` of a table row, under header `column`."""
-    return source(line_of(row, i), column, prefix)
+    lines = getattr(row, "cell_lines", None)  # line_of, inlined: every figure comes here
+    line = lines[i] if lines and i in lines else getattr(row, "line", None)
+    return source(line, column, prefix)
 
 
 def header_text(row: list[str], i: int) -> str | None:
