@@ -35,9 +35,15 @@ def _blank(doc: Document, i: int) -> bool:
     return not line.strip() or bool(_PLACEHOLDER_RE.match(line))
 
 
+# Text every placeholder contains: a ficha without any has no placeholder line to look for.
+_PLACEHOLDER_HINT_RE = re.compile(r"<!--|!\[|<img|\[imag", re.IGNORECASE)
+
+
 def _gaps(doc: Document) -> list[tuple[int, int]]:
     """(first, last) line index of every run of blank lines that could hold a picture: two
     blank lines or more, or any run with a converter's image placeholder."""
+    if not _PLACEHOLDER_HINT_RE.search(doc.text):
+        return _blank_runs(doc.lines)
     out = []
     n = len(doc.lines)
     i = 0
@@ -52,6 +58,22 @@ def _gaps(doc: Document) -> list[tuple[int, int]]:
         if j - i + 1 >= MIN_BLANKS or placeholder:
             out.append((i, j))
         i = j + 1
+    return out
+
+
+def _blank_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """`_gaps` of a text without placeholders: runs of MIN_BLANKS empty lines or more, found
+    with one comprehension instead of a call per line (most of this module's cost)."""
+    blank = [i for i, line in enumerate(lines) if not line.strip()]
+    out = []
+    k = 0
+    while k < len(blank):
+        j = k
+        while j + 1 < len(blank) and blank[j + 1] == blank[j] + 1:
+            j += 1
+        if j - k + 1 >= MIN_BLANKS:
+            out.append((blank[k], blank[j]))
+        k = j + 1
     return out
 
 
