@@ -3,11 +3,13 @@ explorer's panes and `fichas show` share (all text goes in as Text, never as mar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.measure import Measurement
 from rich.segment import Segment
-from rich.style import Style
+from rich.style import Style, StyleType
 from rich.table import Table as RichTable
 from rich.text import Text
 
@@ -39,15 +41,30 @@ ROW_META = "fichas_row"
 NATURAL = 10_000
 
 
-def title(text: str) -> Text:
-    return Text(one_line(text), style="bold cyan")
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """The colours of what is drawn here: by default the terminal's own named colours (the CLI,
+    whose palette is the terminal's); the explorer passes its theme's (tui/theme_styles.py)."""
+
+    title: StyleType = "bold cyan"
+    notice: StyleType = "bold yellow"  # a view's warning above its blocks
+    bar: StyleType = "cyan"
+    reached: StyleType = "green"  # a bar that reached its meta
+    target: StyleType = "bold yellow"  # the meta's mark on a bar
+
+
+TERMINAL = Styles()
+
+
+def title(text: str, styles: Styles = TERMINAL) -> Text:
+    return Text(one_line(text), style=styles.title)
 
 
 def note(text: str) -> Text:
     return Text(clean(text), style="italic")
 
 
-def bar(b: Bar, width: int = BAR_WIDTH) -> Text:
+def bar(b: Bar, width: int = BAR_WIDTH, styles: Styles = TERMINAL) -> Text:
     """The value's share of the scale in eighths of a cell; the meta marked '┃' (green bar when
     reached); nothing at all without a value or a scale."""
     if b.fraction is None:
@@ -56,16 +73,16 @@ def bar(b: Bar, width: int = BAR_WIDTH) -> Text:
         eighths = round(b.fraction * width * 8)
         full, part = divmod(eighths, 8)
         body = "█" * full + (_EIGHTHS[part] if part else "")
-        chart = Text(body.ljust(width), style="green" if b.reached else "cyan")
+        chart = Text(body.ljust(width), style=styles.reached if b.reached else styles.bar)
     if b.target is not None:
         at = min(width - 1, max(0, round(b.target * width) - 1))
-        chart = chart[:at] + Text("┃", style="bold yellow") + chart[at + 1 :]
+        chart = chart[:at] + Text("┃", style=styles.target) + chart[at + 1 :]
     return chart
 
 
-def cell(column: Column, c: Cell) -> Text:
+def cell(column: Column, c: Cell, styles: Styles = TERMINAL) -> Text:
     if isinstance(c.value, Bar):
-        return bar(c.value)
+        return bar(c.value, styles=styles)
     text = display(column, c)
     # A missing code is shown as written, dimmed so it reads as "no figure" at a glance.
     return Text(text, style="dim" if c.value is None else "")
@@ -85,7 +102,7 @@ def header(column: Column) -> str:
     return column.header
 
 
-def grid(t: Table, *, marked: bool = False) -> RichTable:
+def grid(t: Table, *, marked: bool = False, styles: Styles = TERMINAL) -> RichTable:
     """The table at its natural width: numbers and years never wrap nor shrink. `marked`: every
     row's cells carry the row's index in their style's meta (see row_of), so the lines drawn
     say which row they show, however the row wraps."""
@@ -112,7 +129,7 @@ def grid(t: Table, *, marked: bool = False) -> RichTable:
             style = Style.parse(style) + Style(meta={ROW_META: i})
         following = rows[i + 1].role if i + 1 < len(rows) else None
         out.add_row(
-            *(cell(col, c) for col, c in zip(t.columns, row.cells, strict=True)),
+            *(cell(col, c, styles) for col, c in zip(t.columns, row.cells, strict=True)),
             style=style,
             end_section=following is not None and following != row.role,
         )
@@ -129,18 +146,18 @@ def row_of(line: list[Segment]) -> int | None:
     return None
 
 
-def stacked(t: Table) -> Group:
+def stacked(t: Table, styles: Styles = TERMINAL) -> Group:
     """A table too wide for the width: one block per row, `Column: value` lines."""
     parts: list[RenderableType] = []
     for row in t.rows:
         first, *rest = zip(t.columns, row.cells, strict=True)
-        label = cell(*first)
+        label = cell(*first, styles)
         label.stylize("bold italic" if row.role == APART else "bold")
         parts.append(label)
         for column, c in rest:
             if column.kind == BAR:
                 continue
-            line = Text(f"  {header(column)}: ", style="dim") + cell(column, c)
+            line = Text(f"  {header(column)}: ", style="dim") + cell(column, c, styles)
             parts.append(line)
     return Group(*parts)
 
@@ -150,10 +167,11 @@ class TableBlock:
     stacked row by row; without it (a pane) it keeps its width and the pane scrolls sideways,
     and its rows are marked (see grid). Either way no column is ever dropped or cut."""
 
-    def __init__(self, t: Table, *, fit: bool) -> None:
+    def __init__(self, t: Table, *, fit: bool, styles: Styles = TERMINAL) -> None:
         self.table = t
         self.fit = fit
-        self.grid = grid(t, marked=not fit)
+        self.styles = styles
+        self.grid = grid(t, marked=not fit, styles=styles)
         self._natural: list[list[Segment]] | None = None
         self._widest = 0  # the natural lines' width
         self._needed: int | None = None
@@ -212,31 +230,31 @@ class TableBlock:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions):
         if self.fit and self.needed(console, options) > options.max_width:
-            yield stacked(self.table)
+            yield stacked(self.table, self.styles)
         else:
             yield self.grid
 
 
-def table_parts(t: Table, *, fit: bool) -> list[RenderableType]:
+def table_parts(t: Table, *, fit: bool, styles: Styles = TERMINAL) -> list[RenderableType]:
     """Title, notes and the table (see TableBlock for `fit`)."""
-    parts: list[RenderableType] = [title(t.title)] if t.title else []
+    parts: list[RenderableType] = [title(t.title, styles)] if t.title else []
     parts += [note(n) for n in t.notes]
     if t.order:
         parts.append(note(f"Orden: {t.order}."))
     if not t.rows:
         parts.append(note(t.empty))
     else:
-        parts.append(TableBlock(t, fit=fit))
+        parts.append(TableBlock(t, fit=fit, styles=styles))
     return parts
 
 
-def facts(f: Facts) -> RenderableType:
+def facts(f: Facts, styles: Styles = TERMINAL) -> RenderableType:
     out = RichTable.grid(padding=(0, 1))
     out.add_column(style="bold", no_wrap=True)
     out.add_column(ratio=1)
     for label, value in f.items:
         out.add_row(Text(clean(label)), Text(clean(value) or "—"))
-    return Group(title(f.title), out) if f.title else out
+    return Group(title(f.title, styles), out) if f.title else out
 
 
 def _tags(labels: tuple[str, ...]) -> Text:
@@ -249,8 +267,8 @@ def _tags(labels: tuple[str, ...]) -> Text:
     return out
 
 
-def paragraphs(p: Paragraphs) -> list[RenderableType]:
-    parts: list[RenderableType] = [title(p.title)] if p.title else []
+def paragraphs(p: Paragraphs, styles: Styles = TERMINAL) -> list[RenderableType]:
+    parts: list[RenderableType] = [title(p.title, styles)] if p.title else []
     if not p.items and p.empty:
         parts.append(note(p.empty))
     last = None
@@ -266,24 +284,24 @@ def paragraphs(p: Paragraphs) -> list[RenderableType]:
     return parts
 
 
-def block_parts(b: Block, *, fit: bool) -> list[RenderableType]:
+def block_parts(b: Block, *, fit: bool, styles: Styles = TERMINAL) -> list[RenderableType]:
     if isinstance(b, Table):
-        return table_parts(b, fit=fit)
+        return table_parts(b, fit=fit, styles=styles)
     if isinstance(b, Facts):
-        return [facts(b)]
-    return paragraphs(b)
+        return [facts(b, styles)]
+    return paragraphs(b, styles)
 
 
-def blocks(view: PaneView, *, fit: bool) -> list[RenderableType]:
+def blocks(view: PaneView, *, fit: bool, styles: Styles = TERMINAL) -> list[RenderableType]:
     """Every part of a view in order, a blank line between blocks (a pane draws each part at
     its own width: TableBlocks at theirs, prose at the pane's)."""
     out: list[RenderableType] = []
     if view.notice:
-        out += [Text(clean(view.notice), style="bold yellow"), Text()]
+        out += [Text(clean(view.notice), style=styles.notice), Text()]
     for i, b in enumerate(view.blocks):
         if i and not (isinstance(b, Table) and _heading_only(view.blocks[i - 1])):
             out.append(Text())
-        out += block_parts(b, fit=fit)
+        out += block_parts(b, fit=fit, styles=styles)
     return out
 
 
@@ -292,5 +310,5 @@ def _heading_only(b: Block) -> bool:
     return isinstance(b, Paragraphs) and not b.items and not b.empty
 
 
-def renderable(view: PaneView, *, fit: bool = True) -> Group:
-    return Group(*blocks(view, fit=fit))
+def renderable(view: PaneView, *, fit: bool = True, styles: Styles = TERMINAL) -> Group:
+    return Group(*blocks(view, fit=fit, styles=styles))

@@ -23,6 +23,7 @@ from ...data.across import Selection, measure_rows, region_rows
 from ...data.dataset import DatasetError
 from ...data.queries import Store
 from ...geography import CANONICAL_REGIONS, NIVEL_CENTRAL
+from ...render.rich_tables import Styles
 from ...render.rich_tables import bar as bar_text
 from ...render.rich_tables import cell as cell_text
 from ...render.rich_tables import header as column_header
@@ -32,6 +33,7 @@ from ...views.figures import number
 from ...views.model import Cell, Column
 from ...views.pesos import EACH_FICHA, Pesos
 from ...views.region_programs import region_bars, region_view
+from ..theme_styles import WARNING, render_styles, themed
 from ..widgets.key_bar import KeyBar
 from .pesos_switch import PesosSwitch
 
@@ -81,11 +83,11 @@ def distribution(values: list[float], bins: int = BINS) -> list[float]:
     return counts
 
 
-def _cell(column: Column, cell: Cell) -> Text:
+def _cell(column: Column, cell: Cell, styles: Styles) -> Text:
     """A cell as the panes draw it, figures right-aligned; no rank is blank, not a code."""
     if column.key == "rank" and cell.value is None:
         return Text("")
-    text = cell_text(column, cell)
+    text = cell_text(column, cell, styles)
     if column.numeric:
         text.justify = "right"
     return text
@@ -161,6 +163,12 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         self.query_one("#across-dist").set_class(self.state.kind != "ranking", "-hidden")
         self.query_one(DataTable).focus()
         self.recompute()
+        # the title's colours are the theme's: drawn again in a new one
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self.view is not None:
+            self._draw(self.view)
 
     # -- computing ------------------------------------------------------------------------
 
@@ -181,9 +189,7 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         try:
             if state.kind == "ranking":
                 ranked = measure_rows(store, state.measure, Selection())
-                view = ranking_view(
-                    ranked, state.measure, descending=state.descending, pesos=pesos
-                )
+                view = ranking_view(ranked, state.measure, descending=state.descending, pesos=pesos)
             else:
                 present = region_rows(store, state.region, Selection())
                 view = region_view(present, state.region, pesos=pesos)
@@ -211,7 +217,8 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         title = Text(clean(head.title))
         # the basis in force: the ranked amounts' pesos, and whether each ficha's or converted
         if view.basis is not None:
-            title.append(f" · {view.basis.label}", style="bold yellow" if self.pesos.target else "")
+            converted = themed(self.app, WARNING, bold=True) if self.pesos.target else ""
+            title.append(f" · {view.basis.label}", style=converted)
             if self.pesos.target is None:
                 title.append(f", {self.pesos.label}", style="")
         else:
@@ -243,12 +250,14 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         region = self.state.kind == "region"
         bars = region_bars(view, rows) if region else [()] * len(rows)
         drawn = []
+        styles = render_styles(self.app)
         for row, row_bars in zip(rows, bars, strict=True):
             cells = []
             for col, c in zip(head.columns, row.cells, strict=True):
-                cells.append(_cell(col, c))
+                cells.append(_cell(col, c, styles))
                 if region and col.key in BARS:
-                    cells.append(bar_text(row_bars[list(BARS).index(col.key)], BAR_WIDTH))
+                    bar = row_bars[list(BARS).index(col.key)]
+                    cells.append(bar_text(bar, BAR_WIDTH, styles))
             if other:
                 value = row.cells[head.column("value")]
                 same = (

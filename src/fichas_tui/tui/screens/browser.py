@@ -121,6 +121,10 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         self.query_one(ProgramList).set_programs(programs)
         self._update_status(len(programs))
         self.query_one(ProgramList).focus()
+        # the status line's colours are the theme's: written again in a new one
+        self.app.theme_changed_signal.subscribe(
+            self, lambda _theme: self._update_status(self.shown_count)
+        )
         self.app.after_first_frame(self.set_pesos, self.pesos)
         saved = self.app.recall("basis")  # the basis of the last run, if this dataset reaches it
         if saved and saved.isdigit():  # read after the first set_pesos, so it lands last

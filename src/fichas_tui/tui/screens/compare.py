@@ -26,21 +26,22 @@ from textual.widgets import Static
 
 from ...data.compare import compared_fichas
 from ...data.dataset import DatasetError
+from ...render.rich_tables import TERMINAL, Styles, note, title
 from ...render.rich_tables import cell as cell_text
-from ...render.rich_tables import note, title
 from ...text import clean
 from ...views.compare import DOWN, UP, CompareView, change, compare_view, default_pesos
 from ...views.model import TEXT, Table
 from ...views.pesos import Pesos
-from ..theme_styles import ERROR, SUCCESS, WARNING, themed
+from ..theme_styles import ERROR, SUCCESS, WARNING, render_styles, themed
 from ..widgets.key_bar import KeyBar
 from .compare_pick import ComparePick, Pick
 from .pesos_switch import PesosSwitch
 
 WIDE_MIN_WIDTH = 120
 LEFT = ("compare:presupuesto", "compare:porcentajes")  # the wide layout's left column
-# A difference's colour, up or down (the arrow says it too); the theme's when there is an app.
-STYLE: dict[int | None, str | Style] = {1: "green", -1: "red", 0: "dim"}
+# A difference's style, up or down: none by default (the arrow says it); the screen passes its
+# theme's success and error colours (CompareScreen._draw).
+STYLE: dict[int | None, str | Style] = {1: "", -1: "", 0: "dim"}
 DIFFERENCE = "B − A"
 
 if TYPE_CHECKING:
@@ -55,9 +56,11 @@ class Compared(Message):
         self.token, self.view, self.pesos, self.problem = token, view, pesos, problem
 
 
-def section(table: Table, styles: dict[int | None, str | Style] = STYLE) -> Group:
+def section(
+    table: Table, styles: dict[int | None, str | Style] = STYLE, drawn: Styles = TERMINAL
+) -> Group:
     """A section: title, notes and the table (A, B and the change, signed and coloured)."""
-    parts = [title(table.title), *(note(n) for n in table.notes)]
+    parts = [title(table.title, drawn), *(note(n) for n in table.notes)]
     if not table.rows:
         return Group(*parts, note(table.empty))
     grid = RichTable(
@@ -79,7 +82,7 @@ def section(table: Table, styles: dict[int | None, str | Style] = STYLE) -> Grou
         shown, direction = change(difference, diff)
         grid.add_row(
             Text(clean(str(concept.value))),
-            *(cell_text(c, s) for c, s in zip(figures, sides, strict=True)),
+            *(cell_text(c, s, drawn) for c, s in zip(figures, sides, strict=True)),
             Text(shown, style=styles.get(direction, "dim")),
         )
     return Group(*parts, grid)
@@ -158,6 +161,12 @@ class CompareScreen(PesosSwitch, Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#compare-body").focus()
         self.recompute()
+        # the heading's and the changes' colours are the theme's: drawn again in a new one
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self.view is not None:
+            self._draw(self.view)
 
     def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width >= WIDE_MIN_WIDTH, "-wide")
@@ -218,9 +227,10 @@ class CompareScreen(PesosSwitch, Screen[None]):
             -1: themed(self.app, ERROR),
             0: "dim",
         }
+        drawn = render_styles(self.app)
         for table in view.tables:
             column = left if table.key in LEFT else right
-            column.mount(Static(section(table, styles), classes="compare-section"))
+            column.mount(Static(section(table, styles, drawn), classes="compare-section"))
         same = a.program_id == b.program_id
         what = "dos años de un programa" if same else "dos programas"
         self.query_one("#compare-status", Static).update(

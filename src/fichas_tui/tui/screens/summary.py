@@ -20,12 +20,14 @@ from textual.widgets import DataTable, Static
 
 from ...data.across import Selection
 from ...data.dataset import DatasetError
+from ...render.rich_tables import Styles
 from ...render.rich_tables import bar as bar_text
 from ...render.rich_tables import cell as cell_text
 from ...render.rich_tables import header as column_header
 from ...text import clean
 from ...views.model import BAR, TOTAL, Bar, Cell, Column, Table
 from ...views.pesos import EACH_FICHA, Pesos
+from ..theme_styles import render_styles
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -74,10 +76,11 @@ def compute_table(store, state: SummaryState, pesos: Pesos) -> Table:
     return regions_view(sums, pesos=pesos, years=years).table
 
 
-def _cell(column: Column, cell: Cell) -> Text:
+def _cell(column: Column, cell: Cell, styles: Styles) -> Text:
     if column.kind == BAR or isinstance(cell.value, Bar):
-        return bar_text(cell.value if isinstance(cell.value, Bar) else Bar(None), BAR_WIDTH)
-    text = cell_text(column, cell)
+        value = cell.value if isinstance(cell.value, Bar) else Bar(None)
+        return bar_text(value, BAR_WIDTH, styles)
+    text = cell_text(column, cell, styles)
     if column.numeric:
         text.justify = "right"
     return text
@@ -138,6 +141,12 @@ class SummaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
         self.recompute()
+        # the bars' colours are the theme's: drawn again in a new one
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        if self.table is not None:
+            self._draw(self.table)
 
     def recompute(self, step: bool = False) -> None:
         self._token += 1
@@ -183,8 +192,9 @@ class SummaryScreen(Screen[None]):
         self.query_one("#summary-notes", Static).update(Text(notes))
         grid = self.query_one(DataTable)
         grid.clear(columns=True)
+        styles = render_styles(self.app)
         drawn = [
-            [_cell(col, c) for col, c in zip(table.columns, row.cells, strict=True)]
+            [_cell(col, c, styles) for col, c in zip(table.columns, row.cells, strict=True)]
             for row in table.rows
         ]
         for i, column in enumerate(table.columns):

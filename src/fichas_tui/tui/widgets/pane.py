@@ -22,13 +22,13 @@ from textual.style import Style as VisualStyle
 from textual.visual import Visual, visualize
 
 from ...data.detail_records import ProgramDetail
-from ...render.rich_tables import TableBlock
+from ...render.rich_tables import Styles, TableBlock
 from ...text import clean
 from ...views.model import PaneView
 from ...views.pesos import Pesos
 from ...views.program import pane_view
 from ..compat import set_virtual_size
-from ..theme_styles import WARNING, themed
+from ..theme_styles import render_styles
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
 from .pane_sketch import Look, Sketch, content, notice_for, ready, sketch
 from .selection import selectable, selected_text, under_mouse
@@ -130,16 +130,16 @@ class Pane(RowCursor, ScrollView, can_focus=True):
             return None
         width = self._text_width()
         options = self.app.console_options.update(highlight=False, width=width, height=None)
-        return Look(self.NAME, self.options(), width, self.app.console, options, self._warning())
+        return Look(self.NAME, self.options(), width, self.app.console, options, self._styles())
 
     def keep_sketch(self, made: Sketch) -> None:
         """Keep the drawing of a sketch made ahead: its tables are drawn, only the strips are
         made here; dropped when the pane changed since (width, settings, colours)."""
         look = self.look()
-        if look is None or (look.width, look.options, look.warning) != (
+        if look is None or (look.width, look.options, look.styles) != (
             made.look.width,
             made.look.options,
-            made.look.warning,
+            made.look.styles,
         ):
             return
         key = self._key(made.detail, made.notice, made.only)
@@ -163,8 +163,9 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         """Whether `detail` holds the tables this pane shows (they may be read per pane)."""
         return ready(self.NAME, detail)
 
-    def _warning(self) -> RichStyle:
-        return themed(self.app, WARNING, bold=True)
+    def _styles(self) -> Styles:
+        """The theme's colours for the shared renderer (its notices: the pane's warnings)."""
+        return render_styles(self.app)
 
     def _text_width(self) -> int:
         # the width the vertical scrollbar leaves: it is always there (see DEFAULT_CSS)
@@ -185,6 +186,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
             only,
             self.size.width,
             self.visual_style,
+            self._styles(),
         )
 
     def _find(self, key: tuple | None) -> Drawing | None:
@@ -202,13 +204,13 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         view = None
         if self._problem is not None and detail is self.detail:
             heading, text = self._problem
-            heading_text = Text(clean(heading), style=self._warning())
+            heading_text = Text(clean(heading), style=self._styles().notice)
             parts: list[RenderableType] = [Group(heading_text, Text(), Text(clean(text)))]
         elif detail is None or not self.ready(detail):
             parts = []  # blank until its tables are read
         else:
             view = None if only and notice is not None else self.build(detail)
-            parts = content(view, notice, only)
+            parts = content(view, notice, only, self._styles())
         strips, spans = self._fit(parts, view)
         return Drawing(key, view, parts, strips, spans)
 
@@ -221,7 +223,7 @@ class Pane(RowCursor, ScrollView, can_focus=True):
         notice, only = None, False
         if self._problem is None and detail is not None and self.ready(detail):
             notice, only = notice_for(
-                self.NAME, detail, self._missing, self._folder, self._warning()
+                self.NAME, detail, self._missing, self._folder, self._styles().notice
             )
             key = self._key(detail, notice, only)
         drawing = self._find(key) if key is not None else None

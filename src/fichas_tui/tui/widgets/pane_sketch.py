@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console, ConsoleOptions, RenderableType
-from rich.style import Style
+from rich.style import StyleType
 from rich.text import Text
 
 from ...data.detail_records import ProgramDetail
 from ...data.diagnosis import ingest_command, missing_message
-from ...render.rich_tables import TableBlock, blocks
+from ...render.rich_tables import Styles, TableBlock, blocks
 from ...text import clean
 from ...views.model import PaneView
 from ...views.panes import PANE_TABLES, pane
@@ -24,14 +24,14 @@ from ...views.program import pane_view
 class Look:
     """What a pane draws with, read from it on the main thread: its settings, the width of its
     text, the console Rich draws with (thread-safe: its state is per thread) and the theme's
-    style for notices."""
+    colours (tui/theme_styles.py render_styles)."""
 
     name: str
     options: dict
     width: int
     console: Console
     console_options: ConsoleOptions
-    warning: Style
+    styles: Styles
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def ready(name: str, detail: ProgramDetail) -> bool:
 
 
 def notice_for(
-    name: str, detail: ProgramDetail, missing, folder, warning: Style
+    name: str, detail: ProgramDetail, missing, folder, warning: StyleType
 ) -> tuple[Text | None, bool]:
     """What a pane says above (or instead of, True) its view: tables absent or damaged."""
     spec = pane(name)
@@ -71,11 +71,13 @@ def notice_for(
     return notice, only
 
 
-def content(view: PaneView | None, notice: Text | None, only: bool) -> list[RenderableType]:
+def content(
+    view: PaneView | None, notice: Text | None, only: bool, styles: Styles
+) -> list[RenderableType]:
     """The parts a pane draws, top to bottom."""
     if only and notice is not None:  # the notice is all there is
         return [notice]
-    parts: list[RenderableType] = blocks(view, fit=False) if view is not None else []
+    parts: list[RenderableType] = blocks(view, fit=False, styles=styles) if view else []
     if notice is not None:
         parts = [notice, Text(), *parts]
     return parts
@@ -86,16 +88,16 @@ def sketch(look: Look, detail: ProgramDetail, missing: tuple[str, ...], folder) 
     drawn: the costly part of a pane's drawing, done off the main thread."""
     if not ready(look.name, detail):
         return None
-    notice, only = notice_for(look.name, detail, missing, folder, look.warning)
+    notice, only = notice_for(look.name, detail, missing, folder, look.styles.notice)
     view = None if only and notice is not None else pane_view(look.name, detail, **look.options)
-    parts = content(view, notice, only)
+    parts = content(view, notice, only, look.styles)
     for part in parts:
         if isinstance(part, TableBlock):  # kept in the block for that width (TableBlock.lines)
             part.lines(look.console, look.console_options, look.width)
     return Sketch(detail, missing, folder, look, notice, only, view, parts)
 
 
-def damaged_message(damaged: list[tuple[str, str]], folder, warning: Style) -> Text:
+def damaged_message(damaged: list[tuple[str, str]], folder, warning: StyleType) -> Text:
     names = ", ".join(f"{t}.parquet" for t, _why in damaged)
     text = Text(f"No se pudo leer {names}.", style=warning)
     for _table, why in damaged:
