@@ -159,7 +159,7 @@ async def test_the_opening_program_is_read_at_once_from_its_file(sample_dataset)
         await pilot.pause()
         # read at once: the list's first highlight is not taken for a keystroke in the filter
         # (which would wait for a typing pause before reading the program)
-        assert app.screen._pending is None
+        assert app.screen.loader._pending is None
         await settle(pilot)
         detail = app.screen.query_one(Detail)
         assert detail.detail.program.name.startswith("Gestión Social Local")

@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, Input, Select
 
 from fichas_tui.tui.filter_state import LABEL_WIDTH, Filters
 from fichas_tui.tui.screens.browser import BrowserScreen
+from fichas_tui.tui.screens.facet_filter import FacetsRead
 from fichas_tui.tui.screens.filters import FiltersScreen
 from tests.helpers import list_names, press, screen_output, settle
 
@@ -112,18 +113,20 @@ async def test_stale_facet_answer_is_dropped(app):
         screen = app.screen
         screen.apply_filters(Filters(region="Ñuble"))
         # answered by a worker: the list stays as it was meanwhile, the status line says so
-        assert screen.facets_reading and len(list_names(app)) == 5
+        assert screen.facets.reading and len(list_names(app)) == 5
         assert "(filtrando…)" in str(screen.query_one("#list-status").render())
         await settle(pilot)
-        assert list_names(app) == ["Programa Vínculos"] and not screen.facets_reading
+        assert list_names(app) == ["Programa Vínculos"] and not screen.facets.reading
         # an answer for filters no longer chosen changes nothing
-        screen._facets_read(Filters(region="Coquimbo"), frozenset({"alimentacion-escolar"}))
+        screen.post_message(
+            FacetsRead(Filters(region="Coquimbo"), frozenset({"alimentacion-escolar"}))
+        )
         await settle(pilot)
         assert list_names(app) == ["Programa Vínculos"]
         # a year alone needs no query; the facet set is dropped with its filter
         screen.apply_filters(Filters(year=2019))
         await settle(pilot)
-        assert list_names(app) == [PAE] and screen.facet_ids is None
+        assert list_names(app) == [PAE] and screen.facets.ids is None
 
 
 

@@ -25,8 +25,8 @@ async def _on_first_program(pilot, monkeypatch) -> tuple[list, str]:
     screen = app.screen
     programs = screen.query_one(ProgramList)
     following = programs.programs[programs.cursor + 1].program_id
-    screen._ahead = None  # nothing read ahead yet: the read is under way
-    screen._reading_ahead = following
+    screen.loader._ahead = None  # nothing read ahead yet: the read is under way
+    screen.loader._reading_ahead = following
     return asked, following
 
 
@@ -41,7 +41,7 @@ async def test_a_key_during_the_read_ahead_takes_that_read(monkeypatch):
         await pilot.press("down")
         detail = screen.query_one(Detail)
         assert detail.detail.program.program_id != following  # not read yet
-        assert screen._waiting is not None
+        assert screen.loader._waiting is not None
         tables = PANE_TABLES[detail.active_tab]
         ahead = app.store.detail(following, None, partial=True, tables=tables)
         asked.clear()
@@ -49,7 +49,7 @@ async def test_a_key_during_the_read_ahead_takes_that_read(monkeypatch):
         await pilot.pause()
         assert detail.detail.program.program_id == following
         assert asked == []  # shown from the read ahead, no query of its own
-        assert screen._waiting is None
+        assert screen.loader._waiting is None
 
 
 @pytest.mark.asyncio

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import select
-import sys
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -15,49 +13,27 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette, Hit, Hits, Provider
+from textual.command import CommandPalette
+from textual.reactive import var
 from textual.theme import ThemeProvider
 
 from ..data.dataset import DatasetError
 from ..data.queries import DatasetMissing, Store
 from ..settings import Settings
 from ..text import clean
+from ..views.pesos import EACH_FICHA, Pesos
 from .compat import HeldFirstFrame
+from .peso_basis import PesosRead, read_pesos, said
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
-from .screens.palette import Palette, ProgramsProvider
+from .screens.palette import CompareCommand, Palette, ProgramsProvider, ThemeCommand
 from .screens.summary_keys import SummaryCommands
+from .terminal import watch_hangup
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from .screens.across import AcrossState
-
-
-class CompareCommand(Provider):
-    """«Comparar» in the palette: the program under the cursor with another or another year."""
-
-    if TYPE_CHECKING:  # the explorer's app, typed
-
-        @property
-        def app(self) -> FichasApp: ...  # type: ignore[override]  # App[object]: invariant
-
-    async def search(self, query: str) -> Hits:
-        label = "Comparar: este programa con otro o con otro año"
-        score = self.matcher(query).match(label)
-        # the palette is the screen on top now: ask for the main screen below it
-        if score > 0 and self.app.store is not None and self.app.browser() is not None:
-            yield Hit(score, label, self.app.action_compare, text=label)
-
-
-class ThemeCommand(Provider):
-    """«Tema» in the palette: Textual's theme picker (the choice is remembered)."""
-
-    async def search(self, query: str) -> Hits:
-        label = "Tema: cambiar los colores"
-        score = self.matcher(query).match(label)
-        if score > 0:
-            yield Hit(score, label, self.app.action_change_theme, text=label)
 
 
 COPY = Binding.Group("Copiar la fila / la tabla al portapapeles (también por SSH)")
@@ -74,6 +50,9 @@ class FichasApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "fichas"
+    # The basis of every amount on every screen (each watches it); set on every read, so a
+    # reload's new factors reach the screens even for the same target.
+    pesos: var[Pesos] = var(EACH_FICHA, always_update=True)
     COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand, CompareCommand, SummaryCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -207,6 +186,31 @@ class FichasApp(App[None]):
         waiting, self._after_first = self._after_first, []
         for callback in waiting:
             self.call_after_refresh(callback)
+
+    def cycle_pesos(self, current: Pesos | None = None) -> None:
+        """p on any screen: the basis after `current` (else the app's), for every screen."""
+        self.read_pesos(self.pesos if current is None else current, True)
+
+    def read_pesos(self, current: Pesos | None, step: bool) -> None:
+        """Read the deflators in a worker and set the basis they give (peso_basis.read_pesos)."""
+        if self.store is not None:
+            read = partial(read_pesos, self.store, current, step)
+            self.run_worker(
+                lambda: self.post_message(read()), thread=True, exclusive=True, group="pesos"
+            )
+
+    def on_pesos_read(self, message: PesosRead) -> None:
+        words = said(message)
+        if words is not None:
+            text, error, timeout = words
+            self.notify(
+                text, severity="error" if error else "information", timeout=timeout, markup=False
+            )
+        if message.pesos is None:
+            return
+        if message.step:  # the user's choice is remembered, the default is not
+            self.remember("basis", str(message.pesos.target or "ficha"))
+        self.pesos = message.pesos
 
     @work(thread=True, exclusive=True, group="connect")
     def connect_store(self, store: Store) -> None:
@@ -362,7 +366,7 @@ class FichasApp(App[None]):
         last = self.across_return
         self.across_return = None
         state = last if last is not None and last.kind == kind else AcrossState(kind)
-        self.push_screen(AcrossScreen(state, self.screen.pesos))
+        self.push_screen(AcrossScreen(state))
 
     def browser(self) -> BrowserScreen | None:
         """The main screen, under whatever is on top (its peso basis is the app's)."""
@@ -391,7 +395,7 @@ class FichasApp(App[None]):
                     [(program.program_id, year or program.latest_year), other],
                     key=lambda pick: pick[1] or 0,
                 )
-            self.push_screen(CompareScreen(first, other, browser.pesos))
+            self.push_screen(CompareScreen(first, other, self.pesos))
 
         self.push_screen(ComparePick(self.store, program, year), chosen)
 
@@ -413,24 +417,6 @@ class FichasApp(App[None]):
         gc.unfreeze()  # collectable again at exit (native objects report leaks otherwise)
         if self.store is not None:
             self.store.close()
-
-
-def watch_hangup(app: App, stop: threading.Event) -> None:
-    """Exit when the terminal goes away (stdin hung up or at end of file): Textual's input
-    loop would otherwise read nothing forever at full CPU. poll() with no events asked still
-    reports POLLHUP and errors, and reads nothing, so the keys stay Textual's."""
-    poller = select.poll()
-    poller.register(sys.stdin.fileno(), 0)
-    gone = select.POLLHUP | select.POLLERR | select.POLLNVAL
-
-    def wait() -> None:
-        while not stop.is_set():
-            if any(mask & gone for _fd, mask in poller.poll(250)):
-                if not stop.is_set():
-                    app.call_from_thread(app.exit)
-                return
-
-    threading.Thread(target=wait, name="hangup", daemon=True).start()
 
 
 def make_app(

@@ -16,9 +16,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import select
 import signal
 import sys
 import termios
+import threading
 from typing import TYPE_CHECKING
 
 from .crash import EXIT_CRASH, report
@@ -108,3 +110,21 @@ def run_app(app: App) -> int:
 
 
 __all__ = ["EXIT_CRASH", "RESTORE", "run_app"]
+
+
+def watch_hangup(app: App, stop: threading.Event) -> None:
+    """Exit when the terminal goes away (stdin hung up or at end of file): Textual's input
+    loop would otherwise read nothing forever at full CPU. poll() with no events asked still
+    reports POLLHUP and errors, and reads nothing, so the keys stay Textual's."""
+    poller = select.poll()
+    poller.register(sys.stdin.fileno(), 0)
+    gone = select.POLLHUP | select.POLLERR | select.POLLNVAL
+
+    def wait() -> None:
+        while not stop.is_set():
+            if any(mask & gone for _fd, mask in poller.poll(250)):
+                if not stop.is_set():
+                    app.call_from_thread(app.exit)
+                return
+
+    threading.Thread(target=wait, name="hangup", daemon=True).start()

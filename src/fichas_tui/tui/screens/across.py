@@ -31,11 +31,10 @@ from ...text import clean
 from ...views.across import MEASURES, AcrossView, ranking_view
 from ...views.figures import number
 from ...views.model import Cell, Column
-from ...views.pesos import EACH_FICHA, Pesos
+from ...views.pesos import Pesos
 from ...views.region_programs import region_bars, region_view
 from ..theme_styles import WARNING, render_styles, themed
 from ..widgets.key_bar import KeyBar
-from .pesos_switch import PesosSwitch
 
 # Rows drawn at most (the CLI gives them all: fichas ranking --csv).
 MAX_ROWS = 1000
@@ -93,7 +92,7 @@ def _cell(column: Column, cell: Cell, styles: Styles) -> Text:
     return text
 
 
-class AcrossScreen(PesosSwitch, Screen[None]):
+class AcrossScreen(Screen[None]):
     if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
         app = getters.app(FichasApp)
 
@@ -144,10 +143,9 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         ),
     ]
 
-    def __init__(self, state: AcrossState, pesos: Pesos = EACH_FICHA) -> None:
+    def __init__(self, state: AcrossState) -> None:
         super().__init__()
         self.state = state
-        self.pesos = pesos  # the main screen's basis (p changes both)
         self.view: AcrossView | None = None
         self._token = 0
 
@@ -165,6 +163,12 @@ class AcrossScreen(PesosSwitch, Screen[None]):
         self.recompute()
         # the title's colours are the theme's: drawn again in a new one
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.watch(self.app, "pesos", self.recompute, init=False)  # p here or anywhere
+
+    @property
+    def pesos(self) -> Pesos:
+        """The app's basis, the main screen's too (p changes both)."""
+        return self.app.pesos
 
     def _theme_changed(self, _theme: object) -> None:
         if self.view is not None:
@@ -342,14 +346,9 @@ class AcrossScreen(PesosSwitch, Screen[None]):
             self.state = replace(self.state, region=REGIONS[i], row=None)
         self.recompute()
 
-    def set_pesos(self, pesos: Pesos) -> None:
-        """The basis chosen with p (PesosSwitch reads the factors and says which): here, and
-        on the main screen below, so both stay in one basis."""
-        self.pesos = pesos
-        browser = self.app.browser()
-        if browser is not None:
-            browser.set_pesos(pesos)
-        self.recompute()
+    def action_pesos(self) -> None:
+        """The next basis, the app's: here and on the main screen below (app.cycle_pesos)."""
+        self.app.cycle_pesos()
 
     def action_flip(self) -> None:
         self.state = replace(self.state, descending=not self.state.descending)

@@ -10,16 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TabbedContent
 from textual.widgets.input import Selection
 
 from ...data.dataset import DatasetError
 from ...data.list_columns import Programs
 from ...data.queries import SORT_BUDGET, SORT_NAME, ProgramRow, Store
-from ...text import clean, one_line
-from ...views.figures import years_label
-from ...views.pesos import EACH_FICHA, Pesos, executed, executed_key, main_pesos
+from ...text import clean
+from ...views.pesos import Pesos, main_pesos
 from ..compat import HeldFirstFrame
 from ..filter_state import Filters
 from ..theme_styles import WARNING, themed
@@ -28,15 +26,13 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
 from .browser_keys import BROWSER_BINDINGS
-from .facet_filter import FacetFilter
-from .pesos_switch import PesosSwitch
-from .program_loading import ProgramLoading
-from .summary_keys import SummaryKeys
+from .facet_filter import FacetFilter, FacetsRead
+from .list_status import budget_ranks, no_match, status_line
+from .program_loading import AheadRead, Loaded, ProgramLoader
+from .summary_keys import summary_state
 
 # At this width the list and the detail fit side by side; below it each gets the screen.
 WIDE_MIN_WIDTH = 110
-# Seconds without a keystroke in the filter before the highlighted program is read.
-TYPING_PAUSE = 0.2
 
 if TYPE_CHECKING:
     from ..app import FichasApp
@@ -44,23 +40,12 @@ if TYPE_CHECKING:
 
 
 class Reloaded(Message):
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store | None, problem: str | None = None) -> None:
         super().__init__()
-        self.store = store
+        self.store, self.problem = store, problem
 
 
-def no_match(typed: str, filters: Filters) -> str:
-    """What an empty list says: the typed text and the filters that left nothing."""
-    typed = one_line(typed).strip()
-    which = [f"«{typed}»"] if typed else []
-    if filters.label():
-        which.append(f"los filtros ({filters.label()})")
-    if not which:
-        return "No hay programas en el dataset."
-    return "Ningún programa coincide con " + " y ".join(which) + "."
-
-
-class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldFirstFrame):
+class BrowserScreen(HeldFirstFrame):
     if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
         app = getters.app(FichasApp)
     DEFAULT_CSS = """
@@ -83,12 +68,11 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
 
     def __init__(self) -> None:
         super().__init__()
-        self.filters = Filters()
+        self.facets = FacetFilter(self, lambda: self.store)
+        self.loader: ProgramLoader | None = None  # made with the widgets it shows in (on_mount)
         self.shown_count = 0
         self.sort = SORT_NAME
-        self.pesos = EACH_FICHA  # the basis amounts are shown in (p cycles it)
         self._budget_keys: list[int] | None = None  # each program's rank by amount, per pesos
-        self._pending: Timer | None = None  # a program to read once typing pauses
         self._typing = False  # the filter is being applied for a key typed in it
 
     @property
@@ -97,6 +81,15 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         store = self.app.store
         assert store is not None  # the browser is shown over a dataset (else EmptyScreen)
         return store
+
+    @property
+    def pesos(self) -> Pesos:
+        """The basis amounts are shown in: the app's, one for every screen (p cycles it)."""
+        return self.app.pesos
+
+    @property
+    def filters(self) -> Filters:
+        return self.facets.filters
 
     def compose(self) -> ComposeResult:
         # Set before the children are styled: set on the first resize it restyles them all.
@@ -117,20 +110,29 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         yield KeyBar()
 
     def on_mount(self) -> None:
+        plist = self.query_one(ProgramList)
+        shown = self.app.settle_when_idle
+        self.loader = ProgramLoader(self, lambda: self.store, self.query_one(Detail), plist, shown)
         programs = self.store.programs()
-        self.query_one(ProgramList).set_programs(programs)
+        plist.set_programs(programs)
         self._update_status(len(programs))
-        self.query_one(ProgramList).focus()
+        plist.focus()
         # the status line's colours are the theme's: written again in a new one
         self.app.theme_changed_signal.subscribe(
             self, lambda _theme: self._update_status(self.shown_count)
         )
+        self.watch(self.app, "pesos", self.set_pesos, init=False)
         self.app.after_first_frame(self.set_pesos, self.pesos)
         saved = self.app.recall("basis")  # the basis of the last run, if this dataset reaches it
         if saved and saved.isdigit():  # read after the first set_pesos, so it lands last
-            self.app.after_first_frame(self.run_pesos, Pesos(int(saved)), False)
+            self.app.after_first_frame(self.app.read_pesos, Pesos(int(saved)), False)
         elif saved != "ficha":  # nothing chosen: the default across programs
-            self.app.after_first_frame(self.run_pesos, None, False)
+            self.app.after_first_frame(self.app.read_pesos, None, False)
+
+    @property
+    def _loader(self) -> ProgramLoader:
+        assert self.loader is not None  # made on mount, before any program is asked for
+        return self.loader
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -154,22 +156,30 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
 
     def _update_status(self, shown: int) -> None:
         self.shown_count = shown
-        total = len(self.store.programs())
-        text = Text(f" {shown} de {total} programas", style="bold")
-        if self.filters.label() or self.facets_reading:  # first: it must show at 60 columns
-            text.append(" · ", style="dim")
-            warning = themed(self.app, WARNING)
-            text.append("filtros: " + self.filters.label(), style=warning)
-            if self.facets_reading:
-                text.append(" (filtrando…)", style=warning)
-        text.append(self.catalog_status(), style="dim")
-        order = "presupuesto" if self.sort == SORT_BUDGET else "nombre"
-        text.append(f" · orden: {order}", style="dim")
-        text.append(f" · {self.pesos.label}", style="bold" if self.pesos.target else "dim")
-        if self.app.source_label:  # which dataset: "muestra incluida" or its folder
-            text.append(" · ", style="dim")
-            text.append(self.app.source_label, style="dim")
+        text = status_line(
+            shown,
+            self.store.programs(),
+            self.filters,
+            self.facets.reading,
+            self.sort == SORT_BUDGET,
+            self.pesos,
+            self.app.source_label,
+            themed(self.app, WARNING),
+        )
         self.query_one("#list-status", Static).update(text, layout=False)  # one line, always
+
+    def set_pesos(self, pesos: Pesos) -> None:
+        """Show every amount in `pesos` (the app's, when it changes): the list (its figures
+        and order) and the program."""
+        self._budget_keys = None
+        plist = self.query_one(ProgramList)
+        plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
+        self._update_header()
+        self.query_one(Detail).set_pesos(pesos)
+        if self.sort == SORT_BUDGET:
+            self.refilter()
+        else:
+            self._update_status(len(plist.programs))
 
     # -- filtering -------------------------------------------------------------------------
 
@@ -195,7 +205,7 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         typed = self.query_one("#filter", Input).value
         programs = self._sorted(
             self.store.filter(
-                typed, ministry=f.ministry, service=f.service, year=f.year, ids=self.facet_ids
+                typed, ministry=f.ministry, service=f.service, year=f.year, ids=self.facets.ids
             )
         )
         plist = self.query_one(ProgramList)
@@ -203,55 +213,74 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         plist.set_programs(programs, keep=keep, empty=no_match(typed, f))
         self._update_status(len(programs))
 
+    def action_filters(self) -> None:
+        def done(filters: Filters | None) -> None:
+            if filters is not None:
+                self.apply_filters(filters)
+
+        from .filters import FiltersScreen  # loaded on first use: not needed for the first paint
+
+        self.app.push_screen(FiltersScreen(self.store, self.store.facets(), self.filters), done)
+
+    def apply_filters(self, filters: Filters) -> None:
+        """Filter the list by `filters`: at once when memory is enough, else once the dataset
+        has answered which programs the facets keep (the status line says it is filtering)."""
+        if self.facets.apply(filters):
+            self.refilter()
+        else:
+            self._update_status(self.shown_count)  # the rows wait for the answer
+
+    def on_facets_read(self, message: FacetsRead) -> None:
+        if not self.facets.take(message):
+            return  # stale: the user chose other filters meanwhile
+        if message.problem is not None:
+            self.notify(
+                f"No se pudo filtrar: {message.problem}", severity="error", timeout=8, markup=False
+            )
+            f = message.filters
+            self.apply_filters(Filters(f.ministry, f.service, f.year))
+            return
+        self.refilter()
+
     # -- loading a program -----------------------------------------------------------------
 
     def _highlighted(self, program: ProgramRow) -> None:
-        program_id = program.program_id
-        if self._pending is not None:
-            self._pending.stop()
-            self._pending = None
-        if program_id == self._loaded_id:
-            return
-        if self._typing:
-            # Typing moved the cursor: the list follows every key, the program is read once
-            # the typing pauses. (Not "the filter has the focus": it has it at start, before
-            # the list takes it, and the first program then waited for a pause.)
-            self._pending = self.set_timer(TYPING_PAUSE, lambda: self._load_pending(program_id))
-        else:
-            self.load(program_id)
+        self._loader.highlighted(program.program_id, typing=self._typing)
 
     @property
     def read_pending(self) -> bool:
         """A highlighted program waits for the typing pause before it is read (the tests'
         settle step waits on it)."""
-        return self._pending is not None
-
-    def _load_pending(self, program_id: str) -> None:
-        self._pending = None
-        if program_id != self._loaded_id:
-            self.load(program_id)
+        return self.loader is not None and self.loader.read_pending
 
     def on_program_list_selected(self, event: ProgramList.Selected) -> None:
-        if self._pending is not None:
-            self._pending.stop()
-            self._pending = None
-        if event.program.program_id != self._loaded_id:
-            self.load(event.program.program_id)
+        self._loader.selected(event.program.program_id)
         self._show_detail(True)
         self.query_one(Detail).activate(self.query_one(Detail).active_tab)
+
+    def on_detail_year_chosen(self, event: Detail.YearChosen) -> None:
+        self._loader.load(event.program_id, event.year)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._loader.tab_shown()
+
+    def on_loaded(self, message: Loaded) -> None:
+        self._loader.on_loaded(message)
+
+    def on_ahead_read(self, message: AheadRead) -> None:
+        self._loader.on_ahead_read(message)
 
     def open_program(self, program_id: str, tab: str | None = None) -> None:
         """Jump to a program (command palette, Región, Ranking): clear filters so it is in
         the list; `tab`, the pane to show (else the one shown)."""
-        self.filters, self.facet_ids, self.facets_reading = Filters(), None, False
-        self.workers.cancel_group(self, "facets")
+        self.facets.clear()
         plist = self.query_one(ProgramList)
         with self.query_one("#filter", Input).prevent(Input.Changed):
             self.query_one("#filter", Input).value = ""
         programs = self._sorted(self.store.filter())
         plist.set_programs(programs, keep=program_id)
         self._update_status(len(programs))
-        self.load(program_id)
+        self._loader.load(program_id)
         self._show_detail(True)
         self.query_one(Detail).activate(tab or self.query_one(Detail).active_tab)
 
@@ -264,29 +293,41 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
     @work(thread=True, exclusive=True, group="reload")
     def run_reload(self, folder) -> None:
         try:
-            store = Store.open(folder)
+            self.post_message(Reloaded(Store.open(folder)))
         except (DatasetError, OSError) as exc:
-            self.app.call_from_thread(
-                self.notify,
-                f"No se pudo recargar el dataset: {clean(str(exc))}",
+            self.post_message(Reloaded(None, clean(str(exc))))
+
+    def on_reloaded(self, message: Reloaded) -> None:
+        if message.store is None:
+            self.notify(
+                f"No se pudo recargar el dataset: {message.problem}",
                 severity="error",
                 timeout=10,
                 markup=False,
             )
             return
-        self.post_message(Reloaded(store))
-
-    def on_reloaded(self, message: Reloaded) -> None:
         self.app.replace_store(message.store)
-        self._loaded_id = None  # the program on screen is read again from the new files
+        self._loader.forget()  # the program on screen is read again from the new files
         self._budget_keys = None
         if self.pesos.target is not None:  # the new dataset's factors, same target if it can
-            self.run_pesos(self.pesos, step=False)
+            self.app.read_pesos(self.pesos, step=False)
         self.apply_filters(self.filters)  # the facets are read again from the new files
         self.call_after_refresh(self.app.settle_memory)
         self.notify(
             f"Dataset recargado: {len(self.store.programs())} programas", timeout=3, markup=False
         )
+
+    def action_pesos(self) -> None:
+        """Cycle the basis of every amount (the app's: every screen follows it)."""
+        self.app.cycle_pesos()
+
+    def action_summary(self, kind: str) -> None:
+        from .summary import SummaryScreen
+
+        shown = self.query_one(ProgramList).programs
+        typed = self.query_one("#filter", Input).value
+        state = summary_state(kind, shown, typed, self.filters, self.store.programs())
+        self.app.push_screen(SummaryScreen(state, self.pesos))
 
     def action_focus_filter(self) -> None:
         self._show_detail(False)
@@ -320,19 +361,12 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         self.refilter()
 
     def _sorted(self, programs: Programs) -> Programs:
-        """The filtered programs (by name) in the list's order: by executed amount compares
-        one basis only (views.pesos.executed_key), with each program's rank made once per
-        basis (a number per position in the store's table)."""
+        """The filtered programs (by name) in the list's order, each program's rank by
+        amount made once per basis (list_status.budget_ranks)."""
         if self.sort != SORT_BUDGET:
             return programs
         if self._budget_keys is None:
-            everyone = self.store.programs()
-            main = main_pesos(everyone, self.pesos)
-            keys = [executed_key(p, executed(p, self.pesos), main) for p in everyone]
-            rank = [0] * len(keys)
-            for place, position in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
-                rank[position] = place
-            self._budget_keys = rank
+            self._budget_keys = budget_ranks(self.store.programs(), self.pesos)
         return programs.ranked(self._budget_keys)
 
     def action_tab(self, tab_id: str) -> None:
@@ -342,19 +376,9 @@ class BrowserScreen(FacetFilter, ProgramLoading, PesosSwitch, SummaryKeys, HeldF
         self.query_one(Detail).activate(tab_id)
 
     def action_year(self, delta: int) -> None:
-        detail = self.query_one(Detail).detail
-        if detail is None:
-            return
-        if len(detail.years) < 2:
-            self.notify(
-                f"Este programa tiene una sola ficha ({years_label(detail.years)}): "
-                "no hay otro año.",
-                timeout=3,
-                markup=False,
-            )
-        elif not self.query_one(Detail).step_year(delta):
-            which = "anterior" if delta < 0 else "posterior"
-            self.notify(f"No hay una ficha {which} a la de {detail.year}.", timeout=3, markup=False)
+        refused = self.query_one(Detail).step_year(delta)
+        if refused is not None:
+            self.notify(refused, timeout=3, markup=False)
 
     def action_formulas(self) -> None:
         from ..widgets.panes import IndicadoresPane  # with the detail (not at start)

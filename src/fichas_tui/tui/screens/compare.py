@@ -35,7 +35,6 @@ from ...views.pesos import Pesos
 from ..theme_styles import ERROR, SUCCESS, WARNING, render_styles, themed
 from ..widgets.key_bar import KeyBar
 from .compare_pick import ComparePick, Pick
-from .pesos_switch import PesosSwitch
 
 WIDE_MIN_WIDTH = 120
 LEFT = ("compare:presupuesto", "compare:porcentajes")  # the wide layout's left column
@@ -88,7 +87,7 @@ def section(
     return Group(*parts, grid)
 
 
-class CompareScreen(PesosSwitch, Screen[None]):
+class CompareScreen(Screen[None]):
     if TYPE_CHECKING:  # the explorer's app, typed (textual.getters.app)
         app = getters.app(FichasApp)
 
@@ -163,6 +162,7 @@ class CompareScreen(PesosSwitch, Screen[None]):
         self.recompute()
         # the heading's and the changes' colours are the theme's: drawn again in a new one
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.watch(self.app, "pesos", self._pesos_changed, init=False)
 
     def _theme_changed(self, _theme: object) -> None:
         if self.view is not None:
@@ -239,13 +239,13 @@ class CompareScreen(PesosSwitch, Screen[None]):
 
     # -- actions --------------------------------------------------------------------------
 
-    def set_pesos(self, pesos: Pesos) -> None:
-        """The basis chosen with p (PesosSwitch reads the factors and says which): here, and
-        on the main screen below, so Esc finds the same basis there."""
+    def action_pesos(self) -> None:
+        """The basis after the one shown here, the app's: here and on the main screen below,
+        so Esc finds the same basis there (app.cycle_pesos)."""
+        self.app.cycle_pesos(self.pesos)
+
+    def _pesos_changed(self, pesos: Pesos) -> None:
         self.pesos, self._one_basis = pesos, False
-        browser = self.app.browser()
-        if browser is not None:
-            browser.set_pesos(pesos)
         self.recompute()
 
     def action_back(self) -> None:

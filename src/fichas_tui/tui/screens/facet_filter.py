@@ -3,73 +3,84 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual.message import Message
+from textual.screen import Screen
 
 from ...data.dataset import DatasetError
+from ...data.queries import Store
 from ...text import clean
 from ..filter_state import Filters
-from .browser_host import BrowserHost
 
 if TYPE_CHECKING:
     from ...data.facets import FacetQuery
 
 
-class FacetFilter(BrowserHost):
-    """BrowserScreen's part that applies the filters (a mixin: it uses the screen's list).
+class FacetsRead(Message):
+    """The programs the facets of `filters` keep (`problem`: why they could not be read)."""
 
-    `facet_ids` are the programs the facets keep (None: no facet on); the list intersects them
-    with the typed search. While a facet query runs, the list keeps what it shows and the status
-    line says it is filtering; a result for filters that changed meanwhile is dropped.
+    def __init__(
+        self, filters: Filters, ids: frozenset[str] | None, problem: str | None = None
+    ) -> None:
+        super().__init__()
+        self.filters, self.ids, self.problem = filters, ids, problem
+
+
+class FacetFilter:
+    """The filters the list is under, and the programs their facets keep.
+
+    `ids` are the programs the facets keep (None: no facet on); the list intersects them with
+    the typed search. While a facet query runs (`reading`), the list keeps what it shows and
+    the status line says it is filtering; the query runs in the screen's "facets" worker and
+    its answer comes back to the screen as FacetsRead, dropped when the filters changed since.
     """
 
-    filters: Filters = Filters()
-    facet_ids: frozenset[str] | None = None
-    facets_reading: bool = False
+    def __init__(self, screen: Screen, store: Callable[[], Store]) -> None:
+        self._screen = screen
+        self._store = store
+        self.filters = Filters()
+        self.ids: frozenset[str] | None = None
+        self.reading = False
 
-    def action_filters(self) -> None:
-        def done(filters: Filters | None) -> None:
-            if filters is not None:
-                self.apply_filters(filters)
-
-        from .filters import FiltersScreen  # loaded on first use: not needed for the first paint
-
-        self.app.push_screen(FiltersScreen(self.store, self.store.facets(), self.filters), done)
-
-    def apply_filters(self, filters: Filters) -> None:
-        """Filter the list by `filters`: at once when memory is enough, else once the dataset
-        has answered which programs the facets keep."""
+    def apply(self, filters: Filters) -> bool:
+        """Filter by `filters`: True when the list can be filtered now (memory is enough),
+        False when a query was started (its FacetsRead says when)."""
         self.filters = filters
         query = filters.facets()
+        self._screen.workers.cancel_group(self._screen, "facets")
         if query is None:
-            self.facet_ids, self.facets_reading = None, False
-            self.workers.cancel_group(self, "facets")
-            self.refilter()
-            return
-        self.facets_reading = True
-        self._update_status(self.shown_count)  # says it is filtering; the rows wait for it
-        self.read_facets(filters, query)
+            self.ids, self.reading = None, False
+            return True
+        self.reading = True
+        read = partial(_read_facets, self._screen, self._store(), filters, query)
+        self._screen.run_worker(read, thread=True, exclusive=True, group="facets")
+        return False
 
-    @work(thread=True, exclusive=True, group="facets")
-    def read_facets(self, filters: Filters, query: FacetQuery) -> None:
-        from ...data.facets import program_ids
+    def clear(self) -> None:
+        """No filter (a program opened from elsewhere must be in the list)."""
+        self.apply(Filters())
 
-        try:
-            ids = program_ids(self.store, query)
-        except (DatasetError, OSError) as exc:
-            self.app.call_from_thread(self._facets_failed, filters, clean(str(exc)))
-            return
-        self.app.call_from_thread(self._facets_read, filters, ids)
+    def take(self, message: FacetsRead) -> bool:
+        """The answer of a facet query: True when it is for the filters in force (the
+        list is filtered by it; with a problem, the caller says so and drops the facets)."""
+        if message.filters != self.filters:
+            return False  # stale: the user chose other filters meanwhile
+        self.reading = False
+        if message.problem is None:
+            self.ids = message.ids
+        return True
 
-    def _facets_read(self, filters: Filters, ids: frozenset[str]) -> None:
-        if filters != self.filters:
-            return  # stale: the user chose other filters meanwhile
-        self.facet_ids, self.facets_reading = ids, False
-        self.refilter()
 
-    def _facets_failed(self, filters: Filters, message: str) -> None:
-        if filters != self.filters:
-            return
-        self.notify(f"No se pudo filtrar: {message}", severity="error", timeout=8, markup=False)
-        self.apply_filters(Filters(filters.ministry, filters.service, filters.year))
+def _read_facets(screen: Screen, store: Store, filters: Filters, query: FacetQuery) -> None:
+    """In a worker thread: the programs the facets keep, posted to the screen."""
+    from ...data.facets import program_ids
+
+    try:
+        ids = program_ids(store, query)
+    except (DatasetError, OSError) as exc:
+        screen.post_message(FacetsRead(filters, None, clean(str(exc))))
+        return
+    screen.post_message(FacetsRead(filters, ids))

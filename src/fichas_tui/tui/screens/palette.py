@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p) in Spanish, and its provider: jump to any program by name."""
+"""The command palette (ctrl+p) in Spanish, and its providers: a program by name, Comparar, Tema."""
 
 from __future__ import annotations
 
@@ -84,3 +84,29 @@ def highlight(matcher, name: str, style) -> Content:
         if offset < len(name) and not name[offset].isspace():
             content = content.stylize(style, offset, offset + 1)
     return content
+
+
+class CompareCommand(Provider):
+    """«Comparar» in the palette: the program under the cursor with another or another year."""
+
+    if TYPE_CHECKING:  # the explorer's app, typed
+
+        @property
+        def app(self) -> FichasApp: ...  # type: ignore[override]  # App[object]: invariant
+
+    async def search(self, query: str) -> Hits:
+        label = "Comparar: este programa con otro o con otro año"
+        score = self.matcher(query).match(label)
+        # the palette is the screen on top now: ask for the main screen below it
+        if score > 0 and self.app.store is not None and self.app.browser() is not None:
+            yield Hit(score, label, self.app.action_compare, text=label)
+
+
+class ThemeCommand(Provider):
+    """«Tema» in the palette: Textual's theme picker (the choice is remembered)."""
+
+    async def search(self, query: str) -> Hits:
+        label = "Tema: cambiar los colores"
+        score = self.matcher(query).match(label)
+        if score > 0:
+            yield Hit(score, label, self.app.action_change_theme, text=label)

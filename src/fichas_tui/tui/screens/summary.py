@@ -143,6 +143,12 @@ class SummaryScreen(Screen[None]):
         self.recompute()
         # the bars' colours are the theme's: drawn again in a new one
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.watch(self.app, "pesos", self._pesos_changed, init=False)
+
+    def _pesos_changed(self, pesos: Pesos) -> None:
+        if pesos != self.pesos:  # not the one this screen just chose (on_summed)
+            self.pesos = pesos
+            self.recompute()
 
     def _theme_changed(self, _theme: object) -> None:
         if self.table is not None:
@@ -174,11 +180,9 @@ class SummaryScreen(Screen[None]):
         if message.table is None:
             status.update(Text(f"No se puede leer el dataset: {clean(message.problem)}"))
             return
-        if message.pesos != self.pesos:  # p here: the list below follows, one basis for both
+        if message.pesos != self.pesos:  # p here: the app's, so the list below follows
             self.pesos = message.pesos
-            browser = self.app.browser()
-            if browser is not None:
-                browser.set_pesos(message.pesos)
+            self.app.pesos = message.pesos
         self.table = message.table
         self._draw(message.table)
 

@@ -6,15 +6,16 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
-from textual.widgets import Input
 
 from ...data.list_columns import Programs
-from ..widgets.program_list import ProgramList
-from .browser_host import BrowserHost
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ...data.queries import ProgramRow
     from ..app import FichasApp
     from ..filter_state import Filters
+    from .summary import SummaryState
 
 SUMMARY_BINDINGS = [
     Binding(
@@ -37,45 +38,26 @@ SUMMARY_BINDINGS = [
 ]
 
 
-class SummaryKeys(BrowserHost):
-    """BrowserScreen's part that opens the summaries (a mixin: it reads the list's state)."""
+def summary_state(
+    kind: str, shown: Sequence[ProgramRow], typed: str, filters: Filters, everyone: Programs
+) -> SummaryState:
+    """What s (Totales) or R (Regiones) sums: the programs the list shows (`shown`, under the
+    search `typed` and `filters`), all of them when nothing narrows `everyone`."""
+    from .summary import SummaryState
 
-    if TYPE_CHECKING:
-        filters: Filters  # FacetFilter's
-
-    _coverage: tuple[object, str] | None = None  # (the program table, its text)
-
-    def catalog_status(self) -> str:
-        """' · BIPS 2 de 677': the catalog's programs the dataset has (by the BIPS numbers
-        ingest kept), counted once per program table from its column (no query)."""
-        from ...reference.catalog import catalog_size
-
-        table = self.store.programs().table
-        if self._coverage is None or self._coverage[0] is not table:
-            numbers = {n for n in table.column("id_bips") if n is not None}
-            self._coverage = (table, f" · BIPS {len(numbers)} de {catalog_size()}")
-        return self._coverage[1]
-
-    def action_summary(self, kind: str) -> None:
-        from .summary import SummaryScreen, SummaryState
-
-        if self.app.store is None:
-            return
-        programs = self.query_one(ProgramList).programs
-        typed = self.query_one("#filter", Input).value.strip()
-        label = self.filters.label()
-        whole = not typed and not label and len(programs) == len(self.store.programs())
-        if whole:
-            ids = None
-        elif isinstance(programs, Programs):  # the store's columns: no row made per program
-            ids = tuple(programs.column("program_id"))
-        else:
-            ids = tuple(p.program_id for p in programs)
-        parts = [f"«{typed}»"] if typed else []
-        parts += [label] if label else []
-        scope = f"{len(programs)} programas" + (f" ({' · '.join(parts)})" if parts else "")
-        state = SummaryState(kind, year=self.filters.year, ids=ids, scope=scope)
-        self.app.push_screen(SummaryScreen(state, self.pesos))
+    typed = typed.strip()
+    label = filters.label()
+    whole = not typed and not label and len(shown) == len(everyone)
+    if whole:
+        ids = None
+    elif isinstance(shown, Programs):  # the store's columns: no row made per program
+        ids = tuple(shown.column("program_id"))
+    else:
+        ids = tuple(p.program_id for p in shown)
+    parts = [f"«{typed}»"] if typed else []
+    parts += [label] if label else []
+    scope = f"{len(shown)} programas" + (f" ({' · '.join(parts)})" if parts else "")
+    return SummaryState(kind, year=filters.year, ids=ids, scope=scope)
 
 
 class SummaryCommands(Provider):

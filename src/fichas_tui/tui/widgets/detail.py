@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from ...text import clean
+from ...views.figures import years_label
 from ...views.panes import PANES
 from ...views.pesos import Pesos
 
@@ -234,16 +235,22 @@ class Detail(Vertical):
         if event.value != self.detail.year:
             self.post_message(self.YearChosen(self.detail.program.program_id, event.value))
 
-    def step_year(self, delta: int) -> bool:
-        """Ask for the previous (-1) or next (+1) year's ficha; False when there is none."""
-        if self.detail is None or self.detail.year is None:
-            return False
-        years = list(self.detail.years)
-        index = years.index(self.detail.year) + delta
+    def step_year(self, delta: int) -> str | None:
+        """Ask for the previous (-1) or next (+1) year's ficha; when there is none, why."""
+        detail = self.detail
+        if detail is None:
+            return None
+        if len(detail.years) < 2:
+            only = years_label(detail.years)
+            return f"Este programa tiene una sola ficha ({only}): no hay otro año."
+        if detail.year is None:
+            return None
+        years = list(detail.years)
+        index = years.index(detail.year) + delta
         if 0 <= index < len(years):
-            self.post_message(self.YearChosen(self.detail.program.program_id, years[index]))
-            return True
-        return False
+            self.post_message(self.YearChosen(detail.program.program_id, years[index]))
+            return None
+        return f"No hay una ficha {'anterior' if delta < 0 else 'posterior'} a la de {detail.year}."
 
     def activate(self, tab_id: str, focus: bool = True) -> None:
         """Show a tab and focus its pane."""
