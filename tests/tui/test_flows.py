@@ -123,14 +123,15 @@ async def test_sort_by_budget_and_filters(app):
             "Fondo de Fomento Audiovisual",
         ]
         screen = app.screen
-        screen.filters = type(screen.filters)(ministry="Ministerio de Desarrollo Social y Familia")
+        ministry = "Ministerio de Desarrollo Social y Familia"
+        screen.facets.filters = type(screen.filters)(ministry=ministry)
         screen.refilter()
         await settle(pilot)
         assert sorted(list_names(app)) == [
             "Programa Vínculos",
             "Residencia Familiar para Adolescentes",
         ]
-        screen.filters = type(screen.filters)(year=2019)
+        screen.facets.filters = type(screen.filters)(year=2019)
         screen.refilter()
         await settle(pilot)
         assert list_names(app) == ["Programa de Alimentación Escolar"]

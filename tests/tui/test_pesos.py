@@ -84,3 +84,26 @@ def test_constant_pesos_snapshot(snap_compare, scene):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.asyncio
+async def test_one_basis_on_the_app_every_screen_follows():
+    from fichas_tui.tui.screens.across import AcrossScreen
+    from fichas_tui.tui.widgets.detail import Detail
+    from fichas_tui.views.pesos import Pesos
+
+    async with explore(COMMITTED_DATASET, (100, 30)) as pilot:
+        app = pilot.app
+        browser = app.screen
+        await press(pilot, "K")  # Ranking, over the list
+        ranking = app.screen
+        assert isinstance(ranking, AcrossScreen)
+        each = Pesos(None, app.pesos.deflators)
+        app.pesos = each  # set once, on the app: no screen is told by hand
+        await settle(pilot)
+        assert ranking.pesos is each and "pesos de cada ficha" in rendered(app, "#across-title")
+        assert browser.query_one(ProgramList).pesos is each
+        assert all(p.pesos is each for p in browser.query_one(Detail).panes() if p.pesos)
+        await press(pilot, "p")  # p on Ranking: the next basis, the list's too
+        assert ranking.pesos.target is not None and ranking.pesos is app.pesos
+        assert browser.query_one(ProgramList).pesos is app.pesos
