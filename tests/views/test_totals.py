@@ -132,3 +132,70 @@ def test_cli_json(missing_one):
     lines = narrowed.output.splitlines()
     assert lines[0].startswith("group,programs,fichas,inicial,final,ejecutado,share_pct,missing")
     assert len(lines) == 3  # the ministry and the total
+
+
+def test_by_verdict_counts_a_program_in_each_verdict_its_ficha_states(missing_one):
+    view = _view(missing_one, by="hallazgo")
+    rows = {r["group"]: r for r in view.records}
+    # the latest fichas' verdicts: pae2023 and sej2023 "sin clasificar"; res2023 "sin
+    # hallazgos" and subejecución on the initial budget; faa2022 and vin2022 state none
+    unclassified = rows["sin clasificar"]
+    assert (unclassified["verdict"], unclassified["topic"]) == ("sin clasificar", None)
+    # alimentación 1.283.987.654 summed; subsidio's ejecutado is N/C: missing, not 0
+    assert unclassified["ejecutado"] == 1_283_987_654
+    assert (unclassified["programs"], unclassified["missing"]) == (2, 1)
+    assert unclassified["inicial"] == 1_250_000_000 + 170_000_000
+    under = rows["subejecución respecto del inicial"]
+    assert (under["verdict"], under["topic"]) == ("subejecución", "ejecucion-inicial")
+    assert (under["ejecutado"], under["inicial"], under["programs"]) == (8_146_335, 9_800_000, 1)
+    assert rows["sin hallazgos en una dimensión"]["ejecutado"] == 8_146_335
+    # faa and vínculos state no verdict: their own group, their M$ 2023 figures apart
+    none = rows["(ficha sin veredictos)"]
+    assert (none["programs"], none["ejecutado"], none["other_basis"]) == (2, None, 2)
+    # by executed amount; equal amounts by name; no figure last
+    assert [r["group"] for r in view.records] == [
+        "sin clasificar",
+        "sin hallazgos en una dimensión",
+        "subejecución respecto del inicial",
+        "(ficha sin veredictos)",
+    ]
+    # the whole selection once: five programs, as by ministry
+    assert view.total["ejecutado"] == 1_283_987_654 + 8_146_335
+    assert view.total["programs"] == 5
+    assert "Un programa con varios veredictos cuenta en cada uno." in view.table.notes
+
+
+def test_totals_with_a_numeric_filter_and_a_verdict(missing_one):
+    from fichas_tui.data.measure_filter import MeasureCondition
+
+    under = (MeasureCondition("ejecucion-inicial", "<", 90),)
+    # residencia 83,1 and subsidio 88,96 (its ejecutado N/C, but its printed ratio stays)
+    rows = {
+        r["group"]: r for r in _view(missing_one, selection=Selection(conditions=under)).records
+    }
+    assert set(rows) == {DSF, WORK}
+    assert rows[DSF]["ejecutado"] == 8_146_335 and rows[WORK]["missing"] == 1
+    both = Selection(verdict="subejecución", conditions=under)
+    grouped = _view(missing_one, by="hallazgo", selection=both).records
+    assert {r["group"]: r["programs"] for r in grouped} == {
+        "sin hallazgos en una dimensión": 1,
+        "subejecución respecto del inicial": 1,
+    }
+
+
+def test_cli_totales_por_hallazgo_with_filters(missing_one):
+    result = CliRunner().invoke(
+        main,
+        ["totales", "--por", "hallazgo", "--filtro", "ejecución respecto del inicial < 90",
+         "--data", str(missing_one), "--json"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    groups = {r["group"]: r for r in data["rows"]}
+    assert groups["subejecución respecto del inicial"]["ejecutado"] == 8_146_335
+    assert groups["sin clasificar"]["missing"] == 1  # subsidio: ratio 88,96, ejecutado N/C
+    assert data["measure_filters"] == [
+        {"measure": "ejecucion-inicial", "op": "<", "value": 90.0, "unit": "%", "basis": None,
+         "price_year": None}
+    ]  # fmt: skip
+    assert any(n.startswith("Filtro: Ejecución / inicial < 90 %") for n in data["notes"])

@@ -38,6 +38,13 @@ class PesosParam(click.ParamType):
 
 EACH_FICHA_OPTION = "ficha"
 
+FILTER_HELP = (
+    "Sólo programas cuya MEDIDA (ver abajo; también su nombre: «ejecución respecto del "
+    "inicial») cumple OP VALOR (<, <=, >, >=, =), p. ej. «ejecucion-inicial < 85», "
+    "«gasto-por-beneficiario > 1.000» (formato chileno). Los montos se comparan en la base "
+    "de --pesos; sin dato o sin factor, el programa queda fuera. Se puede repetir."
+)
+
 
 def register(main: click.Group, data_option) -> None:
     """Add the cross-program commands to the `fichas` group."""
@@ -73,6 +80,14 @@ def register(main: click.Group, data_option) -> None:
         "sin-hallazgos...), sobre TEMA si se da (ejecucion-inicial, ejecucion-final, "
         "persistencia-subejecucion, gasto-por-beneficiario, administrativo, "
         "cobertura-potencial, cobertura-objetivo, indicador, focalizacion). Tildes opcionales.",
+    )
+
+    filtro = click.option(
+        "--filtro",
+        "filtros",
+        multiple=True,
+        metavar="«MEDIDA OP VALOR»",
+        help=FILTER_HELP,
     )
 
     def outputs(f):
@@ -126,8 +141,9 @@ def register(main: click.Group, data_option) -> None:
     @year
     @pesos
     @hallazgo
+    @filtro
     @outputs
-    def region(nombre, data_dir, year, pesos, hallazgo, as_json, as_csv):
+    def region(nombre, data_dir, year, pesos, hallazgo, filtros, as_json, as_csv):
         """Programas que desglosan gasto en la región NOMBRE (sin tildes ni mayúsculas:
         coquimbo, nuble, ohiggins) y los que la listan sin desglose regional."""
         from .across_output import run_region
@@ -135,7 +151,13 @@ def register(main: click.Group, data_option) -> None:
         fmt = _fmt(as_json, as_csv)
         sys.exit(
             run_region(
-                nombre, _dataset(data_dir), year=year, pesos=pesos, hallazgo=hallazgo, fmt=fmt
+                nombre,
+                _dataset(data_dir),
+                year=year,
+                pesos=pesos,
+                hallazgo=hallazgo,
+                filtros=filtros,
+                fmt=fmt,
             )
         )
 
@@ -169,6 +191,7 @@ def register(main: click.Group, data_option) -> None:
     @year
     @pesos
     @hallazgo
+    @filtro
     @outputs
     def ranking(
         measure,
@@ -183,6 +206,7 @@ def register(main: click.Group, data_option) -> None:
         year,
         pesos,
         hallazgo,
+        filtros,
         as_json,
         as_csv,
     ):
@@ -208,6 +232,7 @@ def register(main: click.Group, data_option) -> None:
                 descending=not ascendente,
                 pesos=pesos,
                 hallazgo=hallazgo,
+                filtros=filtros,
                 fmt=_fmt(as_json, as_csv),
             )
         )

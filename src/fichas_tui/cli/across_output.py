@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 from rich import box
@@ -19,6 +20,7 @@ from ..render.export import records_csv
 from ..text import clean, fold
 from ..views.across import MEASURES, AcrossView, ranking_view
 from ..views.figures import figure, missing, number
+from ..views.measure_filter import BadFilter, MeasureFilter, filters_note, parse_filter
 from ..views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
 from ..views.pesos import (
     EACH_FICHA,
@@ -115,6 +117,23 @@ def resolve_verdict(text: str | None) -> tuple[str | None, str | None]:
         raise Refused(clean(str(exc))) from None
 
 
+def resolve_filters(texts: tuple[str, ...], pesos: Pesos) -> tuple[MeasureFilter, ...]:
+    """--filtro MEDIDA<VALOR (each), amounts in the command's basis, or Refused."""
+    try:
+        return tuple(parse_filter(text, pesos) for text in texts)
+    except BadFilter as exc:
+        raise Refused(clean(str(exc))) from None
+
+
+def filtered(view: AcrossView, filters: tuple[MeasureFilter, ...], extra: dict) -> None:
+    """The filters stated in the view's notes and in `extra` (JSON), with their basis."""
+    note = filters_note(filters)
+    if note is None:
+        return
+    view.header = replace(view.header, notes=(*view.header.notes, note))
+    extra["measure_filters"] = [f.record() for f in filters]
+
+
 def resolve_pesos(store: Store, target: int | str | None) -> Pesos:
     """The basis asked for with --pesos AÑO, if the dataset's deflators reach it, or Refused;
     `ficha`: each ficha's own pesos; None: the default across programs (views.pesos)."""
@@ -135,6 +154,7 @@ def run_region(
     year: int | None = None,
     pesos: int | str | None = None,
     hallazgo: str | None = None,
+    filtros: tuple[str, ...] = (),
     fmt: str = "text",
     console=None,
 ) -> int:
@@ -145,7 +165,13 @@ def run_region(
         store = open_store(data_dir)
         try:
             basis = resolve_pesos(store, pesos)
-            selection = Selection(year=year, verdict=verdict, topic=topic)
+            conditions = resolve_filters(filtros, basis)
+            selection = Selection(
+                year=year,
+                verdict=verdict,
+                topic=topic,
+                conditions=tuple(c.condition(basis) for c in conditions),
+            )
             rows = region_rows(store, region, selection)
             view = region_view(rows, region, pesos=basis)
         finally:
@@ -157,6 +183,7 @@ def run_region(
     extra: dict[str, object] = {"region": region, "year": year, "pesos": pesos}
     if verdict is not None:
         extra["hallazgo"] = {"verdict": verdict, "topic": topic}
+    filtered(view, conditions, extra)
     _emit(out, view, fmt, extra=extra)
     return 0
 
@@ -175,6 +202,7 @@ def run_ranking(
     descending: bool = True,
     pesos: int | str | None = None,
     hallazgo: str | None = None,
+    filtros: tuple[str, ...] = (),
     fmt: str = "text",
     console=None,
 ) -> int:
@@ -186,6 +214,8 @@ def run_ranking(
         store = open_store(data_dir)
         try:
             facets = store.facets()
+            basis = resolve_pesos(store, pesos)
+            conditions = resolve_filters(filtros, basis)
             selection = Selection(
                 year=year,
                 ministries=resolve_names(ministry, facets.ministries, "ministerio"),
@@ -195,8 +225,8 @@ def run_ranking(
                 with_warnings=with_warnings,
                 verdict=verdict,
                 topic=topic,
+                conditions=tuple(c.condition(basis) for c in conditions),
             )
-            basis = resolve_pesos(store, pesos)
             rows = measure_rows(store, key, selection)
         finally:
             store.close()
@@ -216,7 +246,9 @@ def run_ranking(
         "pesos": pesos,
         "hallazgo": {"verdict": verdict, "topic": topic} if verdict is not None else None,
     }
-    _emit(out, view, fmt, extra={"filters": filters})
+    extra: dict[str, object] = {"filters": filters}
+    filtered(view, conditions, extra)
+    _emit(out, view, fmt, extra=extra)
     return 0
 
 

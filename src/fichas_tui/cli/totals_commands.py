@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from .across_commands import _dataset, _fmt
+from .across_commands import FILTER_HELP, _dataset, _fmt
 
 GROUP_KEYS = ("ministerio", "servicio", "region", "hallazgo")
 
@@ -30,6 +30,19 @@ def _selection_options(f):
                 type=int,
                 default=None,
                 help="Año evaluado de las fichas (por omisión, la última de cada programa).",
+            ),
+            click.option(
+                "--hallazgo",
+                default=None,
+                metavar="VEREDICTO[:TEMA]",
+                help="Sólo fichas cuyos hallazgos dicen VEREDICTO (como en `fichas ranking`).",
+            ),
+            click.option(
+                "--filtro",
+                "measure_filters",
+                multiple=True,
+                metavar="«MEDIDA OP VALOR»",
+                help=FILTER_HELP,
             ),
             click.option(
                 "--pesos",
@@ -60,8 +73,8 @@ def register(main: click.Group, data_option) -> None:
     )
     @_selection_options
     @data_option
-    def totales(by, region, ministerio, servicio, layout, with_warnings, year, pesos, as_json,
-                as_csv, data_dir):  # fmt: skip
+    def totales(by, region, ministerio, servicio, layout, with_warnings, year, hallazgo,
+                measure_filters, pesos, as_json, as_csv, data_dir):  # fmt: skip
         """Totales de presupuesto inicial, final y ejecutado de los programas seleccionados,
         por grupo, en una sola base de pesos.
 
@@ -71,15 +84,16 @@ def register(main: click.Group, data_option) -> None:
         """
         from .totals_output import Filters, run_totals
 
-        filters = Filters(year, region, ministerio, servicio, layout, with_warnings, pesos)
+        filters = Filters(year, region, ministerio, servicio, layout, with_warnings, pesos,
+                          measure_filters, hallazgo)  # fmt: skip
         code = run_totals(by, _dataset(data_dir), filters, fmt=_fmt(as_json, as_csv))
         sys.exit(code)
 
     @main.command()
     @_selection_options
     @data_option
-    def regiones(region, ministerio, servicio, layout, with_warnings, year, pesos, as_json,
-                 as_csv, data_dir):  # fmt: skip
+    def regiones(region, ministerio, servicio, layout, with_warnings, year, hallazgo,
+                 measure_filters, pesos, as_json, as_csv, data_dir):  # fmt: skip
         """Gasto de los programas seleccionados en cada región, de norte a sur: total, por
         habitante (Censo 2024, INE) y su parte del gasto junto a su parte de la población.
 
@@ -88,7 +102,8 @@ def register(main: click.Group, data_option) -> None:
         """
         from .totals_output import Filters, run_regions
 
-        filters = Filters(year, region, ministerio, servicio, layout, with_warnings, pesos)
+        filters = Filters(year, region, ministerio, servicio, layout, with_warnings, pesos,
+                          measure_filters, hallazgo)  # fmt: skip
         sys.exit(run_regions(_dataset(data_dir), filters, fmt=_fmt(as_json, as_csv)))
 
     @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -11,16 +12,20 @@ from ..data.across import Selection
 from ..data.dataset import DatasetError
 from ..data.queries import Store
 from ..render.export import records_csv
+from ..views.measure_filter import filters_note
 from ..views.model import Table
+from ..views.pesos import EACH_FICHA, Pesos
 from .across_output import (
     Refused,
     _finite,
     consoles,
     open_store,
     refuse,
+    resolve_filters,
     resolve_names,
     resolve_pesos,
     resolve_region,
+    resolve_verdict,
 )
 from .show import dumps
 
@@ -35,11 +40,16 @@ class Filters(NamedTuple):
     layout: str | None = None
     with_warnings: bool = False
     pesos: int | None = None
+    measure_filters: tuple[str, ...] = ()  # --filtro, as typed
+    hallazgo: str | None = None
 
 
-def selection_of(store: Store, filters: Filters) -> Selection:
-    """The Selection the filters mean (names resolved against the dataset), or Refused."""
+def selection_of(store: Store, filters: Filters, pesos: Pesos = EACH_FICHA) -> Selection:
+    """The Selection the filters mean (names resolved against the dataset; amounts of the
+    numeric filters in `pesos`), or Refused."""
     facets = store.facets()
+    verdict, topic = resolve_verdict(filters.hallazgo)
+    conditions = resolve_filters(filters.measure_filters, pesos)
     return Selection(
         year=filters.year,
         ministries=resolve_names(filters.ministry, facets.ministries, "ministerio"),
@@ -47,7 +57,20 @@ def selection_of(store: Store, filters: Filters) -> Selection:
         region=resolve_region(filters.region) if filters.region is not None else None,
         layout=filters.layout,
         with_warnings=filters.with_warnings,
+        verdict=verdict,
+        topic=topic,
+        conditions=tuple(c.condition(pesos) for c in conditions),
     )
+
+
+def stated(table: Table, filters: Filters, pesos: Pesos, head: dict) -> Table:
+    """`table` with a note on its numeric filters (and `head` with them, for JSON)."""
+    measure_filters = resolve_filters(filters.measure_filters, pesos)
+    note = filters_note(measure_filters)
+    if note is None:
+        return table
+    head["measure_filters"] = [f.record() for f in measure_filters]
+    return replace(table, notes=(*table.notes, note))
 
 
 def run_totals(
@@ -60,8 +83,8 @@ def run_totals(
     try:
         store = open_store(data_dir)
         try:
-            selection = selection_of(store, filters)
             pesos = resolve_pesos(store, filters.pesos)
+            selection = selection_of(store, filters, pesos)
             view = totals_view(by, *totals_inputs(store, by, selection), pesos=pesos)
         finally:
             store.close()
@@ -75,7 +98,8 @@ def run_totals(
         "unit": "M$",
         "filters": filters._asdict(),
     }
-    emit(out, view.table, list(view.records), view.total, fmt, head)
+    table = stated(view.table, filters, pesos, head)
+    emit(out, table, list(view.records), view.total, fmt, head)
     return 0
 
 
@@ -87,8 +111,8 @@ def run_regions(data_dir: Path, filters: Filters, *, fmt: str = "text", console=
     try:
         store = open_store(data_dir)
         try:
-            selection = selection_of(store, filters)
             pesos = resolve_pesos(store, filters.pesos)
+            selection = selection_of(store, filters, pesos)
             sums = region_totals(store, selection)
             years = selected_years(store, selection)
             view = regions_view(sums, pesos=pesos, years=years)
@@ -106,7 +130,8 @@ def run_regions(data_dir: Path, filters: Filters, *, fmt: str = "text", console=
                    "licence": "CC BY 4.0"},
         "filters": filters._asdict(),
     }  # fmt: skip
-    emit(out, view.table, list(view.records), view.total, fmt, head)
+    table = stated(view.table, filters, pesos, head)
+    emit(out, table, list(view.records), view.total, fmt, head)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .measure_filter import MeasureCondition, ficha_condition
 from .queries import Store
 from .summaries import MEASURE_SQL, REGION_PRESENCE_SQL, measure_sql
 
@@ -42,6 +43,7 @@ class Selection:
     with_warnings: bool = False
     verdict: str | None = None  # a `verdicts.verdict` one of its findings states
     topic: str | None = None  # ... about this topic (None: any)
+    conditions: tuple[MeasureCondition, ...] = ()  # numeric filters on measures (all must hold)
 
 
 def verdict_condition(column: str, verdict: str, topic: str | None) -> tuple[str, list]:
@@ -129,6 +131,10 @@ def _where(store: Store, selection: Selection) -> tuple[list[str], list]:
         sql, more = verdict_condition("ficha_id", selection.verdict, selection.topic)
         where.append(sql)
         params.extend(more)
+    if selection.conditions:
+        sql_list, more = ficha_condition(store, "ficha_id", selection.conditions)
+        where += sql_list
+        params.extend(more)
     return where, params
 
 
@@ -165,8 +171,8 @@ def measure_rows(store: Store, measure: str, selection: Selection) -> list[Measu
 def region_rows(store: Store, region: str, selection: Selection) -> list[RegionRow]:
     """Programs whose selected ficha breaks down spending for `region`, or only lists it.
 
-    The year and the verdict of `selection` apply here (each program's latest ficha without a
-    year).
+    The year, the verdict and the numeric conditions of `selection` apply here (each
+    program's latest ficha without a year).
     """
     if selection.year is not None:
         where, params = "evaluated_year = ?", [selection.year]
@@ -175,6 +181,10 @@ def region_rows(store: Store, region: str, selection: Selection) -> list[RegionR
     if selection.verdict is not None:
         sql, more = verdict_condition("ficha_id", selection.verdict, selection.topic)
         where += f" AND {sql}"
+        params += more
+    if selection.conditions:
+        sql_list, more = ficha_condition(store, "ficha_id", selection.conditions)
+        where += "".join(f" AND {c}" for c in sql_list)
         params += more
     sql = f"""
         SELECT program_id, ficha_id, evaluated_year, spending_kclp, spending_status,

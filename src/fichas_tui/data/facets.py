@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..text import FOLD_TABLE, fold, fold_many
 from .across import _source, verdict_condition
+from .measure_filter import MeasureCondition, program_condition
 from .queries import Store
 from .summaries import REGION_PRESENCE_SQL
 
@@ -32,6 +33,9 @@ class FacetQuery:
     findings: str | None = None  # text in one finding, as typed (folded here)
     verdict: str | None = None  # a verdict one of its findings states (the verdicts table)
     topic: str | None = None  # ... about this topic (None: any)
+    # numeric filters on the measure of each program's ficha of `year` (else its latest, as
+    # the rankings take it): a program-level condition, whatever ficha meets the facets above
+    conditions: tuple[MeasureCondition, ...] = ()
 
 
 _VERDICTS_SQL = """
@@ -103,6 +107,10 @@ def program_ids(store: Store, query: FacetQuery) -> frozenset[str]:
         presence = _source(store, "region_presence", REGION_PRESENCE_SQL)
         where.append(f"f.ficha_id IN (SELECT ficha_id FROM {presence} WHERE region = ?)")
         params.append(query.region)
+    if query.conditions:
+        more_where, more = program_condition(store, "f.program_id", query.conditions, query.year)
+        where += more_where
+        params.extend(more)
     text = (query.findings or "").strip()
     if not text:
         sql = f"SELECT DISTINCT f.program_id FROM fichas f WHERE {' AND '.join(where)}"

@@ -18,8 +18,9 @@ from .summaries import MEASURES_SQL, REGION_PRESENCE_SQL
 
 CONCEPTS = ("inicial", "final", "ejecutado")
 # --por: key -> what a program is grouped by (a program operating in several regions counts in
-# each of them).
-GROUPS = ("ministerio", "servicio", "region")
+# each of them; one whose findings state several verdicts, in each `verdict:topic` they state,
+# as `--hallazgo` names them; one whose ficha states none, in the group NULL).
+GROUPS = ("ministerio", "servicio", "region", "hallazgo")
 
 
 class GroupCount(NamedTuple):
@@ -78,6 +79,11 @@ def _grouped(store: Store, by: str | None) -> tuple[str, str]:
         presence = _source(store, "region_presence", REGION_PRESENCE_SQL)
         join = f"JOIN (SELECT DISTINCT ficha_id, region FROM {presence}) g USING (ficha_id)"
         return join, "g.region"
+    if by == "hallazgo":
+        verdicts = (
+            "SELECT DISTINCT ficha_id, verdict || coalesce(':' || topic, '') AS v FROM verdicts"
+        )
+        return f"LEFT JOIN ({verdicts}) g USING (ficha_id)", "g.v"
     raise KeyError(by)  # callers check the name first
 
 

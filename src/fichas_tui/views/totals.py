@@ -24,7 +24,7 @@ GROUP_TITLES = {
     "ministerio": ("Ministerio", "(sin ministerio)"),
     "servicio": ("Servicio", "(sin servicio)"),
     "region": ("Región", "(sin región)"),
-    "hallazgo": ("Hallazgo", "(sin hallazgos)"),
+    "hallazgo": ("Hallazgo", "(ficha sin veredictos)"),
 }
 CONCEPT_TITLES = {"inicial": "Inicial", "final": "Final", "ejecutado": "Ejecutado"}
 SHARE_NOTE = "% total: ejecutado del grupo sobre el de todo el dataset, en la misma base."
@@ -131,6 +131,8 @@ def totals_view(
     ]
     title, nameless = GROUP_TITLES[by]
     for r in records:
+        if by == "hallazgo":
+            _verdict_group(r)
         r["group"] = r["group"] if r["group"] is not None else nameless
     records.sort(
         key=lambda r: (r["ejecutado"] is None, -(r["ejecutado"] or 0.0), fold(str(r["group"])))
@@ -142,6 +144,18 @@ def totals_view(
     basis = main_basis(main, pesos)
     table = _table(by, title, basis, records, total, pesos)
     return TotalsView(by, basis, table, tuple(records), total)
+
+
+def _verdict_group(record: dict) -> None:
+    """A `verdict:topic` group (data.totals) read as the filter dialog reads it, with its
+    verdict and topic apart for scripts."""
+    from .verdicts import option_label
+
+    verdict, topic = None, None
+    if record["group"] is not None:
+        verdict, _, topic = str(record["group"]).partition(":")
+        record["group"] = option_label(verdict, topic or None)
+    record["verdict"], record["topic"] = verdict, topic or None
 
 
 def apart_key(pesos: Pesos) -> str:
