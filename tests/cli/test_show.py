@@ -44,6 +44,23 @@ def test_several_matches_list_candidates():
     assert "Programa Vínculos" in out and "Programa de Alimentación Escolar" in out
 
 
+@pytest.mark.parametrize("width", [60, 80])
+def test_candidates_show_each_id_whole_on_its_line(width):
+    """The id is what the user types next: a table cut it with "…" at 80 columns."""
+    from fichas_tui.data.queries import Store
+
+    store = Store.open(FIXTURE)
+    try:
+        ids = [p.program_id for p in store.filter("programa")]
+    finally:
+        store.close()
+    code, out = show("programa", width=width)
+    assert code == EXIT_AMBIGUOUS and len(ids) > 1
+    lines = [line.strip() for line in out.splitlines()]
+    assert all(i in lines for i in ids), out
+    assert "…" not in out
+
+
 def test_no_match_and_no_data(tmp_path):
     code, out = show("zzz")
     assert code == EXIT_NOT_FOUND and "Ningún programa" in out

@@ -6,9 +6,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich import box
 from rich.console import Console
-from rich.table import Table
+from rich.padding import Padding
 from rich.text import Text
 
 from ..data.bounds import ROW_LIMIT
@@ -137,19 +136,13 @@ def _candidates(out: Console, text: str, matches, as_json: bool) -> int:
         ]
         out.file.write(dumps({"candidates": rows}) + "\n")
         return EXIT_AMBIGUOUS
-    table = Table(
-        title=Text(f"{len(matches)} programas coinciden con «{clean(text)}»"), box=box.SIMPLE_HEAD
-    )
-    for name in ("Programa", "Servicio", "Fichas", "Id"):
-        table.add_column(Text(name))
+    # One entry per program, its id first and whole (it is what the user types next: a table
+    # column cut or folded it at 80 columns), then name, service and fichas, wrapped.
+    out.print(Text(f"{len(matches)} programas coinciden con «{clean(text)}»:", style="bold"))
     for p in matches:
-        table.add_row(
-            Text(clean(p.name)),
-            Text(clean(p.service or "—")),
-            Text(years_label(p.years)),
-            Text(p.program_id, style="dim"),
-        )
-    out.print(table)
+        out.print(Text(f"  {p.program_id}"))
+        about = " · ".join((clean(p.name), clean(p.service or "—"), years_label(p.years)))
+        out.print(Padding(Text(about, style="dim", overflow="fold"), (0, 0, 0, 4)))
     out.print(Text("Precise el nombre (o use el id) para ver uno."))
     return EXIT_AMBIGUOUS
 
