@@ -119,3 +119,23 @@ def test_no_factor_no_comparison():
         [point("a", 100.0, None), point("b", 102.0, None)]
     )
     assert [(r.before.value, r.after.value, r.tolerance) for r in found] == [(100.0, 102.0, 1.0)]
+
+
+def test_a_programs_restatements_are_computed_once_per_store(store, monkeypatch):
+    """A tab shown later or a program come back to reads its restatements from the store's
+    memo (data.restatements.Restated): the same restatements, no query of their tables."""
+    from fichas_tui.data import restatements
+
+    program_id = store.restatements()[0].program_id
+    first = store.detail(program_id)
+    asked: list[str] = []
+    real = restatements.for_fichas
+    monkeypatch.setattr(
+        restatements, "for_fichas", lambda *a, **k: asked.append("read") or real(*a, **k)
+    )
+    again = store.detail(program_id)
+    assert again.revisions == first.revisions and len(again.revisions) == 2
+    assert asked == []
+    with Store.open(store.folder) as fresh:  # another store (a reload): computed again
+        assert fresh.detail(program_id).revisions == first.revisions
+    assert asked == ["read"]

@@ -19,6 +19,13 @@ async def _on_first_program(pilot, monkeypatch) -> tuple[list, str]:
     (reads, the next program's id), with that program marked as being read ahead."""
     app = pilot.app
     await settle(pilot)
+    # The real read ahead of the next program, started by a timer after the first frame,
+    # has come (else, under load, it comes during the test and is taken for the pretended one).
+    for _ in range(500):
+        if app.screen.loader._ahead is not None:
+            break
+        await pilot.pause(0.02)
+    assert app.screen.loader._ahead is not None
     asked: list = []
     read = type(app.store).detail
     monkeypatch.setattr(type(app.store), "detail", lambda *a, **k: asked.append(a) or read(*a, **k))

@@ -195,10 +195,12 @@ def read_detail(
     partial: bool,
     tables: Collection[str] | None,
     reading,
+    restated: restatements.Restated | None = None,
 ) -> ProgramDetail | None:
     """One program's detail from the ficha of `year` (default latest): see Store.detail.
     `attach` makes a table readable (raising DatasetError when its file is damaged);
-    `reading` carries the row limit of this thread's read (bounds)."""
+    `reading` carries the row limit of this thread's read (bounds); `restated`, the store's
+    restatements computed before."""
     fichas = tuple(
         # regions: a LIST, as a tuple; the images' two parallel lists as pairs
         replace(Ficha(*(*row[:9], tuple(row[9]), *row[10:14])), images=image_pairs(*row[14:]))
@@ -254,7 +256,11 @@ def read_detail(
     def revisions() -> tuple:
         if len(fichas) < 2 or (wanted is not None and not wanted & REVISION_TABLES):
             return ()
-        return extra(lambda: restatements.of_program(rows, attach, program.program_id, fichas))
+        pid = program.program_id
+        if restated is None:
+            return extra(lambda: restatements.of_program(rows, attach, pid, fichas))
+        limit = getattr(reading, "limit", None)
+        return extra(lambda: restated.of_program(rows, attach, pid, fichas, limit))
 
     def finding_marks() -> tuple:
         # the verdicts table (ingest/verdicts.py) classifies each finding; without it, no marks

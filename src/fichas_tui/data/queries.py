@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # made when a detail is first read (data/detail_records.py)
     import duckdb
 
     from .detail_records import ProgramDetail
+    from .restatements import Restated
 
 SORT_NAME = "name"
 SORT_BUDGET = "budget"
@@ -57,6 +58,7 @@ class Store:
         self._keys: KeyIndex | None = None
         self._derived = False
         self._deflators: Deflators | None = None
+        self._restated: Restated | None = None  # the restatements computed (first detail)
         self._derived_present: dict[str, bool] = {}
         self._attached: set[str] = set()
         self._opening: opening.Opening | None = None  # its first pane's rows (data.opening)
@@ -433,6 +435,8 @@ class Store:
             if program is not None:
                 from . import detail_reads  # with the detail records, on the first read
 
+                if self._restated is None:
+                    self._restated = detail_reads.restatements.Restated()
                 detail = detail_reads.read_detail(
                     self._rows,
                     self._attach,
@@ -441,6 +445,7 @@ class Store:
                     partial=partial,
                     tables=tables,
                     reading=self._reading,
+                    restated=self._restated,
                 )
             # a table read twice (the ficha's budget, then every ficha's for the history)
             # is cut once: as the ficha on screen reads it, its first read

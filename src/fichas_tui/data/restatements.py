@@ -1,7 +1,8 @@
 """Restated figures: a year two fichas of one program both print, printed differently.
 
-Computed when asked (a program's detail, `fichas revisiones`), never stored: a program's
-fichas hold a few hundred figures, and the whole dataset's are read by one query per table.
+Computed when asked (a program's detail, `fichas revisiones`; a Store keeps a program's for
+later reads, Restated), never written to the dataset: a program's fichas hold a few hundred
+figures, and the whole dataset's are read by one query per table.
 
 The rule (docs/DATA.md#restated-figures): each ficha's figure of a year is brought to one
 basis with that ficha's own factors. Money goes back to nominal pesos of its year, divided
@@ -305,17 +306,63 @@ _DEFLATORS_SQL = """
 TABLES = (*SOURCE_SQL, "inflators", "deflators")
 
 
-def of_program(rows: Rows, attach: Callable[[str], None], program_id: str, fichas) -> tuple:
-    """The restatements among one program's fichas (detail_records.Ficha), for its panes."""
+def deflator_series(rows: Rows) -> list[Factor]:
+    """The dataset's deflator table as factors (for fichas without their own inflators)."""
+    from .derived import factor_from_row
+
+    return [factor_from_row(*row) for row in rows(_DEFLATORS_SQL, [])]
+
+
+def of_program(
+    rows: Rows,
+    attach: Callable[[str], None],
+    program_id: str,
+    fichas,
+    series: Callable[[], list[Factor]] | None = None,
+) -> tuple:
+    """The restatements among one program's fichas (detail_records.Ficha), for its panes;
+    `series` gives the dataset's deflator series (deflator_series, which a Store reads
+    once)."""
     if len(fichas) < 2:
         return ()
     for table in TABLES:
         attach(table)
-    from .derived import factor_from_row
-
-    series = [factor_from_row(*row) for row in rows(_DEFLATORS_SQL, [])]
     info = {
         f.ficha_id: (program_id, f.name, f.evaluated_year, f.price_year, f.source_file)
         for f in fichas
     }
-    return tuple(for_fichas(rows, info, series))
+    factors = series() if series is not None else deflator_series(rows)
+    return tuple(for_fichas(rows, info, factors))
+
+
+# Programs whose restatements a Store keeps (Restated): those moved back to and the tabs of
+# the one on screen; a few KB each.
+MEMO = 64
+
+
+class Restated:
+    """A Store's restatements, computed once: the deflator series (read once per dataset) and
+    each program's restatements for its last MEMO programs, so showing another tab of a
+    program or coming back to it costs no query (benchmarks/README.md, "Switch CPU")."""
+
+    def __init__(self) -> None:
+        self._series: list[Factor] | None = None
+        self._programs: dict[tuple, tuple] = {}
+
+    def of_program(
+        self, rows: Rows, attach: Callable[[str], None], program_id: str, fichas, limit
+    ) -> tuple:
+        """of_program, memoized by the program's fichas and the read's row limit."""
+        key = (program_id, tuple(f.ficha_id for f in fichas), limit)
+        found = self._programs.get(key)
+        if found is None:
+            found = of_program(rows, attach, program_id, fichas, lambda: self._read(rows))
+            self._programs[key] = found  # a race between two threads computes it twice
+            while len(self._programs) > MEMO:
+                del self._programs[next(iter(self._programs))]
+        return found
+
+    def _read(self, rows: Rows) -> list[Factor]:
+        if self._series is None:
+            self._series = deflator_series(rows)
+        return self._series

@@ -30,7 +30,7 @@ from ...views.program import pane_view
 from ..compat import set_virtual_size
 from ..theme_styles import render_styles
 from .pane_cursor import CURSOR_BINDINGS, RowCursor, RowSpan, row_spans
-from .pane_sketch import Look, Sketch, content, notice_for, ready, sketch
+from .pane_sketch import Look, RichPart, Sketch, content, notice_for, ready, sketch
 from .selection import selectable, selected_text, under_mouse
 from .strip_compact import compact
 
@@ -265,7 +265,10 @@ class Pane(RowCursor, ScrollView, can_focus=True):
                 lines = part.lines(console, options, width)
                 spans += row_spans(lines, tables[id(part.table)], len(strips))
                 strips += [Strip(line).apply_style(base) for line in lines]
-            else:
+            elif isinstance(part, RichPart):  # drawn ahead (pane_sketch.RichPart) or now
+                lines = part.lines(console, options, width)
+                strips += [Strip(line).apply_style(base) for line in lines]
+            else:  # a Text (drawn by Textual as Content), a problem's message
                 strips += Visual.to_strips(self, visualize(self, part), width, None, style)
         widest = max(s.cell_length for s in strips)
         if widest > width:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.style import StyleType
 from rich.text import Text
 
@@ -71,16 +72,40 @@ def notice_for(
     return notice, only
 
 
+class RichPart:
+    """A part that is neither a table nor a Text (facts, a group of lines): its lines drawn by
+    Rich as Textual's RichVisual draws them, kept for the last width asked. The read-ahead
+    worker draws them (Textual would draw them on the main thread, in Visual.to_strips)."""
+
+    __slots__ = ("_drawn", "part")
+
+    def __init__(self, part: RenderableType) -> None:
+        self.part = part
+        self._drawn: tuple[int, list[list[Segment]]] | None = None
+
+    def lines(self, console: Console, options: ConsoleOptions, width: int) -> list[list[Segment]]:
+        if self._drawn is None or self._drawn[0] != width:
+            drawn = console.render_lines(self.part, options.update_width(width), pad=False)
+            self._drawn = (width, drawn)
+        return self._drawn[1]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions):
+        yield self.part  # drawn as what it holds anywhere else
+
+
 def content(
     view: PaneView | None, notice: Text | None, only: bool, styles: Styles
 ) -> list[RenderableType]:
-    """The parts a pane draws, top to bottom."""
+    """The parts a pane draws, top to bottom (tables as TableBlocks, Texts as they are, the
+    rest as RichParts)."""
     if only and notice is not None:  # the notice is all there is
         return [notice]
     parts: list[RenderableType] = blocks(view, fit=False, styles=styles) if view else []
     if notice is not None:
         parts = [notice, Text(), *parts]
-    return parts
+    # A Text stays one: Textual draws it as Content (its wrapped lines lose their trailing
+    # space, Rich's keep it), on the main thread.
+    return [p if isinstance(p, (TableBlock, Text)) else RichPart(p) for p in parts]
 
 
 def sketch(look: Look, detail: ProgramDetail, missing: tuple[str, ...], folder) -> Sketch | None:
@@ -92,7 +117,7 @@ def sketch(look: Look, detail: ProgramDetail, missing: tuple[str, ...], folder) 
     view = None if only and notice is not None else pane_view(look.name, detail, **look.options)
     parts = content(view, notice, only, look.styles)
     for part in parts:
-        if isinstance(part, TableBlock):  # kept in the block for that width (TableBlock.lines)
+        if isinstance(part, (TableBlock, RichPart)):  # kept for that width (their lines())
             part.lines(look.console, look.console_options, look.width)
     return Sketch(detail, missing, folder, look, notice, only, view, parts)
 
