@@ -14,11 +14,12 @@ from tests.helpers import SAMPLE_DIR, Dataset, quiet
 
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """No test reads or writes the developer's own dataset or settings: empty XDG folders,
+    """No test reads or writes the developer's own dataset, settings or cache: empty XDG folders,
     no FICHAS_DATA."""
     home = tmp_path_factory.mktemp("xdg")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))  # the kept first frames
     monkeypatch.delenv("FICHAS_DATA", raising=False)
     return home
 

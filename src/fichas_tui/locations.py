@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_config_path, user_data_path
+from platformdirs import user_cache_path, user_config_path, user_data_path
 
 # Imported by `fichas --help`: nothing heavy here (no textual, duckdb or pyarrow).
 
@@ -57,6 +57,12 @@ def user_data_dir() -> Path:
 def config_dir() -> Path:
     """Settings: the platform config dir (~/.config/fichas, XDG_CONFIG_HOME)."""
     return user_config_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """What can be made again (the explorer's kept first frames): ~/.cache/fichas,
+    XDG_CACHE_HOME."""
+    return user_cache_path(APP_NAME, appauthor=False)
 
 
 def has_fichas(folder: Path) -> bool:

@@ -22,6 +22,8 @@ SCHEMA = {
     "last_dataset": re.compile(r"[^\x00-\x1f\x7f]{1,4096}"),
 }
 KEYS = tuple(SCHEMA)
+# The explorer's theme when none is remembered (the first start remembers it).
+DEFAULT_THEME = "textual-dark"
 # Far more than three short values; a bigger file is not ours.
 MAX_BYTES = 64 * 1024
 

@@ -79,3 +79,17 @@ def test_pilot_idle_wait_reads_the_window_names_quick_idle_sets():
     assert isinstance(wait.SLEEP_GRANULARITY, float) and isinstance(wait.SLEEP_IDLE, float)
     source = inspect.getsource(wait.wait_for_idle)
     assert "SLEEP_GRANULARITY" in source and "SLEEP_IDLE" in source
+
+
+def test_linux_driver_enters_the_alternate_screen_in_a_write_of_its_own():
+    """first_frame_driver drops exactly that write when the early frame entered it already;
+    the rest of start_application_mode stays Textual's. (The pty test,
+    tests/cli/test_early_frame.py, sees that nothing blanks the screen between the frames.)"""
+    from textual.drivers.linux_driver import LinuxDriver
+
+    source = inspect.getsource(LinuxDriver.start_application_mode)
+    escaped = repr(compat.ALT_SCREEN)[1:-1]  # as written in the source: \x1b[?1049h
+    assert f'self.write("{escaped}")' in source
+    assert params(LinuxDriver.write) == ["self", "data"]
+    driver = compat.first_frame_driver(True, None)
+    assert issubclass(driver, LinuxDriver)

@@ -30,8 +30,28 @@ def open_explorer(data_dir: Path | None) -> int:
     # is drawn.
     gc.disable()
     from ..settings import Settings
-    from ..tui.app import make_app
-    from ..tui.terminal import run_app
+    from ..tui.terminal import Terminal, guarded, run_app
+    from .early_frame import paint
 
+    terminal = Terminal()  # the modes of the start, before the early frame turns echo off
     source = locations.dataset_to_open(data_dir)
-    return run_app(make_app(source.path, source_label=source.label, settings=Settings()))
+    settings = Settings()
+    if "TEXTUAL_DRIVER" in os.environ:  # fichas serve: no terminal here
+        from ..tui.app import make_app
+
+        return run_app(make_app(source.path, source_label=source.label, settings=settings))
+    with guarded(terminal):
+        early = paint(source.path, source.label, settings.values)
+        try:
+            from ..tui.app import make_app  # Textual: the import the early frame goes before
+            from ..tui.compat import first_frame_driver
+
+            driver = first_frame_driver(early.painted, early.keeper())
+            app = make_app(
+                source.path, source_label=source.label, settings=settings, driver_class=driver
+            )
+        except BaseException:
+            if early.painted:
+                terminal.restore()
+            raise
+    return run_app(app, terminal)

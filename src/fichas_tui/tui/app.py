@@ -19,7 +19,7 @@ from textual.theme import ThemeProvider
 
 from ..data.dataset import DatasetError
 from ..data.queries import DatasetMissing, Store
-from ..settings import Settings
+from ..settings import DEFAULT_THEME, Settings
 from ..text import clean
 from ..views.pesos import EACH_FICHA, Pesos
 from .compat import HeldFirstFrame
@@ -31,6 +31,7 @@ from .screens.summary_keys import SummaryCommands
 from .terminal import watch_hangup
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.timer import Timer
 
     from .screens.across import AcrossState
@@ -118,8 +119,9 @@ class FichasApp(App[None]):
         problem: DatasetError | None = None,
         source_label: str | None = None,
         settings: Settings | None = None,
+        driver_class: type[Driver] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class)
         self.data_dir = Path(data_dir)
         # The app owns the store: screens read it from here, and a reload swaps it here.
         self.store = store
@@ -133,7 +135,7 @@ class FichasApp(App[None]):
         self.first_frame_out = False  # Textual's first frame is composed (on_ready)
         self._after_first: list[Callable[[], object]] = []  # see after_first_frame
         saved = settings.get("theme") if settings else None
-        self.theme = saved if saved in self.available_themes else "textual-dark"
+        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
 
     def watch_theme(self, theme: str) -> None:
         self.remember("theme", theme)
@@ -420,14 +422,21 @@ class FichasApp(App[None]):
 
 
 def make_app(
-    data_dir: Path, source_label: str | None = None, settings: Settings | None = None
+    data_dir: Path,
+    source_label: str | None = None,
+    settings: Settings | None = None,
+    driver_class: type[Driver] | None = None,
 ) -> FichasApp:
     """The explorer on `data_dir`: the dataset is opened here (a few ms: the program list);
-    without one the app shows why and how to make it."""
+    without one the app shows why and how to make it. `driver_class`: the terminal driver
+    (cli/explorer.py: one that knows about the early frame), else Textual's own."""
+    opened = partial(
+        FichasApp, source_label=source_label, settings=settings, driver_class=driver_class
+    )
     try:
         # The list from the dataset's list file when it is current: DuckDB is imported and
         # every file checked in a thread once the list is on screen (FichasApp.connect_store).
         store = Store.open(Path(data_dir), deferred=True)
     except DatasetError as exc:  # DatasetMissing too
-        return FichasApp(data_dir, None, exc, source_label=source_label, settings=settings)
-    return FichasApp(data_dir, store, source_label=source_label, settings=settings)
+        return opened(data_dir, None, exc)
+    return opened(data_dir, store)

@@ -8,11 +8,15 @@ layer: tui/ may import that one, render/ and cli/ never import this one).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from threading import Thread
+
 from rich.align import Align
 from rich.style import Style
 from rich.text import Text
 from textual.app import App
 from textual.command import CommandList, CommandPalette
+from textual.driver import Driver
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
@@ -119,3 +123,35 @@ class NoMatchesPalette(CommandPalette):
 def meta_bytes(style: Style | None) -> bytes | None:
     """A style's meta as Rich keeps it (pickled), None without one."""
     return style._meta if style is not None else None
+
+
+# -- LinuxDriver.start_application_mode writes "\x1b[?1049h" alone -----------------------------
+# When the early frame (cli/early_frame.py) is on screen, the alternate screen is entered
+# already; entering it again clears it in xterm (and terminals that copy it), so the user saw
+# the frame, then a blank screen until Textual's first frame. The driver is otherwise
+# Textual's, and its first full-screen write (the first frame) is handed on to be kept.
+ALT_SCREEN = "\x1b[?1049h"
+FULL_FRAME_START = "\x1b[1;1H"  # a full update places line 1 first (Compositor.LayoutUpdate)
+
+
+def first_frame_driver(entered: bool, keep: Callable[[str], None] | None) -> type[Driver]:
+    """Textual's Linux driver that does not enter the alternate screen when `entered`, and
+    passes its first full frame to `keep` (in a thread: it writes a file)."""
+    from textual.drivers.linux_driver import LinuxDriver
+
+    class FirstFrameDriver(LinuxDriver):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._enter_pending = entered
+            self._keep = keep
+
+        def write(self, data: str) -> None:
+            if self._enter_pending and data == ALT_SCREEN:
+                self._enter_pending = False
+                return
+            if self._keep is not None and data.startswith(FULL_FRAME_START):
+                keeper, self._keep = self._keep, None
+                Thread(target=keeper, args=(data,), name="keep-frame", daemon=True).start()
+            super().write(data)
+
+    return FirstFrameDriver

@@ -21,6 +21,7 @@ import signal
 import sys
 import termios
 import threading
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .crash import EXIT_CRASH, report
@@ -49,7 +50,7 @@ RESTORE = (
 )
 
 
-class _Terminal:
+class Terminal:
     """The tty modes at start and how to put them back, from a signal handler."""
 
     def __init__(self) -> None:
@@ -70,23 +71,37 @@ class _Terminal:
         if self.output_fd is not None:
             with contextlib.suppress(OSError):
                 os.write(self.output_fd, RESTORE.encode())
+        self.restore_modes()
+
+    def restore_modes(self) -> None:
+        """The tty modes of the start (Textual puts back the ones it found, which are not
+        these when the early frame turned echo off: cli/early_frame.py)."""
         if self.input_fd is not None and self.modes is not None:
             with contextlib.suppress(OSError, termios.error):
                 termios.tcsetattr(self.input_fd, termios.TCSANOW, self.modes)
 
 
-def run_app(app: App) -> int:
-    """Run `app` full screen and return the process's exit status."""
-    terminal = _Terminal()
+@contextlib.contextmanager
+def guarded(terminal: Terminal) -> Iterator[None]:
+    """Each of SIGNALS restores `terminal` and ends the process, while inside."""
 
     def on_signal(signum: int, _frame) -> None:
         terminal.restore()
         # At once: the app's threads may be mid-query, and nothing is left to save.
         os._exit(128 + signum)
 
-    # Installed before the app starts its event loop: asyncio's runner leaves a SIGINT handler
-    # that is not Python's default alone.
     previous = {signum: signal.signal(signum, on_signal) for signum in SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def run_app(app: App, terminal: Terminal | None = None) -> int:
+    """Run `app` full screen and return the process's exit status (`terminal`: the modes of
+    the start, when something ran on the terminal before the app)."""
+    terminal = terminal or Terminal()
     # Textual prints an unhandled exception's traceback here once the screen is restored.
     errors = io.StringIO()
     from rich.console import Console
@@ -94,22 +109,23 @@ def run_app(app: App) -> int:
     app.error_console = Console(
         file=errors, width=120, markup=False, highlight=False, color_system=None
     )
-    try:
-        app.run()
-    except Exception:  # outside Textual's own handling: report it the same way
-        terminal.restore()
-        import traceback
+    # Guarded before the app starts its event loop: asyncio's runner leaves a SIGINT handler
+    # that is not Python's default alone.
+    with guarded(terminal):
+        try:
+            app.run()
+        except Exception:  # outside Textual's own handling: report it the same way
+            terminal.restore()
+            import traceback
 
-        errors.write(traceback.format_exc())
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+            errors.write(traceback.format_exc())
+        terminal.restore_modes()
     if errors.getvalue().strip():
         return report(errors.getvalue())
     return app.return_code or 0
 
 
-__all__ = ["EXIT_CRASH", "RESTORE", "run_app"]
+__all__ = ["EXIT_CRASH", "RESTORE", "Terminal", "guarded", "run_app"]
 
 
 def watch_hangup(app: App, stop: threading.Event) -> None:
