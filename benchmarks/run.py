@@ -241,6 +241,9 @@ def bench_size(size: str, args: argparse.Namespace, vd: str | None) -> dict:
     result: dict = {"size": size}
     if size == BUNDLED:
         data_dir = REPO / "data" / "parquet"
+    elif args.no_ingest and (args.workdir / f"ds-{size}" / ".program-list").exists():
+        data_dir = args.workdir / f"ds-{size}"
+        log(f"dataset {data_dir} reused (--no-ingest: no ingest figures)")
     else:
         folder = corpus(args.workdir, int(size), args.seed, args.catalog)
         data_dir = args.workdir / f"ds-{size}"
@@ -262,6 +265,9 @@ def bench_size(size: str, args: argparse.Namespace, vd: str | None) -> dict:
     argv = [str(FICHAS), "--data", str(data_dir)]
     csv = export_programs(programs, args.workdir / f"programs-{size}.csv")
     contenders: dict[str, tuple[list[str], dict | None]] = {"fichas": (argv, None)}
+    # The same explorer with nowhere to keep its first frame: the start without the early frame
+    # (cli/early_frame.py), measured in the same rounds.
+    contenders["no_early_frame"] = (argv, dict(os.environ, XDG_CACHE_HOME="/dev/null/none"))
     if vd:
         contenders["visidata"] = ([vd, str(csv)], visidata_env())
     contenders["bare"] = ([sys.executable, str(HERE / "bare_app.py"), str(csv)], None)
@@ -273,6 +279,8 @@ def bench_size(size: str, args: argparse.Namespace, vd: str | None) -> dict:
         log("first paint, cold cache")
         c = first_paint(argv, programs, 1)
         cold = c.seconds[0] if c.seconds else None
+    else:  # a first start keeps the frame the next ones write early
+        first_paint(argv, programs, 1)
     log(f"first paint x{args.runs}, interleaved: {', '.join(contenders)}")
     paints = paint_round_robin(contenders, programs, args.runs)
     mine = paints["fichas"]
@@ -282,6 +290,14 @@ def bench_size(size: str, args: argparse.Namespace, vd: str | None) -> dict:
         "median": statistics.median(mine.detail_seconds) if mine.detail_seconds else None,
         "max": max(mine.detail_seconds) if mine.detail_seconds else None,
     }
+    result["no_early_frame"] = {
+        **paint_stats(paints["no_early_frame"], None),
+        **ratios(mine.seconds, paints["no_early_frame"].seconds),
+    }
+    if vd:
+        result["no_early_frame"]["vs_visidata"] = ratios(
+            paints["no_early_frame"].seconds, paints["visidata"].seconds
+        )
     result["bare"] = {
         **paint_stats(paints["bare"], None),
         **ratios(mine.seconds, paints["bare"].seconds),
@@ -418,6 +434,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--idle-load", type=float, default=1.0, help="wait for a lower load average")
     ap.add_argument("--idle-wait", type=float, default=180, help="at most this many seconds")
     ap.add_argument("--no-cold", action="store_true", help="do not drop the page cache")
+    ap.add_argument(
+        "--no-ingest",
+        action="store_true",
+        help="reuse the dataset of an earlier run (WORKDIR/ds-SIZE) when there is one",
+    )
     ap.add_argument("--results", type=Path, default=HERE / "results.json")
     ap.add_argument("--no-readme", action="store_true", help="do not touch benchmarks/README.md")
     args = ap.parse_args(argv)

@@ -137,10 +137,9 @@ def env(tmp_path):
     return env
 
 
-@pytest.mark.parametrize(("columns", "lines"), [(80, 24), (60, 20), (120, 40)])
-def test_early_frame_is_textuals_first_frame(env, tmp_path, columns, lines):
+def keep_first_frame(columns: int, lines: int, env: dict[str, str], tmp_path: Path) -> None:
+    """A first start, which keeps Textual's first frame (nothing kept yet: no early frame)."""
     kept = tmp_path / "cache" / "fichas" / early_frame.FILE_NAME
-    # A first start keeps Textual's first frame (nothing kept yet: no early frame).
     explorer = Explorer(columns, lines, env)
     try:
         explorer.wait(kept.exists, "the first frame was never kept")
@@ -150,6 +149,10 @@ def test_early_frame_is_textuals_first_frame(env, tmp_path, columns, lines):
         explorer.close()
     assert len(json.loads(kept.read_text())) == 1
 
+
+@pytest.mark.parametrize(("columns", "lines"), [(80, 24), (60, 20), (120, 40)])
+def test_early_frame_is_textuals_first_frame(env, tmp_path, columns, lines):
+    keep_first_frame(columns, lines, env, tmp_path)
     explorer = Explorer(columns, lines, env)
 
     def textual_frame_end() -> int | None:
@@ -184,6 +187,31 @@ def test_early_frame_is_textuals_first_frame(env, tmp_path, columns, lines):
     left = {m: s for m, s in final.items() if s != ("h" if m in ON_AT_REST else "l")}
     assert left == {}
     assert b"\x1b[?1049l" in output[end:]
+
+
+def test_a_key_typed_over_the_early_frame_waits_for_the_app(env, tmp_path):
+    """`q` typed as soon as the early frame shows: not echoed over it, and the app gets it
+    (it quits by itself); the shell's modes come back."""
+    keep_first_frame(80, 24, env, tmp_path)
+    explorer = Explorer(80, 24, env)
+    try:
+        explorer.wait(lambda: first_frame_end(explorer.output, 0, 24) is not None, "no frame")
+        os.write(explorer.master, b"q")
+        end = time.monotonic() + TIMEOUT
+        while explorer.process.poll() is None and time.monotonic() < end:
+            explorer.read(0.1)
+        explorer.read(0.1)
+        status = explorer.process.poll()
+        after = termios.tcgetattr(explorer.slave)
+    finally:
+        explorer.close()
+    assert status == 0
+    assert after == explorer.modes
+    early_end = first_frame_end(explorer.output, 0, 24)
+    assert early_end is not None
+    textual = explorer.output.find(FRAME_START, early_end)
+    between = explorer.output[early_end : textual if textual >= 0 else None]
+    assert b"q" not in re.sub(rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07]*\x07)", b"", between)
 
 
 def test_a_planted_frame_is_not_written(tmp_path):

@@ -228,11 +228,13 @@ def paint(folder: Path, label: str | None, settings: dict) -> EarlyFrame:
 
 def _quiet_input() -> None:
     """No echo and no line editing: a key typed before Textual reads the keyboard is kept for
-    it, not printed over the frame."""
+    it as typed, not printed over the frame."""
     stdin = sys.__stdin__
     with contextlib.suppress(OSError, ValueError, AttributeError, termios.error):
         if stdin is not None and stdin.isatty():
             fd = stdin.fileno()
             modes = termios.tcgetattr(fd)
+            # as Textual's raw mode has them: Enter stays \r (ICRNL would make it ctrl+j)
+            modes[0] &= ~(termios.ICRNL | termios.INLCR | termios.IGNCR)
             modes[3] &= ~(termios.ECHO | termios.ICANON)
             termios.tcsetattr(fd, termios.TCSANOW, modes)
