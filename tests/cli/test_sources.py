@@ -3,7 +3,9 @@ read in the file, prints the figure (before any unit conversion)."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import re
 
@@ -121,3 +123,63 @@ def test_the_executed_total_names_the_subtitles_row(sample_dataset):
     # 2023's executed total is read from the subtitles' total row first (line 110)
     assert cell["source"]["line"] == 110
     assert cell["source"]["column"] == "Gasto total ejecutado 2023 (M$2024)"
+
+
+def _printed_line(source_text: str) -> tuple[str, int]:
+    match = re.search(r"archivo (\S+), línea (\d+)", source_text)
+    assert match, source_text
+    return match.group(1), int(match.group(2))
+
+
+@pytest.mark.parametrize("measure", ["gasto", "cobertura", "gasto-por-beneficiario"])
+def test_ranking_fuentes_names_the_line_of_each_figure(sample_dataset, measure):
+    args = ["ranking", "--medida", measure, "--pesos", "ficha", "--data", str(sample_dataset)]
+    result = CliRunner().invoke(main, [*args, "--csv", "--fuentes"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    # the columns the export dialog's «Con fuentes» adds (views.sources.source_fields)
+    assert {"value_fuente", "archivo", "sha256"} <= set(rows[0])
+    checked = 0
+    for row in rows:
+        if not row["value"]:
+            continue
+        name, line = _printed_line(row["value_fuente"])
+        assert name == row["archivo"]
+        printed = _file_lines(name, row["sha256"])[line - 1]
+        assert _check_figure(float(row["value"]), printed), (row, printed)
+        checked += 1
+    assert checked >= 1
+    # JSON carries the same fields; without --fuentes, none of them
+    plain = json.loads(CliRunner().invoke(main, [*args, "--json"]).output)["rows"]
+    assert "value_fuente" not in plain[0]
+    sourced = json.loads(CliRunner().invoke(main, [*args, "--json", "--fuentes"]).output)["rows"]
+    assert [r["value_fuente"] for r in sourced] == [r["value_fuente"] for r in rows]
+
+
+def test_region_fuentes(sample_dataset):
+    args = ["region", "coquimbo", "--data", str(sample_dataset), "--json", "--fuentes"]
+    rows = json.loads(CliRunner().invoke(main, args).output)["rows"]
+    coquimbo = next(r for r in rows if r["breakdown"])
+    # 003's Coquimbo row: line 133, under its spending header
+    assert coquimbo["value_fuente"] == (
+        "ficha 2023, archivo 003_177960693a00c8d4.txt, línea 133, columna Total ejecutado "
+        "(M$2024)"
+    )
+    assert coquimbo["per_beneficiary_fuente"].startswith("calculado: gasto / beneficiarios")
+    assert coquimbo["archivo"] == "003_177960693a00c8d4.txt"
+    # a program listing the region without figures: the same keys, empty
+    apart = [r for r in rows if not r["breakdown"]]
+    assert all(r["value_fuente"] is None for r in apart)
+
+
+def test_a_computed_measure_names_its_rule(sample_dataset):
+    args = ["ranking", "--medida", "ejecucion-inicial", "--data", str(sample_dataset)]
+    rows = json.loads(CliRunner().invoke(main, [*args, "--json", "--fuentes"]).output)["rows"]
+    by_year = {r["year"]: r["value_fuente"] for r in rows}
+    # 2019 prints its execution % (line 151); 2023 has no initial budget in the text (its
+    # budget table was an image): the rule, and the executed total's line (110)
+    assert by_year[2019] == "ficha 2019, archivo 002_d169eeaf477df404.txt, línea 151, columna 2019"
+    assert by_year[2023] == (
+        "la ficha no trae la cifra: calculado: ejecutado / inicial x 100 (ficha 2023, archivo "
+        "003_177960693a00c8d4.txt, línea 110)"
+    )

@@ -60,3 +60,52 @@ def test_dimension_compared_without_case_or_accents():
     later = [judged("b", 1, "EFICIENCIA Y EJECUCION PRESUPUESTARIA", "ejecucion-inicial",
                     "subejecución", UNDER)]  # fmt: skip
     assert [m.mark for m in marks(later, EARLIER[1:2], 2023)] == [PERSISTS]
+
+
+def test_marks_of_the_sample_ficha_hand_checked(sample_dataset):
+    from fichas_tui.data.queries import Store
+    from tests.helpers import P2019, P2021, P2023
+
+    store = Store.open(sample_dataset)
+    try:
+        # 003 (2023), alone in the dataset: its "HALLAZGOS NO SUPERADOS" section lists the
+        # under-execution of its initial budget (line 39): it persists by the ficha's word.
+        found = store.detail(P2023, None).finding_marks
+        assert [(m.mark, m.dimension, m.topic, m.verdict, m.previous_year) for m in found] == [
+            (PERSISTS, EFF, "ejecucion-inicial", "subejecución", None)
+        ]
+        assert found[0].finding.startswith("El programa presenta una subejecución presupuestaria")
+        # 2021 and 2019 templates have no such section and no earlier ficha: no marks
+        assert store.detail(P2021, None).finding_marks == ()
+        assert store.detail(P2019, None).finding_marks == ()
+    finally:
+        store.close()
+
+
+def test_marks_of_the_fixture_pair_hand_checked(tmp_path):
+    # tests/fixtures/make_restated.py: 2024 keeps 2023's under-execution, drops its indicator
+    # finding and adds a targeting one.
+    from fichas_tui.data.queries import Store
+    from tests.helpers import restated_dataset
+
+    folder = restated_dataset(tmp_path / "pair")
+    store = Store.open(folder)
+    try:
+        program = store.programs()[0]
+        latest = store.detail(program.program_id, 2024).finding_marks
+        assert [(m.mark, m.dimension, m.verdict, m.previous_year) for m in latest] == [
+            (NEW, "Focalización", "inadecuado", 2023),
+            (PERSISTS, EFF, "subejecución", 2023),
+            (OVERCOME, "Eficacia", "insuficiente", 2023),
+        ]
+        # the superado finding is the 2023 ficha's sentence
+        assert latest[2].finding.startswith("El resultado del indicador de propósito")
+        # 2023 is the first ficha: its own "no superados" section, which in the fixture holds
+        # the indicator finding too
+        first = store.detail(program.program_id, 2023).finding_marks
+        assert [(m.mark, m.verdict, m.previous_year) for m in first] == [
+            (PERSISTS, "subejecución", None),
+            (PERSISTS, "insuficiente", None),
+        ]
+    finally:
+        store.close()

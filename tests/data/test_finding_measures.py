@@ -27,14 +27,15 @@ def _run(measure: str, fichas, verdicts, findings=()) -> dict[str, tuple]:
         "topic VARCHAR, verdict VARCHAR)"
     )
     con.execute(
-        "CREATE TABLE findings (ficha_id VARCHAR, position INT, dimension VARCHAR, kind VARCHAR)"
+        "CREATE TABLE findings (ficha_id VARCHAR, position INT, dimension VARCHAR, kind VARCHAR, "
+        "source_line INT)"
     )
     con.executemany("INSERT INTO fichas VALUES (?, ?, ?)", fichas)
     con.executemany("INSERT INTO verdicts VALUES (?, ?, ?, ?, ?)", verdicts)
     if findings:
-        con.executemany("INSERT INTO findings VALUES (?, ?, ?, ?)", findings)
+        con.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, NULL)", findings)
     rows = con.sql(MEASURE_SQL[measure]).fetchall()
-    return {fid: (value, status, a, b) for fid, _y, value, status, _p, a, b, _l in rows}
+    return {fid: (value, status, a, b) for fid, _y, value, status, _p, a, b, *_l in rows}
 
 
 def test_years_in_a_row_with_under_execution():

@@ -18,13 +18,22 @@ def _file_lines(name: str) -> list[str]:
     return (SAMPLE_DIR / name).read_text(encoding="utf-8-sig").split("\n")
 
 
+# Each sample ficha (one per template: 2023, 2021, 2019) and its panes with a table (2019's
+# Regiones has no regional table).
+CASES = [
+    *((RF, key) for key in "12345"),
+    *(("gestion social", key) for key in "12345"),
+    *(("primera infancia", key) for key in "1235"),
+]
+
+
 @pytest.mark.asyncio
-@pytest.mark.parametrize("key", ["1", "2", "3", "4", "5"])
-async def test_v_opens_the_line_of_the_row_under_the_cursor(key):
+@pytest.mark.parametrize(("program", "key"), CASES)
+async def test_v_opens_the_line_of_the_row_under_the_cursor(program, key):
     app = make_app(sample_dir())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await press(pilot, *open_keys(RF), key, "down")
+        await press(pilot, *open_keys(program), key, "down")
         pane = app.focused
         table, row = pane.cursor_row()
         origin = primary(pane.tables()[table], row)[1].origin

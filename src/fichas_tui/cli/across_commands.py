@@ -48,6 +48,13 @@ FILTER_HELP = (
 
 def register(main: click.Group, data_option) -> None:
     """Add the cross-program commands to the `fichas` group."""
+    sources = click.option(
+        "--fuentes",
+        "sources",
+        is_flag=True,
+        help="Agrega la fuente de cada cifra (ficha, archivo, línea) y el archivo y SHA-256 "
+        "de la ficha: las columnas de «Con fuentes» al exportar.",
+    )
     output = [
         click.option("--json", "as_json", is_flag=True, help="Salida JSON para scripts."),
         click.option(
@@ -143,7 +150,8 @@ def register(main: click.Group, data_option) -> None:
     @hallazgo
     @filtro
     @outputs
-    def region(nombre, data_dir, year, pesos, hallazgo, filtros, as_json, as_csv):
+    @sources
+    def region(nombre, data_dir, year, pesos, hallazgo, filtros, as_json, as_csv, sources):
         """Programas que desglosan gasto en la región NOMBRE (sin tildes ni mayúsculas:
         coquimbo, nuble, ohiggins) y los que la listan sin desglose regional."""
         from .across_output import run_region
@@ -158,6 +166,7 @@ def register(main: click.Group, data_option) -> None:
                 hallazgo=hallazgo,
                 filtros=filtros,
                 fmt=fmt,
+                sources=sources,
             )
         )
 
@@ -193,6 +202,7 @@ def register(main: click.Group, data_option) -> None:
     @hallazgo
     @filtro
     @outputs
+    @sources
     def ranking(
         measure,
         region,
@@ -209,6 +219,7 @@ def register(main: click.Group, data_option) -> None:
         filtros,
         as_json,
         as_csv,
+        sources,
     ):
         """Ordena los programas por una MEDIDA (ver la lista abajo).
 
@@ -234,6 +245,7 @@ def register(main: click.Group, data_option) -> None:
                 hallazgo=hallazgo,
                 filtros=filtros,
                 fmt=_fmt(as_json, as_csv),
+                sources=sources,
             )
         )
 

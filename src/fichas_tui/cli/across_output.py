@@ -36,6 +36,7 @@ from ..views.pesos import (
     series_lines,
 )
 from ..views.region_programs import region_view
+from ..views.sources import source_fields, with_sources
 from ..views.verdicts import UnknownVerdict, parse_verdict
 from .show import dumps
 
@@ -156,6 +157,7 @@ def run_region(
     hallazgo: str | None = None,
     filtros: tuple[str, ...] = (),
     fmt: str = "text",
+    sources: bool = False,
     console=None,
 ) -> int:
     out, err = consoles(console)
@@ -184,7 +186,7 @@ def run_region(
     if verdict is not None:
         extra["hallazgo"] = {"verdict": verdict, "topic": topic}
     filtered(view, conditions, extra)
-    _emit(out, view, fmt, extra=extra)
+    _emit(out, view, fmt, extra=extra, sources=sources)
     return 0
 
 
@@ -204,6 +206,7 @@ def run_ranking(
     hallazgo: str | None = None,
     filtros: tuple[str, ...] = (),
     fmt: str = "text",
+    sources: bool = False,
     console=None,
 ) -> int:
     out, err = consoles(console)
@@ -248,7 +251,7 @@ def run_ranking(
     }
     extra: dict[str, object] = {"filters": filters}
     filtered(view, conditions, extra)
-    _emit(out, view, fmt, extra=extra)
+    _emit(out, view, fmt, extra=extra, sources=sources)
     return 0
 
 
@@ -295,16 +298,30 @@ def refuse(err: Console, exc: Exception) -> int:
     return exc.code if isinstance(exc, Refused) else EXIT_NO_DATA
 
 
-def _emit(out: Console, view: AcrossView, fmt: str, extra: dict) -> None:
+def _emit(out: Console, view: AcrossView, fmt: str, extra: dict, sources: bool = False) -> None:
+    """The view as JSON, CSV or text; `sources` (--fuentes) adds each figure's source and the
+    ficha's file and SHA-256, the columns the export dialog's «Con fuentes» adds."""
+    records = view.records
+    if sources:
+        fields = source_fields(view.table)
+        # the rows apart (a region listed without figures) have no figure to cite
+        keys = dict.fromkeys(fields[0]) if fields else {}
+        fields += [keys] * (len(records) - len(fields))
+        records = tuple({**r, **f} for r, f in zip(records, fields, strict=True))
     if fmt == "json":
-        out.file.write(dumps(to_json(view, extra)) + "\n")
+        out.file.write(dumps(to_json(view, extra, records)) + "\n")
     elif fmt == "csv":
-        out.file.write(to_csv(view, terminal=is_terminal(out)))
+        out.file.write(records_csv(records, terminal=is_terminal(out)))
+    elif sources:
+        print_table(out, with_sources(view.table))
+        if view.apart is not None:
+            out.print()
+            print_table(out, view.apart)
     else:
         print_view(out, view)
 
 
-def to_json(view: AcrossView, extra: dict | None = None) -> dict:
+def to_json(view: AcrossView, extra: dict | None = None, records=None) -> dict:
     return {
         "measure": view.measure,
         "title": view.title,
@@ -315,7 +332,7 @@ def to_json(view: AcrossView, extra: dict | None = None) -> dict:
         "order": view.table.order,
         "notes": list(view.table.notes),
         "counts": view.counts,
-        "rows": [_finite(r) for r in view.records],
+        "rows": [_finite(r) for r in (view.records if records is None else records)],
     }
 
 

@@ -71,6 +71,8 @@ class MeasureRow(NamedTuple):
     a: float | None = None  # the figures a ratio comes from (see MEASURE_SQL)
     b: float | None = None
     label: str | None = None  # indicador: the indicator's name
+    # its source: the line and header it is printed on, or the rule it is computed by
+    source: tuple | None = None  # (file, sha256, line, column, rule); None: not read
 
 
 class RegionRow(NamedTuple):
@@ -88,6 +90,7 @@ class RegionRow(NamedTuple):
     beneficiaries_status: str | None
     price_year: int | None
     has_breakdown: bool  # False: the ficha lists the region but gives no figures for it
+    source: tuple | None = None  # (file, sha256, line, column) of the regional row
 
 
 def _source(store: Store, table: str, sql: str) -> str:
@@ -154,15 +157,16 @@ def measure_rows(store: Store, measure: str, selection: Selection) -> list[Measu
         raise KeyError(measure)  # callers check the name first
     where, params = _where(store, selection)
     sql = f"""
-        SELECT program_id, ficha_id, evaluated_year, value, status, price_year, a, b, label
+        SELECT program_id, ficha_id, evaluated_year, value, status, price_year, a, b, label,
+               source_file, source_sha256, source_line, source_column, source_rule
         FROM {_measures(store, measure)}
         WHERE measure = ? AND {" AND ".join(where)}
     """
     rows = _one_per_program(store.query(sql, [measure, *params]))
     return [
         MeasureRow(pid, name or pid, fid, year, value, None if value is not None else status,
-                   price, a, b, label)
-        for (pid, fid, year, value, status, price, a, b, label), name in zip(
+                   price, a, b, label, tuple(source))
+        for (pid, fid, year, value, status, price, a, b, label, *source), name in zip(
             rows, store.program_names(row[0] for row in rows), strict=True
         )
     ]  # fmt: skip
@@ -189,20 +193,20 @@ def region_rows(store: Store, region: str, selection: Selection) -> list[RegionR
     sql = f"""
         SELECT program_id, ficha_id, evaluated_year, spending_kclp, spending_status,
                spending_pct, share_computed, beneficiaries, beneficiaries_status, price_year,
-               breakdown
+               breakdown, source_file, source_sha256, source_line, source_column
         FROM {_source(store, "region_presence", REGION_PRESENCE_SQL)}
         WHERE region = ? AND {where}
     """
     rows = _one_per_program(store.query(sql, [region, *params]))
     names = store.program_names(row[0] for row in rows)
     out = []
-    for (pid, fid, year, s, ss, pct, computed, b, bs, price, broken), name in zip(
+    for (pid, fid, year, s, ss, pct, computed, b, bs, price, broken, *source), name in zip(
         rows, names, strict=True
     ):
         share = pct if pct is not None else computed
         out.append(
             RegionRow(pid, name or pid, fid, year, s, ss if s is None else None, share,
                       pct is None and computed is not None, b, bs if b is None else None,
-                      price, broken)
+                      price, broken, tuple(source))
         )  # fmt: skip
     return out

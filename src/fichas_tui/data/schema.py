@@ -274,6 +274,12 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("a", "DOUBLE"),
         ("b", "DOUBLE"),
         ("label", "VARCHAR"),
+        # where the figure is printed (or the rule it is computed by), and the ficha's file
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
+        ("source_rule", "VARCHAR"),
+        ("source_file", "VARCHAR"),
+        ("source_sha256", "VARCHAR"),
     ),
     "region_presence": (
         ("region", "VARCHAR"),
@@ -290,6 +296,11 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("beneficiaries_status", "VARCHAR"),
         ("price_year", "INTEGER"),
         ("breakdown", "BOOLEAN"),
+        # the regional row's line and spending header, and the ficha's file
+        ("source_line", "INTEGER"),
+        ("source_column", "VARCHAR"),
+        ("source_file", "VARCHAR"),
+        ("source_sha256", "VARCHAR"),
     ),
     "texts": (
         ("ficha_id", "VARCHAR"),

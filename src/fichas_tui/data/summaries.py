@@ -22,15 +22,19 @@ def _quoted(values) -> str:
 # find under-execution (a `subejecución` verdict on the initial or final budget); a ficha that
 # states the persistence of under-execution (its "tres años consecutivos") counts at least 3.
 # A ficha with no verdict on its execution: no figure. `a`: the run of fichas alone.
+# Its source: the rule, and the line of the ficha's own under-execution finding.
+_RUN_RULE = "años seguidos con subejecución en los hallazgos de las fichas del programa"
 _EXECUTION = _quoted([EXECUTION_INITIAL, EXECUTION_FINAL])
 _UNDER_RUN = f"""
     WITH judged AS (
-        SELECT ficha_id,
-               bool_or(verdict = '{UNDER}' AND topic IN ({_EXECUTION})) AS under,
-               bool_or(verdict = '{UNDER}' AND topic = '{PERSISTENCE}') AS persistent
-        FROM verdicts
-        WHERE topic IN ({_quoted([EXECUTION_INITIAL, EXECUTION_FINAL, PERSISTENCE])})
-        GROUP BY ficha_id
+        SELECT v.ficha_id,
+               bool_or(v.verdict = '{UNDER}' AND v.topic IN ({_EXECUTION})) AS under,
+               bool_or(v.verdict = '{UNDER}' AND v.topic = '{PERSISTENCE}') AS persistent,
+               min(f.source_line) FILTER (WHERE v.verdict = '{UNDER}') AS line
+        FROM verdicts v
+        LEFT JOIN findings f ON f.ficha_id = v.ficha_id AND f.position = v.position
+        WHERE v.topic IN ({_quoted([EXECUTION_INITIAL, EXECUTION_FINAL, PERSISTENCE])})
+        GROUP BY v.ficha_id
     ),
     years AS (
         SELECT f.program_id, f.evaluated_year AS year, bool_or(j.under) AS under
@@ -54,7 +58,9 @@ _UNDER_RUN = f"""
                 THEN greatest(r.run, CASE WHEN j.persistent THEN 3 ELSE 0 END) END::DOUBLE
            AS value,
            CASE WHEN j.ficha_id IS NULL THEN 'sin dato' END AS status,
-           NULL::INTEGER AS price_year, r.run::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
+           NULL::INTEGER AS price_year, r.run::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label,
+           j.line AS source_line, NULL AS source_column,
+           CASE WHEN j.ficha_id IS NOT NULL THEN '{_RUN_RULE}' END AS source_rule
     FROM fichas f LEFT JOIN judged j USING (ficha_id)
     LEFT JOIN runs r ON r.program_id = f.program_id AND r.year = f.evaluated_year
 """
@@ -101,7 +107,9 @@ _PERSISTING = f"""
            NULL::INTEGER AS price_year,
            (SELECT count(*) FROM problems c WHERE c.ficha_id = p.ficha_id)::DOUBLE AS a,
            (SELECT count(*) FROM problems b WHERE b.ficha_id = p.previous_id)::DOUBLE AS b,
-           NULL AS label
+           NULL AS label, NULL::INTEGER AS source_line, NULL AS source_column,
+           'problemas de la ficha que ya hallaba la ficha anterior (o su sección de hallazgos '
+           || 'no superados)' AS source_rule
     FROM previous p
 """
 
@@ -117,7 +125,11 @@ _SHARE = """
                 WHEN p.amount_kclp IS NULL THEN p.amount_status
                 WHEN w.amount_kclp IS NULL THEN coalesce(w.amount_status, 'sin dato')
                 WHEN w.amount_kclp <= 0 THEN '-' END AS status,
-           p.price_year, p.amount_kclp AS a, w.amount_kclp AS b, NULL AS label
+           p.price_year, p.amount_kclp AS a, w.amount_kclp AS b, NULL AS label,
+           coalesce(r.source_line, p.source_line) AS source_line,
+           CASE WHEN r.ficha_id IS NOT NULL THEN r.source_column ELSE p.source_column END
+           AS source_column,
+           CASE WHEN r.ficha_id IS NULL THEN '{part} / {whole} x 100' END AS source_rule
     FROM (SELECT * FROM budget WHERE concept = '{part}') p
     LEFT JOIN (SELECT * FROM budget WHERE concept = '{whole}') w USING (ficha_id, year)
     FULL JOIN (SELECT * FROM ratios WHERE ratio = '{ratio}') r
@@ -129,7 +141,8 @@ MEASURE_SQL = {
     "hallazgos-persisten": _PERSISTING,
     "gasto": """
         SELECT ficha_id, year, amount_kclp AS value, amount_status AS status, price_year,
-               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
+               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label, source_line, source_column,
+               source_rule
         FROM budget WHERE concept = 'ejecutado'
     """,
     "ejecucion-inicial": _SHARE.format(
@@ -141,13 +154,14 @@ MEASURE_SQL = {
     ),
     "gasto-por-beneficiario": """
         SELECT ficha_id, year, amount_kclp AS value, amount_status AS status, price_year,
-               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label
+               NULL::DOUBLE AS a, NULL::DOUBLE AS b, NULL AS label, source_line, source_column,
+               NULL AS source_rule
         FROM spending_per_beneficiary
     """,
     "cobertura": """
         SELECT ficha_id, year, coverage_pct AS value, coverage_status AS status,
                NULL::INTEGER AS price_year, beneficiaries AS a, target_population AS b,
-               NULL AS label
+               NULL AS label, source_line, source_column, NULL AS source_rule
         FROM coverage WHERE basis = 'objetivo'
     """,
     "indicador": """
@@ -165,7 +179,9 @@ MEASURE_SQL = {
                    count(*) FILTER (WHERE i.kind = 'meta') AS has_meta,
                    max(i.value) FILTER (WHERE i.kind = 'meta') AS m,
                    max(i.value_status) FILTER (WHERE i.kind = 'meta') AS ms,
-                   bool_or(lower(i.direction) LIKE 'desc%') AS lower_better
+                   bool_or(lower(i.direction) LIKE 'desc%') AS lower_better,
+                   min(i.source_line) FILTER (WHERE i.kind = 'efectivo') AS line,
+                   min(i.source_column) FILTER (WHERE i.kind = 'efectivo') AS header
             FROM indicators i JOIN first f USING (ficha_id, indicator)
             WHERE i.level = 'proposito'
             GROUP BY i.ficha_id, i.year
@@ -180,7 +196,10 @@ MEASURE_SQL = {
                     WHEN m IS NULL THEN coalesce(ms, 'sin meta')
                     WHEN (lower_better AND e <= 0) OR (NOT coalesce(lower_better, false)
                           AND m <= 0) THEN '-' END AS status,
-               NULL::INTEGER AS price_year, e AS a, m AS b, label
+               NULL::INTEGER AS price_year, e AS a, m AS b, label, line AS source_line,
+               header AS source_column,
+               CASE WHEN lower_better THEN 'meta / efectivo x 100'
+                    ELSE 'efectivo / meta x 100' END AS source_rule
         FROM points
     """,
 }
@@ -192,12 +211,14 @@ _FICHA_FACETS = """
            row_number() OVER (
                PARTITION BY program_id ORDER BY evaluated_year DESC NULLS LAST, ficha_id
            ) = 1 AS latest,
-           ficha_id IN (SELECT ficha_id FROM warnings) AS has_warnings
+           ficha_id IN (SELECT ficha_id FROM warnings) AS has_warnings,
+           source_file, source_sha256
     FROM fichas
 """
 
 _ONE_MEASURE = """
-    SELECT '{key}' AS measure, f.*, x.value, x.status, x.price_year, x.a, x.b, x.label
+    SELECT '{key}' AS measure, f.*, x.value, x.status, x.price_year, x.a, x.b, x.label,
+           x.source_line, x.source_column, x.source_rule
     FROM facets f LEFT JOIN ({inner}) x
          ON x.ficha_id = f.ficha_id AND x.year = f.evaluated_year
     -- one row per ficha even if the ficha repeats a figure: the first present one
@@ -244,7 +265,7 @@ _REGION_PRESENCE = (
     + """,
     broken AS (
         SELECT ficha_id, region, spending_kclp, spending_status, spending_pct, beneficiaries,
-               beneficiaries_status, price_year,
+               beneficiaries_status, price_year, source_line, source_column,
                sum(spending_kclp) OVER (PARTITION BY ficha_id) AS total
         FROM regions WHERE region IS NOT NULL
         QUALIFY row_number() OVER (PARTITION BY ficha_id, region) = 1
@@ -260,7 +281,8 @@ _REGION_PRESENCE = (
            b.spending_kclp, b.spending_status, b.spending_pct,
            CASE WHEN b.spending_kclp IS NOT NULL AND b.total > 0
                 THEN b.spending_kclp / b.total * 100 END AS share_computed,
-           b.beneficiaries, b.beneficiaries_status, b.price_year, p.breakdown
+           b.beneficiaries, b.beneficiaries_status, b.price_year, p.breakdown,
+           b.source_line, b.source_column, f.source_file, f.source_sha256
     FROM present p JOIN facets f USING (ficha_id)
     LEFT JOIN broken b USING (ficha_id, region)
     WHERE p.region IS NOT NULL {where}

@@ -6,6 +6,9 @@ peso basis, as views/across.py orders amounts); those that only list it are kept
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..data.origin import computed
 from .across import (
     AcrossView,
     amount_cell,
@@ -28,6 +31,7 @@ from .population import (
     population_share,
     population_share_column,
 )
+from .sources import region_origins
 
 
 def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> AcrossView:
@@ -63,7 +67,17 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
             note="calculado de los montos regionales" if r.share_computed else None,
         )
         beneficiaries = Cell(r.beneficiaries, r.beneficiaries_status)
+        spent_at, row_at = region_origins(r)
+        if spent_at is not None and row_at is not None:  # the regional row: line and header
+            spent = replace(spent, origin=spent_at)
+            share = replace(share, origin=row_at if not r.share_computed else computed(
+                "gasto de la región / gasto regional del programa x 100", row_at))
+            beneficiaries = replace(beneficiaries, origin=row_at)
+            per = replace(per, origin=computed("gasto / beneficiarios", row_at))
         per_head = per_inhabitant(spent, region)
+        if spent_at is not None:
+            rule = "gasto / población de la región (censo 2024)"
+            per_head = replace(per_head, origin=computed(rule, spent_at))
         people = population_share(region)
         cells = (Cell(rank), Cell(r.program_name), Cell(r.year), spent, per_head, share, people,
                  beneficiaries, per)  # fmt: skip

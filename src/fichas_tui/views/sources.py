@@ -22,6 +22,10 @@ _CODES = {
     "vacío": "la celda está vacía en la ficha",
     "ilegible": "la celda no trae un número legible",
     "inválido": "el número guardado no es finito",
+    # the rankings' own reasons (data/summaries.py)
+    "sin dato": "la ficha no trae la cifra",
+    "sin meta": "la ficha no da la meta",
+    "sin ficha anterior": "el dataset no tiene una ficha anterior del programa",
 }
 NOT_PRINTED = "no se imprime en esta plantilla"
 IMAGE = "impreso como imagen en la ficha original (el texto no trae la tabla)"
@@ -217,25 +221,85 @@ def primary(table: Table, row: int) -> tuple[int, Cell] | None:
     return first
 
 
+def _figure_columns(table: Table) -> list[int]:
+    """The columns whose cells get a source column in an export: the figures that come from
+    a ficha (a rank or a census share has no source in one, and no such column)."""
+    return [
+        i
+        for i, c in enumerate(table.columns)
+        if c.numeric
+        and c.kind not in ("year", "bar")
+        and any(row.cells[i].origin is not None for row in table.rows)
+    ]
+
+
+def source_fields(table: Table) -> list[dict[str, str | None]]:
+    """Each row's source columns, keyed as `with_sources` names them: `<key>_fuente` (the
+    figure's source in words) for each figure column, then `archivo` and `sha256` of the row's
+    ficha. The export dialog's «Con fuentes» and the CLI's --fuentes both come from here."""
+    figures = _figure_columns(table)
+    out = []
+    for row in table.rows:
+        fields: dict[str, str | None] = {
+            f"{table.columns[i].key}_fuente": describe(row.cells[i]) for i in figures
+        }
+        ref = next((c.origin.ficha for c in row.cells if c.origin is not None), None)
+        fields["archivo"] = ref.file if ref else None
+        fields["sha256"] = ref.sha256 if ref and ref.sha256 else None
+        out.append(fields)
+    return out
+
+
 def with_sources(table: Table) -> Table:
     """The table with its sources as columns, for export: after each figure column, its
     source in words (`<header> fuente`), and the file and SHA-256 of each row's ficha."""
     from .model import TEXT, Column
 
+    figures = set(_figure_columns(table))
     columns: list[Column] = []
-    picks: list[tuple[int, bool]] = []  # (column, source of it?)
+    keys: list[str | None] = []  # per column: the source field it shows, None for a figure's own
     for i, column in enumerate(table.columns):
         columns.append(column)
-        picks.append((i, False))
-        if column.numeric and column.kind != "year" and column.kind != "bar":
+        keys.append(None)
+        if i in figures:
             columns.append(Column(f"{column.key}_fuente", f"{column.header} fuente", TEXT))
-            picks.append((i, True))
+            keys.append(f"{column.key}_fuente")
     columns += [Column("archivo", "Archivo", TEXT), Column("sha256", "SHA-256", TEXT)]
+    keys += ["archivo", "sha256"]
     rows = []
-    for row in table.rows:
-        cells = [Cell(describe(row.cells[i])) if source else row.cells[i] for i, source in picks]
-        ref = next((c.origin.ficha for c in row.cells if c.origin is not None), None)
-        cells.append(Cell(ref.file if ref else None, None if ref else "-"))
-        cells.append(Cell(ref.sha256 if ref and ref.sha256 else None, None if ref else "-"))
+    for row, fields in zip(table.rows, source_fields(table), strict=True):
+        own = iter(row.cells)
+        cells = []
+        for key in keys:
+            if key is None:
+                cells.append(next(own))
+            elif key in ("archivo", "sha256"):
+                cells.append(Cell(fields[key], None if fields[key] else "-"))
+            else:
+                cells.append(Cell(fields[key]))
         rows.append(replace(row, cells=tuple(cells)))
     return replace(table, columns=tuple(columns), rows=tuple(rows))
+
+
+def region_origins(row) -> tuple[Origin | None, Origin | None]:
+    """A region row's sources (data.across.RegionRow.source): its spending, printed on the
+    regional row's line under its header, and that line for its other figures."""
+    if not row.source or row.source[0] is None or row.source[2] is None:
+        return None, None
+    file, sha256, line, column = row.source
+    ref = FichaRef(row.ficha_id, row.year, file, sha256)
+    return Origin(ref, line, column), Origin(ref, line)
+
+
+def measure_origin(row) -> Origin | None:
+    """A ranking row's source (data.across.MeasureRow.source): the line the figure is printed
+    on, or the rule it is computed by with the line of its input; None without the ficha's
+    file (a dataset written before the measures kept it)."""
+    if not row.source or row.source[0] is None:
+        return None
+    file, sha256, line, column, rule = row.source
+    ref = FichaRef(row.ficha_id, row.year, file, sha256)
+    if rule:
+        inputs = (Origin(ref, line, column),) if line is not None else ()
+        return Origin(ref, rule=rule, inputs=inputs)
+    return Origin(ref, line, column)
