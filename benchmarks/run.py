@@ -132,6 +132,17 @@ def ingest(fichas_dir: Path, data_dir: Path, workers: int | None) -> dict:
     }
 
 
+def ingest_rates(fichas_dir: Path) -> dict:
+    """Floor and parse-only rates per CPU second (benchmarks/ingest_rates.py, 3,000 files)."""
+    argv = [sys.executable, str(HERE / "ingest_rates.py"), str(fichas_dir)]
+    argv += ["--limit", "3000", "--skip-ingest"]
+    out = subprocess.run(argv, capture_output=True, text=True, timeout=3600, check=False)
+    if out.returncode or not out.stdout.strip():
+        log(f"ingest_rates failed: {out.stderr.strip()[-300:]}")
+        return {}
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def spawn_seconds(code: str, runs: int = 3) -> float | None:
     """Median wall time of `python -c code` (a breakdown of what the first paint pays for)."""
     times = []
@@ -258,6 +269,7 @@ def bench_size(size: str, args: argparse.Namespace, vd: str | None) -> dict:
         ing["load_average_before"] = load
         log(f"ingest: {ing['seconds']:.1f} s, {ing['fichas_per_s']:.0f} fichas/s")
         result["ingest"] = ing
+        result["ingest_rates"] = ingest_rates(folder / "fichas")
         if not args.workers_option:  # one worker per core: per-core throughput is the figure
             result["ingest_one_core"] = {**ing, "fichas_per_s": ing["per_core"]}
     programs = load_programs(data_dir)

@@ -73,3 +73,19 @@ def test_report_marks_targets_per_dataset():
     switch = next(r for r in rows(results) if r[0].startswith("Program switch p95"))
     assert switch[1] == "45 (≤ 40 ✗)"
     assert switch[2] == "45 (≤ 50 ✓)"
+
+
+def test_report_shows_the_parse_rate_beside_the_floor():
+    from harness.report import rows
+
+    base = {
+        "ingest_one_core": {"files": 10000, "cpu_seconds": 20.0},
+        "ingest": {"peak_rss_mb": 420},
+        "ingest_rates": {"floor_per_cpu_s": 16000, "parse_per_cpu_s": 500},
+    }
+    table = rows({"sizes": [{**base, "size": "50000"}]})
+    by_label = {r[0]: r[1] for r in table}
+    assert by_label["Ingest, 1 worker, per CPU second (fichas)"] == "500 (≥ 1,200 ✗)"
+    assert by_label["Ingest peak RSS, default workers (MB)"] == "420 (≤ 400 ✗)"
+    floor = by_label["Parse only / read-and-split floor (fichas per CPU s)"]
+    assert floor == "500 / 16,000 (32× the floor's cost)"

@@ -11,6 +11,8 @@ from pathlib import Path
 TARGETS: dict[str, tuple[dict[str, float], bool]] = {
     "ingest_one_core": ({"10000": 1000, "50000": 1000}, True),
     "ingest_peak_rss": ({"10000": 500, "50000": 500}, False),
+    "ingest_cpu": ({"10000": 1200, "50000": 1200}, True),  # issue 27
+    "ingest_default_rss": ({"50000": 400}, False),  # issue 27
     "vs_visidata": ({"bundled": 0.5, "10000": 0.5, "50000": 0.5}, False),  # issue 27
     "vs_bare": ({"bundled": 1.6, "10000": 1.6, "50000": 1.6}, False),
     "detail_visible": ({"10000": 0.5}, False),
@@ -29,6 +31,18 @@ def _split(r: dict, moved: bool) -> str | None:
     if not part or not part.get("n"):
         return None
     return f"{part['p95']:.0f} (n={part['n']})"
+
+
+def _per_cpu(run: dict) -> float | None:
+    cpu = run.get("cpu_seconds")
+    return run["files"] / cpu if cpu else None
+
+
+def _rates(r: dict) -> str:
+    """`benchmarks/ingest_rates.py`: the parser beside the floor of reading the same files."""
+    rates = r["ingest_rates"]
+    floor, parse = rates["floor_per_cpu_s"], rates["parse_per_cpu_s"]
+    return f"{parse:,} / {floor:,} ({floor / parse:.0f}× the floor's cost)"
 
 
 def _loads(r: dict) -> str:
@@ -107,6 +121,27 @@ SPEC = [
         lambda r: r["ingest"]["fichas_per_s"],
         None,
         None,
+    ),
+    (
+        "Ingest, 1 worker, per CPU second (fichas)",
+        "fichas/s",
+        lambda r: _per_cpu(r["ingest_one_core"]),
+        "ingest_cpu",
+        None,
+    ),
+    (
+        "Ingest peak RSS, default workers (MB)",
+        "MB",
+        lambda r: r["ingest"]["peak_rss_mb"],
+        "ingest_default_rss",
+        None,
+    ),
+    (
+        "Parse only / read-and-split floor (fichas per CPU s)",
+        "",
+        lambda r: r["ingest_rates"]["parse_per_cpu_s"],
+        None,
+        _rates,
     ),
     ("Dataset on disk (MB)", "MB", lambda r: r["dataset_mb"], None, None),
     ("Load average before / after", "", _loads, None, None),
@@ -231,6 +266,11 @@ otherwise recompile every module at every start.
   divided by its worker processes. *Peak RSS* is the largest sum of the resident memory of the
   ingest and all its descendants (workers), sampled from `/proc` every 50 ms.
 - **Ingest, default workers**: the same without `--workers`.
+- **Ingest per CPU second**: the one-worker run's fichas over the CPU seconds (user + system)
+  of its process tree, which a shared machine's load inflates less than wall time.
+- **Parse only / floor**: `benchmarks/ingest_rates.py CORPUS/fichas --limit 3000 --skip-ingest`,
+  in one process: `parse_path` of the first 3,000 files per CPU second, beside reading,
+  decoding and splitting the same files into lines and tab cells (see "Ingest in one pass").
 - **First paint**: the explorer (`fichas --data DS`), VisiData (`vd FILE`, in its own virtualenv,
   fresh HOME) and a bare Textual app (`benchmarks/bare_app.py FILE`: reads the CSV with the csv
   module and draws the visible rows with the Line API) are spawned in turn in a 120×40
