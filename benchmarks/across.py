@@ -116,7 +116,85 @@ def calls(store):
     )
     from fichas_tui.data.facets import FacetQuery, program_ids
 
+    # numeric filters (issue 24 section 5): a percentage, and an amount in the converted basis
+    from fichas_tui.views.measure_filter import parse_filter
+    from fichas_tui.views.pesos import default_across
+
+    pesos = default_across(store.deflators())
+    under = parse_filter("ejecución respecto del inicial < 85", pesos).condition(pesos)
+    per_head = parse_filter("gasto por beneficiario > 1.000", pesos).condition(pesos)
+    out.append(
+        (
+            "ranking gasto, filter ejecucion < 85",
+            lambda: ranking_view(
+                measure_rows(store, "gasto", Selection(conditions=(under,))), "gasto", pesos=pesos
+            ),
+        )
+    )
+    out.append(
+        (
+            "ranking, 2 filters + ministry + verdict",
+            lambda: ranking_view(
+                measure_rows(
+                    store,
+                    "ejecucion-inicial",
+                    Selection(ministries=(ministry,), verdict="subejecución",
+                              conditions=(under, per_head)),
+                ),
+                "ejecucion-inicial",
+                pesos=pesos,
+            ),
+        )
+    )  # fmt: skip
+    out.append(
+        (
+            "region Coquimbo, filter gasto/benef.",
+            lambda: region_view(
+                region_rows(store, "Coquimbo", Selection(conditions=(per_head,))),
+                "Coquimbo",
+                pesos=pesos,
+            ),
+        )
+    )
+    # totals (issue 26 section 1) and the regions summary, in the default basis
+    from fichas_tui.data.totals import region_totals, selected_years, totals_inputs
+    from fichas_tui.views.regions_summary import regions_view
+    from fichas_tui.views.totals import totals_view
+
+    for by in ("ministerio", "servicio", "region", "hallazgo"):
+        out.append(
+            (
+                f"totales por {by}",
+                lambda b=by: totals_view(b, *totals_inputs(store, b, Selection()), pesos=pesos),
+            )
+        )
+    out.append(
+        (
+            "totales por hallazgo, filtered",
+            lambda: totals_view(
+                "hallazgo",
+                *totals_inputs(store, "hallazgo", Selection(conditions=(under,))),
+                pesos=pesos,
+            ),
+        )
+    )
+    out.append(
+        (
+            "regiones summary",
+            lambda: regions_view(
+                region_totals(store, Selection()),
+                pesos=pesos,
+                years=selected_years(store, Selection()),
+            ),
+        )
+    )
     for label, query in (
+        ("facet measure ejecucion < 85", FacetQuery(conditions=(under,))),
+        (
+            "facet measure + verdict + text",
+            FacetQuery(verdict="subejecución", findings="subejecución",
+                       conditions=(under, per_head)),
+        ),  # fmt: skip
         ("facet region Coquimbo", FacetQuery(region="Coquimbo")),
         ("facet executor Municipio", FacetQuery(executor="Municipio")),
         ("facet with warnings", FacetQuery(with_warnings=True)),

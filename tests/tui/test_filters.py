@@ -64,8 +64,9 @@ async def test_dialog_flow_at_60x20(app):
             "Empresas concesionarias de alimentación",
             "Municipio",
         ]
-        # region Coquimbo, fichas with warnings; every control reachable with Tab
-        await press(pilot, "tab", "tab", "tab", *TO_COQUIMBO, "tab", "tab", "tab", "tab", "space")
+        # region Coquimbo, fichas with warnings; every control reachable with Tab (executors,
+        # verdict, findings' text, measure, operator, threshold, then the checkbox)
+        await press(pilot, "tab", "tab", "tab", *TO_COQUIMBO, *("tab",) * 7, "space")
         assert dialog.query_one("#warnings", Checkbox).value
         await press(pilot, "tab", "enter")  # Aplicar
         assert isinstance(app.screen, BrowserScreen)
@@ -157,3 +158,46 @@ async def test_dialog_lists_the_datasets_verdicts(app):
         assert list_names(app) == [RES]
         status = screen_output(app)[0].splitlines()[1]
         assert "hallazgo subejecución resp…" in status
+
+
+def test_measure_filter_label_and_query():
+    from fichas_tui.views.measure_filter import MeasureFilter
+
+    chosen = Filters(measure=MeasureFilter("ejecucion-inicial", "<", 85.0))
+    assert chosen.facets() is not None  # read from the dataset, by the worker
+    assert chosen.label() == "ejec./inicial < 85 %"
+    amount = Filters(measure=MeasureFilter("gasto-por-beneficiario", ">", 1000.0, 2024))
+    assert amount.label() == "gasto/benef. > 1.000 ≈ M$ 2024"
+
+
+@pytest.mark.asyncio
+async def test_dialog_filters_on_a_measure_with_a_verdict(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await press(pilot, "t")
+        dialog = app.screen
+        assert isinstance(dialog, FiltersScreen)
+        dialog.query_one("#measure", Select).value = "ejecucion-inicial"
+        await settle(pilot)
+        assert str(dialog.query_one("#threshold-unit").render()) == "%"
+        # a threshold that is not a number keeps the dialog open and says why
+        dialog.query_one("#threshold", Input).value = "noventa"
+        await pilot.click("#apply")
+        await settle(pilot)
+        assert app.screen is dialog
+        dialog.query_one("#threshold", Input).value = "90"
+        await pilot.click("#apply")
+        await settle(pilot)
+        # latest fichas: residencia 83,1 and subsidio 88,96 are below 90 (pae 102,7, faa
+        # 98,8, vínculos 99,6 are not)
+        assert sorted(list_names(app)) == sorted([RES, "Subsidio al Empleo Joven"])
+        status = screen_output(app)[0].splitlines()[1]
+        assert "ejec./inicial < 90 %" in status
+        # with a verdict: only residencia's findings state subejecución
+        await press(pilot, "t")
+        dialog = app.screen
+        assert dialog.query_one("#threshold", Input).value == "90"
+        dialog.query_one("#verdict", Select).value = "subejecución:ejecucion-inicial"
+        await pilot.click("#apply")
+        await settle(pilot)
+        assert list_names(app) == [RES]

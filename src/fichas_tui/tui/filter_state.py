@@ -1,5 +1,5 @@
-"""The list's filters (ministry, service, year and the facets read from the dataset), apart from
-their screen: loaded only when used."""
+"""The list's filters (ministry, service, year, the facets read from the dataset and a numeric
+filter on a measure), apart from their screen: loaded only when used."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ..text import one_line
 
 if TYPE_CHECKING:  # data.facets (and the queries across programs) load when a facet is used
     from ..data.facets import FacetQuery
+    from ..views.measure_filter import MeasureFilter
 
 # Longest text of one filter in the status line (a ministry's name is ~50 characters).
 PART_WIDTH = 18
@@ -33,11 +34,16 @@ class Filters:
     with_warnings: bool = False
     findings: str | None = None  # text in the findings, as typed
     verdict: str | None = None  # `verdict` or `verdict:topic` (views.verdicts.options)
+    # a measure of each program's ficha of `year` (else its latest) against a threshold; an
+    # amount's threshold is in the basis the list was in when the filter was chosen
+    measure: MeasureFilter | None = None
 
     def facets(self) -> FacetQuery | None:
-        """What the dataset must answer (data.facets), None when memory is enough."""
+        """What the dataset must answer (data.facets), None when memory is enough. The
+        measure's condition is added by the worker that reads it (it needs the deflators)."""
         findings = (self.findings or "").strip() or None
-        if not (self.region or self.executor or self.with_warnings or findings or self.verdict):
+        wanted = self.region or self.executor or self.with_warnings or findings or self.verdict
+        if not (wanted or self.measure):
             return None
         from ..data.facets import FacetQuery
 
@@ -70,6 +76,9 @@ class Filters:
             parts.append("hallazgo " + _short(option_label(verdict, topic or None), PART_WIDTH))
         if (self.findings or "").strip():
             parts.append(f"hallazgos «{_short(self.findings or '', PART_WIDTH - 4)}»")
+        if self.measure is not None:
+            basis = self.measure.basis_label()
+            parts.append(self.measure.short() + (f" {basis}" if basis else ""))
         return parts
 
     def label(self, width: int | None = LABEL_WIDTH) -> str:

@@ -220,7 +220,8 @@ class BrowserScreen(HeldFirstFrame):
 
         from .filters import FiltersScreen  # loaded on first use: not needed for the first paint
 
-        self.app.push_screen(FiltersScreen(self.store, self.store.facets(), self.filters), done)
+        dialog = FiltersScreen(self.store, self.store.facets(), self.filters, self.pesos.target)
+        self.app.push_screen(dialog, done)
 
     def apply_filters(self, filters: Filters) -> None:
         """Filter the list by `filters`: at once when memory is enough, else once the dataset

@@ -79,6 +79,13 @@ def _read_facets(screen: Screen, store: Store, filters: Filters, query: FacetQue
     from ...data.facets import program_ids
 
     try:
+        if filters.measure is not None:  # its condition needs the deflators (read here)
+            from dataclasses import replace
+
+            from ...views.pesos import Pesos
+
+            pesos = Pesos(filters.measure.target, store.deflators())
+            query = replace(query, conditions=(filters.measure.condition(pesos),))
         ids = program_ids(store, query)
     except (DatasetError, OSError) as exc:
         screen.post_message(FacetsRead(filters, None, clean(str(exc))))

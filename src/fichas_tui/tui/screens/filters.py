@@ -1,5 +1,5 @@
 """The filters dialog (t): ministry, service, evaluated year, region, executors, a verdict of
-the findings, fichas with warnings and text in the findings."""
+the findings, a measure against a threshold, fichas with warnings and text in the findings."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ from ...data.dataset import DatasetError
 from ...data.queries import Facets, Store
 from ...geography import CANONICAL_REGIONS
 from ...text import one_line
+from ...views.across import MEASURES
+from ...views.measure_filter import OPERATOR_CHOICES, BadFilter, MeasureFilter, parse_number
+from ...views.model import AMOUNT, PERCENT
+from ...views.pesos import choice_label
 from ..filter_state import Filters
 
 
@@ -57,7 +61,18 @@ class FiltersScreen(ModalScreen[Filters | None]):
     FiltersScreen .filters-row > Input {
         background: $boost;
     }
+    FiltersScreen .filters-row > #op {
+        width: 8;
+        margin-right: 1;
+    }
+    FiltersScreen .filters-row > #threshold-unit {
+        width: auto;
+        max-width: 22;
+        margin-left: 1;
+    }
     #filters-buttons {
+        /* docked: a form taller than the screen scrolls, the buttons stay in view */
+        dock: bottom;
         height: auto;
         margin-top: 1;
         align-horizontal: right;
@@ -69,11 +84,15 @@ class FiltersScreen(ModalScreen[Filters | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancelar")]
 
-    def __init__(self, store: Store, facets: Facets, current: Filters) -> None:
+    def __init__(
+        self, store: Store, facets: Facets, current: Filters, pesos_target: int | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.facets = facets
         self.current = current
+        # the list's basis: an amount's threshold is in it (a filter kept keeps its own)
+        self.pesos_target = current.measure.target if current.measure else pesos_target
 
     def _row(self, label: str, control) -> Horizontal:
         return Horizontal(Label(label), control, classes="filters-row")
@@ -119,6 +138,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
                         compact=True,
                     ),
                 )
+                yield from self._measure_rows()
                 yield self._row(
                     "Avisos",
                     Checkbox("solo fichas con avisos", c.with_warnings, id="warnings",
@@ -127,6 +147,52 @@ class FiltersScreen(ModalScreen[Filters | None]):
             with Horizontal(id="filters-buttons"):
                 yield Button("Aplicar", variant="primary", id="apply")
                 yield Button("Limpiar", id="clear")
+
+    def _measure_rows(self) -> ComposeResult:
+        chosen = self.current.measure
+        yield self._row(
+            "Cifra",
+            Select(
+                [(Content(m.title), m.key) for m in MEASURES.values()],
+                prompt="Ninguna",
+                value=chosen.measure if chosen else Select.NULL,
+                id="measure",
+                compact=True,
+            ),
+        )
+        op = Select(
+            [(Content(o), o) for o in OPERATOR_CHOICES],
+            allow_blank=False,
+            value=chosen.op if chosen else "<",
+            id="op",
+            compact=True,
+        )
+        value = Input(
+            "" if chosen is None else _number_text(chosen.value),
+            placeholder="p. ej. 85 o 1.000",
+            id="threshold",
+            compact=True,
+        )
+        unit = Label(self._unit(chosen.measure if chosen else None), id="threshold-unit")
+        yield Horizontal(Label("Condición"), op, value, unit, classes="filters-row")
+
+    def _unit(self, measure: str | None) -> str:
+        """What the threshold is in: '%', 'años', or M$ of the basis in force."""
+        if measure is None:
+            return ""
+        m = MEASURES[measure]
+        if m.kind == AMOUNT:
+            return "M$ " + (
+                "(pesos de cada ficha)"
+                if self.pesos_target is None
+                else f"({choice_label(self.pesos_target)})"
+            )
+        return "%" if m.kind == PERCENT else m.unit
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "measure":
+            value = event.value if isinstance(event.value, str) else None
+            self.query_one("#threshold-unit", Label).update(self._unit(value))
 
     def _select(self, widget_id: str, values) -> Select:
         value = getattr(self.current, widget_id)
@@ -199,8 +265,22 @@ class FiltersScreen(ModalScreen[Filters | None]):
         value = self.query_one(f"#{widget_id}", Select).value
         return None if value is Select.NULL else value
 
+    def _measure_filter(self) -> MeasureFilter | None:
+        """The numeric filter as the dialog shows it (None: no measure, or no value); a value
+        that is not a number, or one without a measure, raises BadFilter."""
+        measure = self._value("measure")
+        text = self.query_one("#threshold", Input).value.strip()
+        if not text:
+            return None
+        if measure is None:
+            raise BadFilter("Elija la cifra que se compara con el valor.")
+        value = parse_number(text)
+        op = str(self.query_one("#op", Select).value)
+        target = self.pesos_target if MEASURES[measure].kind == AMOUNT else None
+        return MeasureFilter(measure, op, value, target)
+
     def chosen(self) -> Filters:
-        """The filters as the dialog shows them."""
+        """The filters as the dialog shows them (BadFilter: a threshold that is not one)."""
         return Filters(
             ministry=self._value("ministry"),
             service=self._value("service"),
@@ -210,14 +290,34 @@ class FiltersScreen(ModalScreen[Filters | None]):
             with_warnings=self.query_one("#warnings", Checkbox).value,
             findings=self.query_one("#findings", Input).value.strip() or None,
             verdict=self._value("verdict"),
+            measure=self._measure_filter(),
         )
+
+    def _apply(self) -> None:
+        try:
+            chosen = self.chosen()
+        except BadFilter as exc:
+            self.notify(str(exc), severity="error", timeout=6, markup=False)
+            self.query_one("#threshold", Input).focus()
+            return
+        self.dismiss(chosen)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(self.chosen())
+        self._apply()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(Filters() if event.button.id == "clear" else self.chosen())
+        if event.button.id == "clear":
+            self.dismiss(Filters())
+        else:
+            self._apply()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _number_text(value: float) -> str:
+    """A threshold as the user typed it (Chilean format, as parse_number reads it back)."""
+    from ...views.figures import figure
+
+    return figure(value)

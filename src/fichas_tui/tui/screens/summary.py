@@ -33,7 +33,7 @@ from ..widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from ..app import FichasApp
 
-GROUPINGS = ("ministerio", "servicio", "region")
+GROUPINGS = ("ministerio", "servicio", "region", "hallazgo")
 BAR_WIDTH = 10
 # Group names are cut on screen (whole in export) so the amount, its share and bar stay in view.
 NAME_WIDTH = (16, 34)  # at least, at most
@@ -105,7 +105,7 @@ class SummaryScreen(Screen[None]):
             "Anterior",
             key_display="[",
             id="resumen.agrupar",
-            tooltip="Totales: agrupar por ministerio, servicio o región",
+            tooltip="Totales: agrupar por ministerio, servicio, región o hallazgo",
         ),
         Binding(
             "right_square_bracket",
@@ -113,7 +113,7 @@ class SummaryScreen(Screen[None]):
             "Siguiente",
             key_display="]",
             id="resumen.agrupar",
-            tooltip="Totales: agrupar por ministerio, servicio o región",
+            tooltip="Totales: agrupar por ministerio, servicio, región o hallazgo",
         ),
         Binding(
             "p",

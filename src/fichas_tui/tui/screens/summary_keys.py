@@ -24,7 +24,7 @@ SUMMARY_BINDINGS = [
         "Totales",
         id="lista.totales",
         tooltip="Totales de presupuesto de los programas de la lista (su búsqueda y filtros), "
-        "por ministerio, servicio o región ([ ]), en una base de pesos",
+        "por ministerio, servicio, región o hallazgo ([ ]), en una base de pesos",
     ),
     Binding(
         "R",
