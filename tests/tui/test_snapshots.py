@@ -66,12 +66,25 @@ SMALL_SCENES = {
         "enter",
         *("down",) * 5,
         "enter",
-        "tab",
-        "tab",
-        "tab",
+        # executors, verdict, findings' text, measure, operator, threshold, the checkbox
+        *("tab",) * 7,
         "space",
         "tab",
         "enter",
+    ),
+    # a measure against a number: the threshold's unit and basis beside it
+    "filtros_cifra": (
+        "t",
+        *("tab",) * 7,
+        "enter",
+        "down",
+        "down",
+        "down",
+        "down",
+        "enter",
+        "tab",
+        "tab",
+        *"1.000",
     ),
 }
 

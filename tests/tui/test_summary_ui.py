@@ -40,6 +40,20 @@ async def test_totals_of_the_filtered_list_and_groupings():
 
 
 @pytest.mark.asyncio
+async def test_totals_by_verdict():
+    async with explore(FIXTURE, (100, 30)) as pilot:
+        app = pilot.app
+        await press(pilot, "s", "left_square_bracket")  # from ministerio back to hallazgo
+        assert app.screen.state.by == "hallazgo"
+        keys = row_keys(app)
+        # sin clasificar: alimentación 1.283.987.654 + subsidio 151.234.567 (both M$ 2024)
+        assert keys[0] == "sin clasificar"
+        assert "1.435.222.221" in cells(app, "sin clasificar")
+        assert "8.146.335" in cells(app, "subejecución respecto del inicial")
+        assert keys[-2:] == ["(ficha sin veredictos)", "Total"]
+
+
+@pytest.mark.asyncio
 async def test_regions_summary_of_every_program_north_to_south():
     async with explore(FIXTURE, (100, 30)) as pilot:
         app = pilot.app
@@ -55,7 +69,12 @@ async def test_regions_summary_of_every_program_north_to_south():
         assert screen.table is shown and "viejo" not in rendered(app, "#summary-status")
 
 
-SCENES = {"totales": ("s",), "regiones_resumen": ("R",)}
+SCENES = {
+    "totales": ("s",),
+    "regiones_resumen": ("R",),
+    # ministerio -> servicio -> región -> hallazgo
+    "totales_hallazgo": ("s", *("right_square_bracket",) * 3),
+}
 SIZES = {"80x24": (80, 24), "60x20": SMALLEST}
 
 

@@ -65,9 +65,11 @@ class FiltersScreen(ModalScreen[Filters | None]):
         width: 8;
         margin-right: 1;
     }
+    FiltersScreen .filters-row > #threshold {
+        width: 12;
+    }
     FiltersScreen .filters-row > #threshold-unit {
-        width: auto;
-        max-width: 22;
+        width: 1fr;
         margin-left: 1;
     }
     #filters-buttons {
@@ -169,7 +171,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
         )
         value = Input(
             "" if chosen is None else _number_text(chosen.value),
-            placeholder="p. ej. 85 o 1.000",
+            placeholder="p. ej. 85",
             id="threshold",
             compact=True,
         )
@@ -181,11 +183,9 @@ class FiltersScreen(ModalScreen[Filters | None]):
         if measure is None:
             return ""
         m = MEASURES[measure]
-        if m.kind == AMOUNT:
-            return "M$ " + (
-                "(pesos de cada ficha)"
-                if self.pesos_target is None
-                else f"({choice_label(self.pesos_target)})"
+        if m.kind == AMOUNT:  # '≈ M$ 2024' (converted), or as each ficha prints it
+            return (
+                "M$ de cada ficha" if self.pesos_target is None else choice_label(self.pesos_target)
             )
         return "%" if m.kind == PERCENT else m.unit
 
