@@ -192,9 +192,10 @@ def calls(store):
         ("facet measure ejecucion < 85", FacetQuery(conditions=(under,))),
         (
             "facet measure + verdict + text",
-            FacetQuery(verdict="subejecución", findings="subejecución",
-                       conditions=(under, per_head)),
-        ),  # fmt: skip
+            FacetQuery(
+                verdict="subejecución", findings="subejecución", conditions=(under, per_head)
+            ),
+        ),
         ("facet region Coquimbo", FacetQuery(region="Coquimbo")),
         ("facet executor Municipio", FacetQuery(executor="Municipio")),
         ("facet with warnings", FacetQuery(with_warnings=True)),
