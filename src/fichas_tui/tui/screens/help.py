@@ -14,18 +14,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 from textual.widgets.tabbed_content import ContentTabs
 
-from ...views.figures import UNKNOWN
+from ...views.figures import CODE_MEANINGS, UNKNOWN
 from ..keys import key_rows
 from ..theme_styles import ACCENT, themed
 from ..widgets.pane import Pane
 from ..widgets.program_list import ProgramList
 from .browser import BrowserScreen
 
-# What the codes in place of a figure mean (figures.missing writes them).
+# What the codes in place of a figure mean (figures.missing writes them); the fichas' own codes
+# as their footnotes define them (figures.CODE_MEANINGS, also the tables' legends).
 CODES = (
-    ("N/C", "no corresponde (la ficha dice que el dato no aplica)"),
-    ("S/I", "sin información (la ficha no la tiene)"),
-    ("N/A", "no aplica"),
+    *((code, CODE_MEANINGS[code]) for code in ("N/C", "S/I", "N/A")),
     ("-", "la ficha pone un guion en lugar de la cifra"),
     ("vacío", "la celda de la ficha está en blanco"),
     (UNKNOWN, "sin dato: la ficha no trae cifra ni código para ese valor"),
