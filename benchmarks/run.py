@@ -44,6 +44,7 @@ from harness.rss import run_sampled  # noqa: E402
 VENV_BIN = Path(sys.executable).parent
 FICHAS = VENV_BIN / "fichas"
 BUNDLED = "bundled"  # the repository's data/parquet, measured without an ingest
+EXPLORERS = ("fichas", "no_early_frame")  # contenders whose detail is timed too
 
 
 def log(message: str) -> None:
@@ -226,7 +227,7 @@ def paint_round_robin(
     for i in range(runs):
         for name in names[i % len(names) :] + names[: i % len(names)]:
             argv, env = contenders[name]
-            one = first_paint(argv, programs, 1, env=env, detail=name == "fichas")
+            one = first_paint(argv, programs, 1, env=env, detail=name in EXPLORERS)
             got = out[name]
             got.seconds += one.seconds
             got.detail_seconds += one.detail_seconds
@@ -252,7 +253,9 @@ def bench_size(size: str, args: argparse.Namespace, vd: str | None) -> dict:
     result: dict = {"size": size}
     if size == BUNDLED:
         data_dir = REPO / "data" / "parquet"
-    elif args.no_ingest and (args.workdir / f"ds-{size}" / ".program-list").exists():
+    elif args.no_ingest and any(
+        (args.workdir / f"ds-{size}" / name).exists() for name in (".program-list", ".current")
+    ):
         data_dir = args.workdir / f"ds-{size}"
         log(f"dataset {data_dir} reused (--no-ingest: no ingest figures)")
     else:
@@ -302,9 +305,13 @@ def bench_size(size: str, args: argparse.Namespace, vd: str | None) -> dict:
         "median": statistics.median(mine.detail_seconds) if mine.detail_seconds else None,
         "max": max(mine.detail_seconds) if mine.detail_seconds else None,
     }
+    before = paints["no_early_frame"]
     result["no_early_frame"] = {
-        **paint_stats(paints["no_early_frame"], None),
-        **ratios(mine.seconds, paints["no_early_frame"].seconds),
+        **paint_stats(before, None),
+        **ratios(mine.seconds, before.seconds),
+        "detail_median": statistics.median(before.detail_seconds)
+        if before.detail_seconds
+        else None,
     }
     if vd:
         result["no_early_frame"]["vs_visidata"] = ratios(

@@ -202,6 +202,13 @@ SPEC = [
         "detail_visible",
         None,
     ),
+    (
+        "Detail visible without the early frame, median (s)",
+        "s",
+        lambda r: r.get("no_early_frame", {}).get("detail_median"),
+        None,
+        None,
+    ),
     ("Program switch p50 (ms)", "ms", lambda r: r["switch"].get("p50"), None, None),
     ("Program switch p95 (ms)", "ms", lambda r: r["switch"].get("p95"), "switch_p95", None),
     ("Switch, header only p95 (ms)", "ms", lambda r: r["switch_header"].get("p95"), None, None),
