@@ -127,9 +127,10 @@ def meta_bytes(style: Style | None) -> bytes | None:
 
 # -- LinuxDriver.start_application_mode writes "\x1b[?1049h" alone -----------------------------
 # When the early frame (cli/early_frame.py) is on screen, the alternate screen is entered
-# already; entering it again clears it in xterm (and terminals that copy it), so the user saw
-# the frame, then a blank screen until Textual's first frame. The driver is otherwise
-# Textual's, and its first full-screen write (the first frame) is handed on to be kept.
+# already; entering it again clears it (xterm's 1049: "clear the alternate screen first"),
+# and the user would see the frame, then a blank screen until Textual's first frame. The
+# driver is otherwise Textual's, and its first full-screen write (the first frame) is handed
+# on to be kept.
 ALT_SCREEN = "\x1b[?1049h"
 FULL_FRAME_START = "\x1b[1;1H"  # a full update places line 1 first (Compositor.LayoutUpdate)
 
