@@ -25,18 +25,26 @@ async def workers_done(app) -> None:
             continue
 
 
+def _busy(app) -> bool:
+    """A worker still running, or a program waiting for the typing pause to be read."""
+    return getattr(app.screen, "read_pending", False) or any(w.is_running for w in app.workers)
+
+
 async def settle(pilot) -> None:
     """Let queued messages, a read waiting for the typing pause, and every query worker
-    finish."""
-    await pilot.pause()
-    for _ in range(100):  # the pause is 0.2 s; a bound, never a hang
-        if not getattr(pilot.app.screen, "read_pending", False):
-            break
-        await pilot.pause(0.02)
-    await workers_done(pilot.app)
-    await pilot.pause()
-    await workers_done(pilot.app)
-    await pilot.pause()
+    finish: settled once two rounds of messages in a row find nothing under way (a worker's
+    result, handled, may start a timer or another worker)."""
+    quiet = 0
+    for _ in range(200):  # a bound, never a hang: the longest wait is the 0.2 s typing pause
+        await pilot.pause()
+        if _busy(pilot.app):
+            quiet = 0
+            await workers_done(pilot.app)
+            await pilot.pause(0.01)
+        else:
+            quiet += 1
+            if quiet == 2:
+                return
 
 
 async def press(pilot, *keys: str) -> None:
