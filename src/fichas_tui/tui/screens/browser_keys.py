@@ -27,7 +27,8 @@ BROWSER_BINDINGS: list[BindingType] = [
         "Filtros",
         id="lista.filtros",
         tooltip="Filtrar por ministerio, servicio, año evaluado, región, ejecutores, "
-        "fichas con avisos y texto de los hallazgos",
+        "veredicto de los hallazgos, una cifra (p. ej. ejecución / inicial < 85), fichas con "
+        "avisos y texto de los hallazgos",
     ),
     Binding(
         "o",
