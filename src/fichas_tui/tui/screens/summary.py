@@ -207,6 +207,10 @@ class SummaryScreen(Screen[None]):
             if i == 0:
                 low, high = NAME_WIDTH
                 width = min(width, max(low, min(high, self.app.size.width - FIGURES_WIDTH)))
+                for cells in drawn:  # a name cut says so ("…"); the table would just crop it
+                    if cells[0].cell_len > width:
+                        cells[0] = cells[0].copy()
+                        cells[0].truncate(width, overflow="ellipsis")
             grid.add_column(head, key=column.key, width=width)
         for row, cells in zip(table.rows, drawn, strict=True):
             if row.role == TOTAL:
