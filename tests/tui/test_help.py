@@ -76,7 +76,10 @@ async def test_help_lists_every_key_and_code_and_scrolls_to_the_end(size):
         bottom, _, _ = screen_output(app)
         for code in ("N/C", "S/I", "N/A", "vacío", "s/d"):
             assert f"│ {code} " in bottom, code
-        assert "la celda de la ficha está en blanco" in bottom
-        assert "sin dato: la ficha no trae cifra ni código" in bottom
+        assert "celda vacía en la ficha" in bottom
+        assert "sin dato (la ficha no trae cifra" in bottom
+        # The fichas' footnote (000 line 119): N/C is not comparable, not "no corresponde".
+        assert "valor no comparable" in bottom
+        assert "no corresponde" not in bottom
         await press(pilot, "escape")
         assert not isinstance(app.screen, HelpScreen)

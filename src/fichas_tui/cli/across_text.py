@@ -126,7 +126,9 @@ def cell_text(cell: Cell, column: Column) -> Text:
             return Text(mark(text, cell))  # converted (≈) or left in its own pesos (†)
         return Text(text + (COMPUTED_MARK if cell.note else ""))
     if column.kind == FIGURE and isinstance(cell.value, (int, float)):
-        return Text(figure(cell.value))  # an indicator: the decimals it needs
+        # an indicator: the decimals of the column's most precise figure (views set them)
+        decimals = column.decimals
+        return Text(figure(cell.value) if not decimals else number(cell.value, decimals))
     if column.kind == YEAR:
         return Text(str(cell.value))
     if column.kind in (TEXT, BAR):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from ..data.list_records import Value
 from ..text import one_line
-from .figures import INVALID, figure, missing, number, percent
-from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column
+from .figures import INVALID, code_notes, figure, missing, number, percent
+from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column, Table
 from .pesos import mark
 from .revisions import MARK as REVISED
 
@@ -49,3 +50,20 @@ def _display(column: Column, cell: Cell) -> str:
     if column.kind == FIGURE:
         return figure(value) if column.decimals == 0 else number(value, column.decimals)
     return one_line(str(value))
+
+
+def shown_codes(table: Table) -> set[str]:
+    """The missing-value codes the table shows in place of a figure ('N/C', 's/d', ...)."""
+    return {
+        missing(cell.status)
+        for row in table.rows
+        for column, cell in zip(table.columns, row.cells, strict=False)
+        if column.kind != BAR and cell.value is None
+    }
+
+
+def explain_codes(table: Table) -> Table:
+    """The table with a legend line for every code it shows that its notes do not explain
+    yet: a reader never meets an unexplained 's/d' or 'N/C' (figures.CODE_MEANINGS)."""
+    new = tuple(n for n in code_notes(shown_codes(table)) if n not in table.notes)
+    return replace(table, notes=(*table.notes, *new)) if new else table

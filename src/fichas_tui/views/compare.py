@@ -15,7 +15,7 @@ from ..data.list_records import MISSING, Deflators
 from ..text import fold
 from .across import MEASURES, amount_cell, amount_record
 from .cells import display
-from .figures import number
+from .figures import decimal, decimals_of, number
 from .model import AMOUNT, FIGURE, NOMINAL, PERCENT, TEXT, Basis, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos, annotate
 
@@ -62,6 +62,8 @@ def compare_view(a: Side, b: Side, pesos: Pesos = EACH_FICHA) -> CompareView:
                 records.append(_record(key, item, side, s, cell, diff, kind, pesos))
         unit = "pp" if kind == PERCENT else None
         decimals = 1 if kind == PERCENT else 0
+        if kind == FIGURE:  # one column, one number of decimals: the ficha's most precise
+            decimals = decimals_of(c.value for row in rows for c in row.cells[1:])
         columns = (
             Column("item", "Concepto", TEXT),
             Column("a", head_a, kind, unit="%" if kind == PERCENT else None, decimals=decimals),
@@ -114,7 +116,7 @@ def change(column: Column, cell: Cell) -> tuple[str, int | None]:
         shown = f"{number(abs(value), column.decimals)} pp"
     else:
         shown = display(column, replace(cell, value=abs(value)))
-    if (column.kind != FIGURE and round(value, column.decimals) == 0) or value == 0:
+    if decimal(value, column.decimals) == 0:
         return f"= {shown}", 0
     return (f"{UP} +{shown}", 1) if value > 0 else (f"{DOWN} −{shown}", -1)
 

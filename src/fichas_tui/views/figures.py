@@ -1,6 +1,13 @@
-"""How figures read: Chilean numbers (1.983.253; 45,0 %), missing codes, units and years."""
+"""How figures read: Chilean numbers (1.983.253; 45,0 %), missing codes, units and years.
+
+The one place that rounds: half-up from the figure's shortest decimal text (the ficha's own
+digits for a parsed figure: 15,25 -> 15,3 where binary floats gave 15,2), never `round()`.
+"""
 
 from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from ..data.list_records import NON_FINITE
 from ..text import clean
@@ -11,15 +18,36 @@ PERCENT_UNITS = frozenset({"%", "porcentual", "porcentaje"})
 UNKNOWN = "s/d"
 # Shown for a number the dataset holds but that is not one (NaN, infinity).
 INVALID = NON_FINITE  # a number NaN or infinite in the dataset (data.records)
+# Enough digits for any double's integer part and its decimals: quantize never gives up.
+_EXACT = Context(prec=400, rounding=ROUND_HALF_UP)
+
+
+def decimal(value: float | int, decimals: int = 0) -> Decimal:
+    """`value` rounded half-up to `decimals` from its shortest decimal text (repr of a float
+    parsed from '15,25' is '15.25', so the ficha's digits decide: 15.25 -> 15.3)."""
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return exact.quantize(Decimal(1).scaleb(-decimals), context=_EXACT)
+
+
+def rounded(value: float | None, decimals: int = 0) -> float | None:
+    """`value` as a float rounded half-up (see decimal): a converted amount kept to the
+    precision of the figure it came from, for exports."""
+    if value is None or not math.isfinite(value):
+        return value
+    return float(decimal(value, decimals))
 
 
 def number(value: float | None, decimals: int = 0, status: str | None = None) -> str:
-    """1983253 -> '1.983.253'; 1198.6 with 1 decimal -> '1.198,6'; None -> its code."""
+    """1983253 -> '1.983.253'; 1198.6 with 1 decimal -> '1.198,6'; 15.25 -> '15,3' (half-up);
+    None -> its code."""
     if value is None:
         return missing(status)
-    text = f"{abs(value):,.{decimals}f}"
+    if isinstance(value, float) and not math.isfinite(value):
+        return INVALID
+    exact = decimal(value, decimals)
+    text = f"{abs(exact):,.{decimals}f}"
     text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    if value < 0 and text.strip("0.,"):
+    if exact < 0 and text.strip("0.,"):
         text = "-" + text
     return text
 
@@ -28,10 +56,7 @@ def figure(value: float | None, status: str | None = None) -> str:
     """A figure with as many decimals as it needs, up to 2 (92 -> '92'; 61.25 -> '61,25')."""
     if value is None:
         return missing(status)
-    for decimals in (0, 1):
-        if abs(value - round(value, decimals)) < 1e-9:
-            return number(value, decimals)
-    return number(value, 2)
+    return number(value, decimals_of((value,)))
 
 
 def percent(value: float | None, decimals: int = 1, status: str | None = None) -> str:
@@ -77,7 +102,7 @@ CODE_MEANINGS = {
     "N/A": "no aplica reportar valor en el presente periodo",
     "-": "la ficha no informa el valor",
     "vacío": "celda vacía en la ficha",
-    UNKNOWN: "sin dato",
+    UNKNOWN: "sin dato (la ficha no trae cifra ni código para ese valor)",
     INVALID: "el dataset trae un número no válido (NaN o infinito)",
 }
 
@@ -89,10 +114,14 @@ def code_notes(codes) -> tuple[str, ...]:
 
 
 def decimals_of(values) -> int:
-    """As many decimals (0-2) as the ficha wrote: 97,85 stays 97,85 and 75 stays 75."""
+    """As many decimals (0-2) as the ficha wrote, the most of any value: one column shows one
+    number of decimals (97,85 stays 97,85, 75 stays 75; 78,4 and 81,15 read 78,40 and 81,15)."""
     most = 0
     for value in values:
-        if value is None or value == round(value):
+        if value is None or isinstance(value, bool) or not isinstance(value, int | float):
             continue
-        most = max(most, 1 if abs(value - round(value, 1)) < 1e-9 else 2)
+        if isinstance(value, float) and not math.isfinite(value):
+            continue
+        exact = Decimal(repr(value) if isinstance(value, float) else value).normalize()
+        most = max(most, min(2, -int(exact.as_tuple().exponent)))
     return most

@@ -8,7 +8,7 @@ from ..data.restatements import indicator_key
 from ..text import fold
 from . import across_years
 from .cells import of
-from .figures import PERCENT_UNITS, code_notes, level_label
+from .figures import PERCENT_UNITS, code_notes, decimals_of, level_label
 from .model import BAR, FIGURE, YEAR, Bar, Cell, Column, PaneView, Paragraphs, Row, Table
 from .read_limits import left_out_lines
 from .revisions import Index, index, mark, with_notes
@@ -99,6 +99,8 @@ def table(i: int, indicator: Indicator, formula: bool = False, found: Index | No
             )
         )
     notes = (*across_years.lines(indicator, top, unit), *code_notes(codes))
+    # One column, one number of decimals: as many as the ficha's most precise figure.
+    decimals = decimals_of(c.value for row in rows for c in row.cells[1:3])
     judged = judgement_line(indicator)
     if judged:
         notes = (judged, *notes)
@@ -112,8 +114,8 @@ def table(i: int, indicator: Indicator, formula: bool = False, found: Index | No
             indicator.name,
             (
                 Column("year", "Año", YEAR),
-                Column("efectivo", "Efectivo", FIGURE, unit=unit),
-                Column("meta", "Meta", FIGURE, unit=unit),
+                Column("efectivo", "Efectivo", FIGURE, unit=unit, decimals=decimals),
+                Column("meta", "Meta", FIGURE, unit=unit, decimals=decimals),
                 Column("chart", "Gráfico", BAR, unit=unit, scale=top),
                 Column("ficha", "Ficha", YEAR),
             ),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ..data.detail_records import ProgramDetail
 from ..data.origin import ref_of
 from . import evaluacion, indicadores, presupuesto, regiones, resumen
-from .model import PaneView, ProgramView
+from .cells import explain_codes
+from .model import PaneView, ProgramView, Table
 from .panes import PANES
 from .pesos import EACH_FICHA, Pesos
 from .sources import fill_pane, image_tables
@@ -25,10 +27,13 @@ assert tuple(BUILDERS) == tuple(p.key for p in PANES)
 
 def pane_view(key: str, detail: ProgramDetail, **options) -> PaneView:
     """One pane's view; `options` are the pane's settings (formulas=, order=). Every table
-    cell carries its source (views/sources.py)."""
+    cell carries its source (views/sources.py) and every code a table shows is explained in
+    its notes."""
     ref = ref_of(detail.ficha)
     images = image_tables(ref, [c.name for c in detail.components])
-    return fill_pane(BUILDERS[key](detail, **options), ref, images)
+    pane = BUILDERS[key](detail, **options)
+    blocks = tuple(explain_codes(b) if isinstance(b, Table) else b for b in pane.blocks)
+    return fill_pane(replace(pane, blocks=blocks), ref, images)
 
 
 def program_view(

@@ -14,21 +14,16 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 from textual.widgets.tabbed_content import ContentTabs
 
-from ...views.figures import CODE_MEANINGS, UNKNOWN
+from ...views.figures import CODE_MEANINGS, INVALID
 from ..keys import key_rows
 from ..theme_styles import ACCENT, themed
 from ..widgets.pane import Pane
 from ..widgets.program_list import ProgramList
 from .browser import BrowserScreen
 
-# What the codes in place of a figure mean (figures.missing writes them); the fichas' own codes
-# as their footnotes define them (figures.CODE_MEANINGS, also the tables' legends).
-CODES = (
-    *((code, CODE_MEANINGS[code]) for code in ("N/C", "S/I", "N/A")),
-    ("-", "la ficha pone un guion en lugar de la cifra"),
-    ("vacío", "la celda de la ficha está en blanco"),
-    (UNKNOWN, "sin dato: la ficha no trae cifra ni código para ese valor"),
-)
+# What the codes in place of a figure mean: the fichas' own footnotes (figures.CODE_MEANINGS,
+# which the panes' legends use too).
+CODES = tuple((code, text) for code, text in CODE_MEANINGS.items() if code != INVALID)
 
 NOTES = (
     "Los montos están en M$ (miles de pesos) del año que indica cada encabezado "
