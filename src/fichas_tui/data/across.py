@@ -84,8 +84,10 @@ class RegionRow(NamedTuple):
     year: int | None
     spending: float | None
     spending_status: str | None
-    share: float | None  # % of the program's regional spending, as the ficha states it
-    share_computed: bool  # True: the ficha gives no %, computed from its regional amounts
+    share: float | None  # % of the program's regional spending, as the ficha prints it
+    # The same % computed from the ficha's regional amounts (views/region_share.py decides
+    # which one is shown, and marks a computed one).
+    share_computed: float | None
     beneficiaries: float | None
     beneficiaries_status: str | None
     price_year: int | None
@@ -203,10 +205,8 @@ def region_rows(store: Store, region: str, selection: Selection) -> list[RegionR
     for (pid, fid, year, s, ss, pct, computed, b, bs, price, broken, *source), name in zip(
         rows, names, strict=True
     ):
-        share = pct if pct is not None else computed
         out.append(
-            RegionRow(pid, name or pid, fid, year, s, ss if s is None else None, share,
-                      pct is None and computed is not None, b, bs if b is None else None,
-                      price, broken, tuple(source))
+            RegionRow(pid, name or pid, fid, year, s, ss if s is None else None, pct, computed,
+                      b, bs if b is None else None, price, broken, tuple(source))
         )  # fmt: skip
     return out

@@ -10,6 +10,7 @@ from ..text import one_line
 from .figures import INVALID, code_notes, figure, missing, number, percent
 from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column, Table
 from .pesos import mark
+from .region_share import COMPUTED_MARK, COMPUTED_NOTE
 from .revisions import MARK as REVISED
 
 
@@ -45,8 +46,10 @@ def _display(column: Column, cell: Cell) -> str:
         return mark(number(value, column.decimals), cell)
     if column.kind == COUNT:
         return number(value, column.decimals)
-    if column.kind == PERCENT:
-        return percent(value, column.decimals)
+    if column.kind == PERCENT:  # a share the ficha does not print is marked (region_share)
+        return percent(value, column.decimals) + (
+            COMPUTED_MARK if cell.note == COMPUTED_NOTE else ""
+        )
     if column.kind == FIGURE:
         return figure(value) if column.decimals == 0 else number(value, column.decimals)
     return one_line(str(value))

@@ -22,6 +22,7 @@ from .across import (
     peso_groups,
     pesos_notes,
 )
+from .figures import code_notes, missing
 from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Bar, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos
 from .population import (
@@ -30,6 +31,13 @@ from .population import (
     per_inhabitant_column,
     population_share,
     population_share_column,
+)
+from .region_share import (
+    COMPUTED_NOTE,
+    PER_BENEFICIARY_LEGEND,
+    SHARE_LEGEND,
+    per_beneficiary,
+    share_cell,
 )
 from .sources import region_origins
 
@@ -59,19 +67,21 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
     def build(i: int) -> tuple[Row, dict]:
         (r, _, _), rank = shown[i]
         spent = amount_cell(r.spending, r.spending_status, r.price_year, r.year, pesos)
-        per_value, per_status = _per_beneficiary(r)
-        per = amount_cell(per_value, per_status, r.price_year, r.year, pesos)
-        share = Cell(
-            r.share,
-            None if r.share is not None else (r.spending_status or "-"),
-            note="calculado de los montos regionales" if r.share_computed else None,
+        per_value, per_status = per_beneficiary(
+            r.spending, r.spending_status, r.beneficiaries, r.beneficiaries_status
         )
+        per = amount_cell(per_value, per_status, r.price_year, r.year, pesos)
+        share = share_cell(r.share, None, r.share_computed, r.spending_status)
         beneficiaries = Cell(r.beneficiaries, r.beneficiaries_status)
         spent_at, row_at = region_origins(r)
         if spent_at is not None and row_at is not None:  # the regional row: line and header
             spent = replace(spent, origin=spent_at)
-            share = replace(share, origin=row_at if not r.share_computed else computed(
-                "gasto de la región / gasto regional del programa x 100", row_at))
+            share = replace(
+                share,
+                origin=row_at
+                if share.note != COMPUTED_NOTE
+                else computed("gasto de la región / gasto regional del programa x 100", row_at),
+            )
             beneficiaries = replace(beneficiaries, origin=row_at)
             per = replace(per, origin=computed("gasto / beneficiarios", row_at))
         per_head = per_inhabitant(spent, region)
@@ -87,8 +97,8 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
             record.update(value=None, status=NO_FACTOR)
         record.update(
             per_inhabitant_clp=per_head.value if per_head.note != NO_FACTOR else None,
-            share_pct=r.share,
-            share_computed=r.share_computed,
+            share_pct=share.value,
+            share_computed=share.note == COMPUTED_NOTE,
             population_pct=people.value,
             beneficiaries=r.beneficiaries,
             beneficiaries_status=r.beneficiaries_status,
@@ -111,6 +121,7 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
         columns=columns,
         notes=tuple(basis_notes(True, basis, n_other, n_missing))
         + ((census_note(r.year for r in broken),) if broken else ())
+        + _legend(broken)
         + pesos_notes(
             [build(i)[0].cells[3] for i in range(len(shown))] if pesos.target else [], pesos
         ),
@@ -146,15 +157,20 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
     return view
 
 
-def _per_beneficiary(r) -> tuple[float | None, str | None]:
-    """M$ per beneficiary in the region, or the code of whichever figure is missing."""
-    if r.spending is None:
-        return None, r.spending_status or "sin dato"
-    if r.beneficiaries is None:
-        return None, r.beneficiaries_status or "sin dato"
-    if r.beneficiaries <= 0:
-        return None, "-"
-    return r.spending / r.beneficiaries, None
+def _legend(broken: list) -> tuple[str, ...]:
+    """What the columns and marks mean, and every code the rows may show in place of a
+    figure (from the rows' figures: the rows themselves are built only when drawn)."""
+    if not broken:
+        return ()
+    computed = any(r.share is None and r.share_computed is not None for r in broken)
+    codes = set()
+    for r in broken:
+        share = share_cell(r.share, None, r.share_computed, r.spending_status)
+        per = per_beneficiary(r.spending, r.spending_status, r.beneficiaries,
+                              r.beneficiaries_status)  # fmt: skip
+        statuses = (r.spending_status, share.status, r.beneficiaries_status, per[1])
+        codes |= {missing(s) for s in statuses if s}
+    return (PER_BENEFICIARY_LEGEND, *((SHARE_LEGEND,) if computed else ()), *code_notes(codes))
 
 
 def region_bars(view: AcrossView, rows) -> list[tuple[Bar, Bar]]:

@@ -3,6 +3,8 @@ the ficha's own total last (saying so when the regions do not add up to it)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..data.detail_records import ProgramDetail, Region
 from ..data.origin import computed
 from ..geography import region_rank
@@ -34,6 +36,13 @@ from .population import (
     population_share,
     population_share_column,
 )
+from .region_share import (
+    COMPUTED_NOTE,
+    PER_BENEFICIARY_LEGEND,
+    SHARE_LEGEND,
+    computed_share,
+    share_cell,
+)
 
 
 def _desc(get):
@@ -47,7 +56,7 @@ ORDERS = (
     ("beneficiarios", "beneficiarios, de mayor a menor", _desc(lambda r: r.beneficiaries)),
     (
         "gasto por beneficiario",
-        "gasto por beneficiario, de mayor a menor",
+        "M$ por beneficiario en la región, de mayor a menor",
         _desc(lambda r: r.per_beneficiary),
     ),
     ("región", "región, de norte a sur", lambda r: (region_rank(r.region), r.region)),
@@ -84,14 +93,32 @@ def _parts_check(regions, total: Region | None) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _row(r: Region, top: float | None, basis: Basis, role: str, money) -> Row:
-    share = r.spending_pct.value
+def _share(r: Region, total: float | None, rows=()) -> Cell:
+    """The row's % of the spending: printed, or computed from the `rows`' amounts (their sum
+    is `total`) and marked (views/region_share)."""
+    printed = of(r.spending_pct)
+    if not printed.missing:
+        return printed
+    cell = share_cell(
+        None, printed.status, computed_share(r.spending.value, total), r.spending.status
+    )
+    if cell.note != COMPUTED_NOTE:
+        return cell
+    rule = "gasto de la región / suma del gasto del desglose regional × 100"
+    return replace(
+        cell, origin=computed(rule, r.spending.origin, *(x.spending.origin for x in rows))
+    )
+
+
+def _row(r: Region, top: float | None, basis: Basis, role: str, money, total, every) -> Row:
+    share_of = _share(r, total, every)
+    share = share_of.value
     fraction = None if share is None or not top else max(0.0, min(share / top, 1.0))
     return Row(
         (
             Cell(r.region),
             money(of(r.spending, basis)),
-            of(r.spending_pct),
+            share_of,
             Cell(Bar(fraction)),
             of(r.beneficiaries),
             of(r.beneficiaries_pct),
@@ -113,9 +140,14 @@ def table(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA
         return pesos.cell(cell, year)
 
     shown, label_basis = pesos.column(basis, basis.label)
-    top = max((r.spending_pct.value or 0.0 for r in detail.regions), default=0.0) or None
-    rows = [_row(r, top, basis, "data", money) for r in regional]
-    rows += [_row(r, top, basis, APART, money) for r in central]
+    parts = [r.spending.value for r in detail.regions if r.spending.value is not None]
+    added = sum(parts) if parts else None  # what a share the ficha does not print is of
+    top = (
+        max((_share(r, added, detail.regions).value or 0.0 for r in detail.regions), default=0.0)
+        or None
+    )
+    rows = [_row(r, top, basis, "data", money, added, detail.regions) for r in regional]
+    rows += [_row(r, top, basis, APART, money, added, detail.regions) for r in central]
     total = detail.region_totals[0] if detail.region_totals else None
     if total is not None:
         rows.append(
@@ -123,7 +155,7 @@ def table(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA
                 (
                     Cell("Total"),
                     money(of(total.spending, basis)),
-                    of(total.spending_pct),
+                    _share(total, added, detail.regions),
                     Cell(Bar(None)),
                     of(total.beneficiaries),
                     of(total.beneficiaries_pct),
@@ -135,8 +167,11 @@ def table(detail: ProgramDetail, order: str = "gasto", pesos: Pesos = EACH_FICHA
         )
     label = next(words for key, words, _s in ORDERS if key == order)
     codes = [c.status for row in rows for c in row.cells if c.missing and c.status]
+    computed = any(row.cells[2].note == COMPUTED_NOTE for row in rows)
     notes = (
-        f"Gasto en {label_basis}; M$/benef. = gasto por beneficiario.",
+        f"Gasto en {label_basis}.",
+        PER_BENEFICIARY_LEGEND,
+        SHARE_LEGEND if computed else "",
         f"La barra va de 0 al mayor % del gasto ({number(top or 0, 1)} %)." if top else "",
         "Nivel central va aparte, al final." if central else "",
         *_parts_check(detail.regions, total),
