@@ -144,3 +144,19 @@ def test_admin_share_findings_and_history(ds):
         F,
     )
     assert history == [("ex_post", 2016), ("ex_ante", 2020), ("ex_ante", 2021)]
+
+
+def test_a_ficha_without_ministry_or_service_is_warned_about():
+    # 000 names neither its ministry nor its service in the text (manifest.csv gives both):
+    # read without the manifest, ingest says so instead of leaving "—" in the list silently.
+    from fichas_tui.ingest.reader import parse_bytes
+    from tests.helpers import COMMITTED_DATASET
+
+    data = (COMMITTED_DATASET.parent / "fichas" / "000_db7d9702ee44d38f.txt").read_bytes()
+    record, _fields = parse_bytes(data, "000.txt")
+    said = [w for w in record.warnings if "ministerio" in w]
+    assert len(said) == 1 and "no dice su ministerio ni su servicio" in said[0]
+    manifest = {"ministry": "Ministerio de Desarrollo Social y Familia", "service": "Subsecretaría"}
+    record, fields = parse_bytes(data, "000.txt", manifest)
+    assert fields == ["ministry", "service"]
+    assert not [w for w in record.warnings if "ministerio" in w or "servicio" in w]

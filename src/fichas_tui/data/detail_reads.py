@@ -83,6 +83,8 @@ def _budget_years(amounts, ratios, prices) -> tuple[BudgetYear, ...]:
                 or share(ejecutado, a.get("final"), "ejecutado / final × 100"),
                 admin_share=admin,
                 price_year=prices.get(year),
+                componentes=a.get("componentes", MISSING),
+                administrativo=a.get("administrativo", MISSING),
             )
         )
     return tuple(out)

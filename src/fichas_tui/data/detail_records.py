@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from ..geography import NIVEL_CENTRAL
 from ..text import fold
-from .list_records import Cut, ProgramRow, Value
+from .list_records import MISSING, Cut, ProgramRow, Value
 from .origin import Origin
 from .pane_tables import DETAIL_TABLES
 
@@ -49,6 +49,10 @@ class BudgetYear:
     exec_final: Value
     admin_share: Value  # % of spending that is administrative
     price_year: int | None = None  # the pesos of the year's amounts; None: nominal
+    # The components' spending and the administrative spending (the 2023 template's gasto por
+    # beneficiario adds them: views/per_beneficiary.py).
+    componentes: Value = MISSING
+    administrativo: Value = MISSING
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,16 @@ PANE_READS = (
     PaneTables("resumen", ("findings", "warnings", "coverage")),
     PaneTables(
         "presupuesto",
-        ("budget", "ratios", "subtitles", "components", "spending_per_beneficiary"),
-        optional=("ratios", "spending_per_beneficiary"),
+        # region_totals: the beneficiaries a gasto por beneficiario is computed with
+        (
+            "budget",
+            "ratios",
+            "subtitles",
+            "components",
+            "spending_per_beneficiary",
+            "region_totals",
+        ),
+        optional=("ratios", "spending_per_beneficiary", "region_totals"),
     ),
     PaneTables("indicadores", ("indicators",)),
     PaneTables("regiones", ("regions", "region_totals"), optional=("region_totals",)),

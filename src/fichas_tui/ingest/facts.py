@@ -40,6 +40,14 @@ def finish_facts(
             "se usa el nombre del archivo",
         )
     facts.setdefault("name_source", "texto")
+    lacking = [word for key, word in (("ministry", "ministerio"), ("service", "servicio"))
+               if not facts.get(key)]  # fmt: skip
+    if lacking:
+        record.warn(
+            "programa",
+            f"la ficha no dice su {' ni su '.join(lacking)} y manifest.csv no lo da; "
+            "la lista lo muestra «—» y los filtros por ministerio o servicio no la encuentran",
+        )
     facts["program_id"] = program_id_of(facts["program_name"])
     facts["search_key"] = " ".join(
         fold(facts.get(k) or "") for k in ("program_name", "ministry", "service")

@@ -7,10 +7,18 @@ from dataclasses import replace
 
 from ..data.list_records import Value
 from ..text import one_line
-from .figures import INVALID, code_notes, figure, missing, number, percent
+from .figures import (
+    COMPUTED_MARK,
+    COMPUTED_NOTE,
+    INVALID,
+    code_notes,
+    figure,
+    missing,
+    number,
+    percent,
+)
 from .model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, YEAR, Bar, Basis, Cell, Column, Table
 from .pesos import mark
-from .region_share import COMPUTED_MARK, COMPUTED_NOTE
 from .revisions import MARK as REVISED
 
 
@@ -43,10 +51,11 @@ def _display(column: Column, cell: Cell) -> str:
     if column.kind == YEAR:
         return str(int(value))
     if column.kind == AMOUNT:  # marked when converted (≈) or left without a factor (†)
-        return mark(number(value, column.decimals), cell)
+        text = mark(number(value, column.decimals), cell)
+        return text + (COMPUTED_MARK if cell.note == COMPUTED_NOTE else "")
     if column.kind == COUNT:
         return number(value, column.decimals)
-    if column.kind == PERCENT:  # a share the ficha does not print is marked (region_share)
+    if column.kind == PERCENT:  # a share the ficha does not print is marked
         return percent(value, column.decimals) + (
             COMPUTED_MARK if cell.note == COMPUTED_NOTE else ""
         )

@@ -18,6 +18,10 @@ PERCENT_UNITS = frozenset({"%", "porcentual", "porcentaje"})
 UNKNOWN = "s/d"
 # Shown for a number the dataset holds but that is not one (NaN, infinity).
 INVALID = NON_FINITE  # a number NaN or infinite in the dataset (data.records)
+# A figure the ficha does not print, computed from its figures: the cell's note, and the mark
+# after it (explained in the table's legend).
+COMPUTED_NOTE = "calculado"
+COMPUTED_MARK = "*"
 # Enough digits for any double's integer part and its decimals: quantize never gives up.
 _EXACT = Context(prec=400, rounding=ROUND_HALF_UP)
 

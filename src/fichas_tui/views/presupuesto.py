@@ -3,10 +3,13 @@ spending per beneficiary, each amount in the pesos its rows say."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..data.detail_records import ProgramDetail
 from ..data.list_records import Value
+from . import per_beneficiary as spb
 from .cells import of
-from .figures import code_notes
+from .figures import COMPUTED_MARK, COMPUTED_NOTE, code_notes
 from .model import (
     AMOUNT,
     COUNT,
@@ -184,10 +187,35 @@ def components(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> list[Table]:
 
 
 def per_beneficiary(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table | None:
-    if not detail.spending_per_beneficiary:
+    """Gasto por beneficiario by year as the ficha prints it; the evaluated year computed with
+    the template's own definition when the ficha does not print it (marked, views/
+    per_beneficiary.py)."""
+    extra = spb.compute(detail)
+    entries = [(a.year, a.amount, a.price_year) for a in detail.spending_per_beneficiary]
+    if extra is not None:
+        entries = sorted(
+            [e for e in entries if e[0] != extra.year]
+            + [(extra.year, extra.amount, extra.price_year)],
+            key=lambda e: e[0],
+        )
+    if not entries:
         return None
-    basis, label = pesos.column(*basis_of(a.price_year for a in detail.spending_per_beneficiary))
+    basis, label = pesos.column(*basis_of(price for _y, _a, price in entries))
     found = index(detail.revisions, detail.year)
+    rows = []
+    for year, amount, price in entries:
+        cell = of(amount, Basis(price_year=price))
+        if extra is not None and year == extra.year:
+            cell = replace(cell, note=COMPUTED_NOTE)
+        cell = mark(pesos.cell(cell, year), found, "gasto-por-beneficiario", "", year, detail.year)
+        rows.append(Row((Cell(year), cell), key=str(year)))
+    definition = spb.definition_note(detail.ficha.layout)
+    notes = (definition,) if definition else ()
+    if extra is not None:
+        notes += (
+            f"{COMPUTED_MARK} {extra.year}: la ficha no lo imprime; calculado con su definición: "
+            f"{extra.inputs}.",
+        )
     table = Table(
         "spending_per_beneficiary",
         f"Gasto por beneficiario ({label})",
@@ -195,23 +223,8 @@ def per_beneficiary(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table |
             Column("year", "Año", YEAR),
             Column("amount", "Gasto por beneficiario", AMOUNT, basis=basis, decimals=1),
         ),
-        tuple(
-            Row(
-                (
-                    Cell(a.year),
-                    mark(
-                        pesos.cell(of(a.amount, Basis(price_year=a.price_year)), a.year),
-                        found,
-                        "gasto-por-beneficiario",
-                        "",
-                        a.year,
-                        detail.year,
-                    ),
-                ),
-                key=str(a.year),
-            )
-            for a in detail.spending_per_beneficiary
-        ),
+        tuple(rows),
+        notes=notes,
     )
     return with_notes(annotate(table, pesos))
 

@@ -3,11 +3,10 @@ region, used by the Regiones pane and the Región screen alike."""
 
 from __future__ import annotations
 
+from .figures import COMPUTED_MARK, COMPUTED_NOTE
 from .model import Cell
 
 # A share the ficha does not print, computed from its regional amounts: marked and explained.
-COMPUTED_NOTE = "calculado"
-COMPUTED_MARK = "*"
 SHARE_LEGEND = (
     f"{COMPUTED_MARK} % gasto calculado: la ficha no lo imprime; es el gasto de la región "
     "dividido por la suma del gasto de todas las filas del desglose regional."
