@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..data.detail_records import ProgramDetail
 from ..data.list_records import Value
-from ..data.origin import computed
+from ..data.origin import Origin, computed
 from .figures import number
 
 EXECUTED_RULE = "presupuesto ejecutado / beneficiarios efectivos"
@@ -57,7 +57,7 @@ def compute(detail: ProgramDetail) -> Computed | None:
             return None
         spent = sum(p.value for p in parts if p.value is not None)
         inputs = f"({number(parts[0].value)} + {number(parts[1].value)}) / {number(people.value)}"
-        origins = (parts[0].origin, parts[1].origin, people.origin)
+        origins: tuple[Origin | None, ...] = (parts[0].origin, parts[1].origin, people.origin)
     else:
         if budget.ejecutado.value is None:
             return None

@@ -210,7 +210,7 @@ def per_beneficiary(detail: ProgramDetail, pesos: Pesos = EACH_FICHA) -> Table |
         cell = mark(pesos.cell(cell, year), found, "gasto-por-beneficiario", "", year, detail.year)
         rows.append(Row((Cell(year), cell), key=str(year)))
     definition = spb.definition_note(detail.ficha.layout)
-    notes = (definition,) if definition else ()
+    notes: tuple[str, ...] = (definition,) if definition else ()
     if extra is not None:
         notes += (
             f"{COMPUTED_MARK} {extra.year}: la ficha no lo imprime; calculado con su definición: "
