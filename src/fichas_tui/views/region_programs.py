@@ -22,7 +22,6 @@ from .across import (
     peso_groups,
     pesos_notes,
 )
-from .figures import code_notes, missing
 from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Bar, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos
 from .population import (
@@ -34,8 +33,7 @@ from .population import (
 )
 from .region_share import (
     COMPUTED_NOTE,
-    PER_BENEFICIARY_LEGEND,
-    SHARE_LEGEND,
+    legend,
     per_beneficiary,
     share_cell,
 )
@@ -119,12 +117,18 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
         key="region",
         title=f"Programas con gasto en {region}",
         columns=columns,
+        # What the marks and M$/benef. mean before the census source: the screen's notes box
+        # shows five lines.
         notes=tuple(basis_notes(True, basis, n_other, n_missing))
-        + ((census_note(r.year for r in broken),) if broken else ())
-        + _legend(broken)
+        + (
+            (legend(any(r.share is None and r.share_computed is not None for r in broken)),)
+            if broken
+            else ()
+        )
         + pesos_notes(
             [build(i)[0].cells[3] for i in range(len(shown))] if pesos.target else [], pesos
-        ),
+        )
+        + ((census_note(r.year for r in broken),) if broken else ()),
         empty=f"Ningún programa desglosa gasto para {region}.",
         order="gasto en la región, de mayor a menor; sin dato al final",
     )
@@ -155,22 +159,6 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
     )
     view._apart_records = tuple(apart_records)
     return view
-
-
-def _legend(broken: list) -> tuple[str, ...]:
-    """What the columns and marks mean, and every code the rows may show in place of a
-    figure (from the rows' figures: the rows themselves are built only when drawn)."""
-    if not broken:
-        return ()
-    computed = any(r.share is None and r.share_computed is not None for r in broken)
-    codes = set()
-    for r in broken:
-        share = share_cell(r.share, None, r.share_computed, r.spending_status)
-        per = per_beneficiary(r.spending, r.spending_status, r.beneficiaries,
-                              r.beneficiaries_status)  # fmt: skip
-        statuses = (r.spending_status, share.status, r.beneficiaries_status, per[1])
-        codes |= {missing(s) for s in statuses if s}
-    return (PER_BENEFICIARY_LEGEND, *((SHARE_LEGEND,) if computed else ()), *code_notes(codes))
 
 
 def region_bars(view: AcrossView, rows) -> list[tuple[Bar, Bar]]:

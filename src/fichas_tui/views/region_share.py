@@ -8,15 +8,17 @@ from .model import Cell
 
 # A share the ficha does not print, computed from its regional amounts: marked and explained.
 SHARE_LEGEND = (
-    f"{COMPUTED_MARK} % gasto calculado: la ficha no lo imprime; es el gasto de la región "
-    "dividido por la suma del gasto de todas las filas del desglose regional."
+    f"{COMPUTED_MARK} % calculado: la ficha no lo imprime; gasto de la región / suma del "
+    "desglose regional."
 )
 # The regional table's M$ per beneficiary is not the ficha's "gasto por beneficiario" (whose
 # definition depends on the template: views/per_beneficiary.py); it is named for what it is.
-PER_BENEFICIARY_LEGEND = (
-    "M$/benef.: gasto en la región dividido por los beneficiarios de la región (no es el "
-    "«gasto por beneficiario» de la ficha, que se ve en Presupuesto)."
-)
+PER_BENEFICIARY_LEGEND = "M$/benef. = gasto en la región / beneficiarios en la región."
+
+
+def legend(computed: bool) -> str:
+    """The two on one line, for a screen whose notes have few lines (the Región screen)."""
+    return PER_BENEFICIARY_LEGEND + (f" {SHARE_LEGEND}" if computed else "")
 
 
 def computed_share(spending: float | None, total: float | None) -> float | None:
