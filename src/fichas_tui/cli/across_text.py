@@ -10,15 +10,12 @@ from rich.text import Text
 
 from ..text import clean
 from ..views.across import AcrossView
-from ..views.figures import figure, missing, number
+from ..views.figures import COMPUTED_MARK, COMPUTED_NOTE, figure, missing, number
 from ..views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
 from ..views.pesos import (
     NO_FACTOR,
     mark,
 )
-
-# Marks a figure computed here rather than printed in the ficha (the cell's note says how).
-COMPUTED_MARK = "*"
 
 
 def print_view(out: Console, view: AcrossView) -> None:
@@ -124,7 +121,7 @@ def cell_text(cell: Cell, column: Column) -> Text:
         text = number(cell.value, decimals)
         if column.kind == AMOUNT:
             return Text(mark(text, cell))  # converted (≈) or left in its own pesos (†)
-        return Text(text + (COMPUTED_MARK if cell.note else ""))
+        return Text(text + (COMPUTED_MARK if cell.note == COMPUTED_NOTE else ""))
     if column.kind == FIGURE and isinstance(cell.value, (int, float)):
         # an indicator: the decimals of the column's most precise figure (views set them)
         decimals = column.decimals
