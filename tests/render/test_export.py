@@ -17,6 +17,7 @@ from fichas_tui.views.model import (
     BAR,
     PERCENT,
     TEXT,
+    TOTAL,
     YEAR,
     Bar,
     Basis,
@@ -198,3 +199,86 @@ def test_tsv_shows_figures_as_on_screen_and_guards_text():
     assert lines[2] == "2020\t'+56 9 1234\tN/C\tS/I"
     assert lines[4] == "2022\t'@SUMA(A1)\t-2.500\tN/A"  # a negative number stays a number
     assert tsv(TABLE, [4], header=False) == "2023\tNormal\t0\t12,3 %"
+
+
+# -- values exactly as stored (issue 24 §3) -------------------------------------------------------
+
+CONVERTED = Basis(price_year=2024, converted=True)
+NOMINAL_BASIS = Basis(price_year=None)
+STORED = Table(
+    key="regions",
+    title="Gasto por región",
+    columns=(
+        Column("year", "Año", YEAR),
+        Column("region", "Región", TEXT),
+        Column("ministry", "Ministerio", TEXT),
+        Column("spending", "Gasto", AMOUNT, basis=NOMINAL_BASIS),
+        Column("per", "M$/benef.", AMOUNT, basis=NOMINAL_BASIS, decimals=1),
+    ),
+    rows=(
+        Row(
+            (
+                Cell(2019),
+                Cell("Coquimbo"),
+                Cell(None, "-"),  # the ficha names no ministry: empty, not "-"
+                Cell(2502149.5949999997, basis=CONVERTED, factor=1.1002),
+                Cell(12610.449999999999, basis=CONVERTED, factor=1.1002),
+            )
+        ),
+        Row((Cell(2020), Cell("Ñuble"), Cell("Ministerio X"), Cell(1198.0), Cell(None, "N/C"))),
+        Row((Cell(2020), Cell("Total"), Cell(None), Cell(3700.0), Cell(None)), role=TOTAL),
+    ),
+)
+
+
+def _columns(table):
+    return {c.header: c.values for c in flatten(table)}
+
+
+def test_a_converted_amount_is_written_to_the_precision_shown():
+    cols = _columns(STORED)
+    # 2.502.149,595 M$ converted: whole M$ as the ficha writes amounts (the factor's 4
+    # decimals support no more), per beneficiary to its 1 decimal, half-up.
+    assert cols["Gasto (M$ nominales)"] == [2502150.0, 1198.0, 3700.0]
+    assert cols["M$/benef. (M$ nominales)"][0] == 12610.4
+
+
+def test_nominal_pesos_name_their_year_and_a_missing_ministry_is_empty():
+    cols = _columns(STORED)
+    assert cols["Gasto base"] == [
+        "M$ 2024 (convertidos)",
+        "M$ nominales de 2020",
+        "M$ nominales de 2020",
+    ]
+    assert cols["Ministerio"] == [None, "Ministerio X", None]
+
+
+def test_the_total_row_is_marked_in_its_own_column():
+    cols = _columns(STORED)
+    assert next(iter(cols)) == "fila"
+    assert cols["fila"] == ["dato", "dato", "total"]
+    # A table without a total or a row apart gets no such column.
+    assert "fila" not in _columns(TABLE)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_every_format_writes_the_values_as_stored(tmp_path, fmt):
+    path = export_table(STORED, tmp_path / f"t.{fmt}")
+    if fmt == "csv":
+        rows = list(csv.reader(path.open(encoding="utf-8")))
+        assert rows[0][0] == "fila" and rows[1][4] == "2502150" and rows[1][3] == ""
+        assert "2502149.5949999997" not in path.read_text(encoding="utf-8")
+        assert rows[3][0] == "total"
+    elif fmt == "json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        first = data["rows"][0]
+        assert first["Gasto (M$ nominales)"] == 2502150.0 and first["Ministerio"] is None
+        assert first["M$/benef. (M$ nominales)"] == 12610.4
+        assert [r["fila"] for r in data["rows"]] == ["dato", "dato", "total"]
+    else:
+        sheet = load_workbook(path).active
+        header = [c.value for c in sheet[1]]
+        assert header[0] == "fila"
+        assert sheet.cell(row=2, column=header.index("Gasto (M$ nominales)") + 1).value == 2502150
+        assert sheet.cell(row=2, column=header.index("Ministerio") + 1).value is None
+        assert sheet.cell(row=4, column=1).value == "total"

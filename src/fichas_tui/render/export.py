@@ -19,11 +19,14 @@ from typing import Any, BinaryIO
 from ..safe_write import staged
 from ..text import clean, fold, no_controls, one_line
 from ..views.cells import display
-from ..views.figures import UNKNOWN
-from ..views.model import AMOUNT, BAR, PERCENT, TEXT, YEAR, Table
+from ..views.figures import UNKNOWN, decimals_of, rounded
+from ..views.model import AMOUNT, APART, BAR, DATA, PERCENT, TEXT, TOTAL, YEAR, Table
 
 FORMATS = {"csv": "CSV", "xlsx": "Excel (XLSX)", "json": "JSON", "parquet": "Parquet"}
 CODE = "código"  # header suffix of the missing-value code column
+ROW = "fila"  # first column when a table has a total or a row apart: what each row is
+ROLES = {DATA: "dato", TOTAL: "total", APART: "aparte"}
+FICHA_CODES = frozenset({"N/C", "S/I", "N/A"})
 BASIS = "base"  # header suffix of the per-row basis column, when rows differ
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -48,17 +51,32 @@ def _number(value: Any) -> float | int | None:
 
 
 def flatten(table: Table) -> list[Flat]:
-    """The table's columns as export columns (chart columns left out: they are drawings)."""
+    """The table's columns as export columns (chart columns left out: they are drawings).
+
+    A total or a row kept apart is marked in a first column `fila`, never passed off as a data
+    row; a missing text (a ministry the ficha does not name) is empty; a converted amount is
+    rounded to the decimals the table shows it with (views/figures: the factor supports no
+    more); a nominal amount's basis names its year ("M$ nominales de 2019")."""
     out: list[Flat] = []
+    if any(row.role != DATA for row in table.rows):
+        out.append(Flat(ROW, False, values=[ROLES.get(row.role, row.role) for row in table.rows]))
+    years = _row_years(table)
     for i, column in enumerate(table.columns):
         if column.kind == BAR:
             continue
         cells = [row.cells[i] for row in table.rows]
         if not column.numeric:
-            values = [clean(str(c.value)) if c.value is not None else c.status for c in cells]
+            values = [
+                clean(str(c.value)) if c.value is not None else _text_code(c.status) for c in cells
+            ]
             out.append(Flat(column.header, False, values=values))
             continue
         numbers = [_number(c.value) for c in cells]
+        if column.kind == AMOUNT:
+            numbers = [
+                rounded(n, column.decimals) if n is not None and c.factor is not None else n
+                for n, c in zip(numbers, cells, strict=True)
+            ]
         out.append(Flat(column.header, True, column.kind, column.decimals, numbers))
         codes = [
             None if n is not None else clean(c.written or c.status or UNKNOWN)
@@ -68,8 +86,9 @@ def flatten(table: Table) -> list[Flat]:
             out.append(Flat(f"{column.header} {CODE}", False, values=codes))
         if column.kind == AMOUNT:
             bases = [c.basis or column.basis for c in cells]
-            if any(b != column.basis for b in bases):
-                labels = [b.label if b else None for b in bases]
+            nominal = any(b is not None and b.price_year is None for b in bases)
+            if nominal or any(b != column.basis for b in bases):
+                labels = [_basis_label(b, y) for b, y in zip(bases, years, strict=True)]
                 out.append(Flat(f"{column.title} {BASIS}", False, values=labels))
     seen: dict[str, int] = {}
     for flat in out:  # headers are keys in JSON and Parquet: make repeats unique
@@ -77,6 +96,27 @@ def flatten(table: Table) -> list[Flat]:
         if seen[flat.header] > 1:
             flat.header = f"{flat.header} ({seen[flat.header]})"
     return out
+
+
+def _row_years(table: Table) -> list[Any]:
+    """Each row's year (its first year column), for the pesos of a nominal amount."""
+    i = next((i for i, c in enumerate(table.columns) if c.kind == YEAR), None)
+    return [row.cells[i].value if i is not None else None for row in table.rows]
+
+
+def _basis_label(basis, year) -> str | None:
+    """'M$ 2024', 'M$ 2024 (convertidos)', 'M$ nominales de 2019' (nominal pesos are their
+    row's year's)."""
+    if basis is None:
+        return None
+    if basis.price_year is None and not basis.converted and isinstance(year, int):
+        return f"{basis.label} de {year}"
+    return basis.label
+
+
+def _text_code(status: str | None) -> str | None:
+    """A missing text cell: empty, unless the ficha wrote one of its codes there."""
+    return clean(status) if status in FICHA_CODES else None
 
 
 def _rows(columns: list[Flat]) -> Iterator[list[Any]]:
@@ -151,7 +191,7 @@ def _xlsx_format(flat: Flat, value: float) -> str:
         return "0"
     decimals = flat.decimals
     if flat.kind not in (AMOUNT, PERCENT) and not decimals:  # figures: the decimals they need
-        decimals = next((d for d in (0, 1) if abs(value - round(value, d)) < 1e-9), 2)
+        decimals = decimals_of((value,))
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return pattern + ' "%"' if flat.kind == PERCENT else pattern
 

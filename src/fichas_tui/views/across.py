@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from ..text import fold
+from .figures import rounded
 from .measures import MEASURES, Measure
 from .model import AMOUNT, COUNT, NOMINAL, TEXT, YEAR, Basis, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos, annotate
@@ -148,11 +149,15 @@ def main_basis(main_year: int | None, pesos: Pesos) -> Basis | None:
     return Basis(price_year=main_year, converted=pesos.target == main_year)
 
 
-def amount_record(cell: Cell, pesos: Pesos) -> dict[str, Any]:
-    """JSON/CSV fields of an amount: its unit and pesos, and when converted, the factor and the
-    figure as printed in the ficha; "sin factor" figures are null with that reason."""
+def amount_record(cell: Cell, pesos: Pesos, decimals: int = 0) -> dict[str, Any]:
+    """JSON/CSV fields of an amount: its unit and pesos, and when converted, the factor, the
+    figure as printed in the ficha and the value rounded to the `decimals` the ficha prints
+    such figures with (the factor's own 4 decimals support no more: never 2502149.5949999997);
+    "sin factor" figures are null with that reason."""
     basis = cell.basis or NOMINAL
     out: dict[str, Any] = {"unit": basis.unit, "price_year": basis.price_year}
+    if cell.factor is not None and cell.value is not None:
+        out["value"] = rounded(cell.value, decimals)
     out["basis"] = basis.label
     if pesos.target is not None:
         source = cell.source or basis
@@ -218,7 +223,7 @@ def ranking_view(
         cells = [Cell(rank), Cell(r.program_name), Cell(r.year), cell]
         record = base_record(r, rank, cell)
         if amount:
-            record.update(amount_record(cell, pesos))
+            record.update(amount_record(cell, pesos, measure.decimals))
             if cell.note == NO_FACTOR and pesos.target is not None:
                 record.update(value=None, status=NO_FACTOR)
         else:

@@ -22,6 +22,7 @@ from .across import (
     peso_groups,
     pesos_notes,
 )
+from .figures import rounded
 from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Bar, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos
 from .population import (
@@ -100,7 +101,13 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
             population_pct=people.value,
             beneficiaries=r.beneficiaries,
             beneficiaries_status=r.beneficiaries_status,
-            per_beneficiary_kclp=per.value if per.note != NO_FACTOR else None,
+            per_beneficiary_kclp=(
+                None
+                if per.note == NO_FACTOR
+                else rounded(per.value, 1)
+                if per.factor is not None
+                else per.value
+            ),
             breakdown=True,
         )
         return Row(cells, key=r.program_id), record
