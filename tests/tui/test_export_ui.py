@@ -20,7 +20,8 @@ from tests.helpers import GSL, open_keys, press, settle
 # The bundled sample, in name order (GSL first): hand-checked against the fichas (ejecutado,
 # M$ of the ficha's pesos; the 2019 ficha's budget is nominal).
 EXECUTED = [2608643, 10174000, 8146335]
-BASES = ["M$ 2022", "M$ nominales", "M$ 2024"]
+# Nominal pesos name their year: the 2019 ficha's executed 2019 is in pesos of 2019.
+BASES = ["M$ 2022", "M$ nominales de 2019", "M$ 2024"]
 
 
 @pytest.fixture
@@ -247,8 +248,12 @@ async def test_region_export_keeps_the_order_on_screen(in_tmp):
         await settle(pilot)
     (path,) = in_tmp.glob("*.csv")
     with open(path, encoding="utf-8", newline="") as handle:
-        regions = [r[0] for r in list(csv.reader(handle))[1:5]]
+        rows = list(csv.reader(handle))
+    # The first column says what each row is: the ficha's TOTAL is marked, not a region.
+    assert rows[0][0] == "fila" and rows[-1][:2] == ["total", "Total"]
+    regions = [r[1] for r in rows[1:5]]
     assert regions == ["Metropolitana de Santiago", "Coquimbo", "Valparaíso", "Biobío"]
+    assert {r[0] for r in rows[1:-1]} == {"dato"}
 
 
 @pytest.mark.asyncio
