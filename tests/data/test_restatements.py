@@ -3,10 +3,14 @@ differences the printed factors' rounding explains; the tolerance rule, hand-che
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from fichas_tui.data.list_records import Factor
 from fichas_tui.data.queries import Store
+from fichas_tui.data.versions import current
 from fichas_tui.data.restatements import Comparer, _Point, decimals, factor_error
 from tests.helpers import restated_dataset
 
@@ -121,21 +125,86 @@ def test_no_factor_no_comparison():
     assert [(r.before.value, r.after.value, r.tolerance) for r in found] == [(100.0, 102.0, 1.0)]
 
 
-def test_a_programs_restatements_are_computed_once_per_store(store, monkeypatch):
-    """A tab shown later or a program come back to reads its restatements from the store's
-    memo (data.restatements.Restated): the same restatements, no query of their tables."""
+def without_table(folder: Path, into: Path) -> Path:
+    """A copy of the dataset at `folder` as written before the `restatements` table existed."""
+    shutil.copytree(folder, into, symlinks=True)
+    for path in {into / "restatements.parquet", current(into) / "restatements.parquet"}:
+        path.unlink()  # the link and its file, or the plain file
+    return into
+
+
+@pytest.fixture(scope="module")
+def older(store, tmp_path_factory):
+    folder = without_table(store.folder, tmp_path_factory.mktemp("older") / "ds")
+    with Store.open(folder) as older:
+        yield older
+
+
+def counting(monkeypatch) -> list[str]:
+    """Each computation of restatements from the tables they come from, as 'read'."""
     from fichas_tui.data import restatements
 
-    program_id = store.restatements()[0].program_id
-    first = store.detail(program_id)
     asked: list[str] = []
     real = restatements.for_fichas
     monkeypatch.setattr(
         restatements, "for_fichas", lambda *a, **k: asked.append("read") or real(*a, **k)
     )
-    again = store.detail(program_id)
-    assert again.revisions == first.revisions and len(again.revisions) == 2
+    return asked
+
+
+def test_the_table_is_the_per_program_computation(store):
+    """The `restatements` table written at ingest holds exactly what the per-program rule
+    computes from the parsed tables (and in the dataset's order)."""
+    from fichas_tui.data import restatement_table, restatements
+    from fichas_tui.data.detail_reads import FICHAS_SQL
+    from fichas_tui.data.detail_records import Ficha
+
+    program_id = store.restatements()[0].program_id
+    rows = store.query
+    for table in (*restatements.TABLES, "fichas", restatement_table.TABLE):
+        store._attach(table)
+    fichas = [Ficha(*row[:9], tuple(row[9]), *row[10:14]) for row in rows(FICHAS_SQL, [program_id])]
+    computed = restatements.of_program(rows, store._attach, program_id, fichas)
+    stored = restatement_table.stored(rows, program_id)
+    assert len(stored) == 2 and tuple(stored) == computed
+    assert restatement_table.stored(rows) == stored  # the only program with two fichas
+    table = rows("SELECT position, program_id FROM restatements ORDER BY position", [])
+    assert table == [(0, program_id), (1, program_id)]
+
+
+def test_detail_and_listing_read_the_table(store, monkeypatch):
+    """With the table, neither a program's detail nor `fichas revisiones` computes anything."""
+    asked = counting(monkeypatch)
+    program_id = store.restatements()[0].program_id
+    with Store.open(store.folder) as fresh:
+        assert len(fresh.detail(program_id).revisions) == 2
+        assert fresh.restatements(program_id) == fresh.restatements()
     assert asked == []
-    with Store.open(store.folder) as fresh:  # another store (a reload): computed again
+
+
+def test_a_dataset_without_the_table_computes_them(store, older, monkeypatch):
+    """A dataset written before the table existed: the same restatements, computed."""
+    asked = counting(monkeypatch)
+    assert older.restatements() == store.restatements()
+    program_id = store.restatements()[0].program_id
+    assert older.restatements(program_id) == store.restatements(program_id)
+    assert asked == ["read", "read"]
+    assert older.detail(program_id).revisions == store.detail(program_id).revisions
+
+
+def test_without_the_table_a_programs_restatements_are_computed_once_per_store(
+    store, tmp_path, monkeypatch
+):
+    """A tab shown later or a program come back to reads its restatements from the store's
+    memo (data.restatements.Restated): the same restatements, no query of their tables."""
+    folder = without_table(store.folder, tmp_path / "ds")
+    program_id = store.restatements()[0].program_id
+    with Store.open(folder) as older:
+        first = older.detail(program_id)
+        asked = counting(monkeypatch)
+        again = older.detail(program_id)
+        assert again.revisions == first.revisions and len(again.revisions) == 2
+        assert asked == []
+    with Store.open(folder) as fresh:  # another store (a reload): computed again
         assert fresh.detail(program_id).revisions == first.revisions
     assert asked == ["read"]

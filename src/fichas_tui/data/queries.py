@@ -300,8 +300,11 @@ class Store:
     def restatements(self, program_id: str | None = None) -> list:
         """Every restated figure of the dataset (or of one program), largest first
         (data/restatements.py)."""
-        from . import restatements
+        from . import restatement_table, restatements
 
+        if self._has_restatements():
+            self._attach(restatement_table.TABLE)
+            return restatement_table.stored(self._rows, program_id)
         for table in restatements.TABLES:
             self._attach(table)
         where = "" if program_id is None else "AND program_id = ?"
@@ -311,6 +314,11 @@ class Store:
         if program_id is not None:
             return restatements.for_fichas(self._rows, fichas, self.deflators().factors)
         return restatements.for_fichas(self._rows, fichas, self.deflators().factors, every=True)
+
+    def _has_restatements(self) -> bool:
+        """Whether the dataset has its `restatements` table (one written before it did not):
+        the file's presence, so the opening program needs no DuckDB to learn it."""
+        return table_path(self.root, "restatements").exists()
 
     def _key_index(self) -> KeyIndex:
         """The filter's index over the programs' search keys (built on the first query)."""
@@ -436,7 +444,7 @@ class Store:
                 from . import detail_reads  # with the detail records, on the first read
 
                 if self._restated is None:
-                    self._restated = detail_reads.restatements.Restated()
+                    self._restated = detail_reads.restatements.Restated(self._has_restatements)
                 detail = detail_reads.read_detail(
                     self._rows,
                     self._attach,

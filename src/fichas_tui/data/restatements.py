@@ -1,8 +1,8 @@
 """Restated figures: a year two fichas of one program both print, printed differently.
 
-Computed when asked (a program's detail, `fichas revisiones`; a Store keeps a program's for
-later reads, Restated), never written to the dataset: a program's fichas hold a few hundred
-figures, and the whole dataset's are read by one query per table.
+Computed once when a dataset is written, for every program at once (one query per table),
+into its `restatements` table (restatement_table.py); a dataset written before that table
+computes a program's when asked (a Store keeps them for later reads, Restated).
 
 The rule (docs/DATA.md#restated-figures): each ficha's figure of a year is brought to one
 basis with that ficha's own factors. Money goes back to nominal pesos of its year, divided
@@ -345,16 +345,23 @@ class Restated:
     each program's restatements for its last MEMO programs, so showing another tab of a
     program or coming back to it costs no query (benchmarks/README.md, "Switch CPU")."""
 
-    def __init__(self) -> None:
+    def __init__(self, stored: Callable[[], bool] = lambda: False) -> None:
         self._series: list[Factor] | None = None
         self._programs: dict[tuple, tuple] = {}
+        self._stored = stored  # whether the dataset has the `restatements` table
 
     def of_program(
         self, rows: Rows, attach: Callable[[str], None], program_id: str, fichas, limit
     ) -> tuple:
-        """of_program, memoized by the program's fichas and the read's row limit."""
+        """The program's rows of the `restatements` table (one read), or of_program for a
+        dataset written before it; memoized by the program's fichas and the read's limit."""
         key = (program_id, tuple(f.ficha_id for f in fichas), limit)
         found = self._programs.get(key)
+        if found is None and len(fichas) > 1 and self._stored():
+            from . import restatement_table
+
+            attach(restatement_table.TABLE)
+            found = tuple(restatement_table.stored(rows, program_id))
         if found is None:
             found = of_program(rows, attach, program_id, fichas, lambda: self._read(rows))
             self._programs[key] = found  # a race between two threads computes it twice

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+# A restated figure as one ficha prints it (restatements.Printed's fields, in order).
+PRINTED_COLUMNS = (
+    ("ficha_id", "VARCHAR"), ("evaluated_year", "INTEGER"), ("source_file", "VARCHAR"),
+    ("value", "DOUBLE"), ("text", "VARCHAR"), ("price_year", "INTEGER"),
+    ("factor", "DOUBLE"), ("compared", "DOUBLE"), ("error", "DOUBLE"),
+)  # fmt: skip
+
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     "fichas": (
         ("ficha_id", "VARCHAR"),
@@ -302,6 +309,17 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("source_file", "VARCHAR"),
         ("source_sha256", "VARCHAR"),
     ),
+    # Derived too: every restated figure (a year two consecutive fichas of a program print
+    # differently), computed once per write by data/restatements.py's rule (restatement_table):
+    # the restatement, then the earlier ficha's figure and the later one's (Printed).
+    "restatements": (
+        ("position", "INTEGER"),  # its place in the dataset's listing, largest first
+        *((name, "VARCHAR") for name in ("program_id", "program_name", "measure", "key")),
+        *((name, "VARCHAR") for name in ("label", "unit")),
+        ("year", "INTEGER"),
+        *((f"before_{name}", kind) for name, kind in PRINTED_COLUMNS),
+        *((f"after_{name}", kind) for name, kind in PRINTED_COLUMNS),
+    ),
     "texts": (
         ("ficha_id", "VARCHAR"),
         ("section", "VARCHAR"),
@@ -322,7 +340,7 @@ COLUMNS["ficha_texts"] = (
 )
 
 TABLE_NAMES = tuple(COLUMNS)
-DERIVED_TABLES = ("programs", "deflators", "measures", "region_presence")
+DERIVED_TABLES = ("programs", "deflators", "measures", "region_presence", "restatements")
 PARSED_TABLES = tuple(name for name in COLUMNS if name not in DERIVED_TABLES)
 
 

@@ -330,8 +330,20 @@ class DatasetWriter:
             ranges = _region_ranges(con.sql(REGION_ROWS_SQL).fetchall(), REGION_PART_ROWS)
             parts = [(REGION_PRESENCE_PART_SQL, {"lo": lo, "hi": hi}) for lo, hi in ranges]
             self._write_parts(con, "region_presence", parts)
+            self._write_restatements(con)
         finally:
             con.close()
+
+    def _write_restatements(self, con) -> None:
+        """Every program's restated figures, computed once here (restatement_table)."""
+        from .derived import factors_from_table
+        from .restatement_table import TABLE, derive_restatements
+
+        series = factors_from_table(self.derived["deflators"])
+        data = derive_restatements(
+            lambda sql, p: con.execute(sql, p).fetchall(), series, TABLES[TABLE]
+        )
+        self._write_table(TABLE, data)
 
     def _write_parts(self, con, name: str, parts: Sequence[tuple[str, dict | None]]) -> None:
         """The rows of every query in turn into one file, in row groups of ROW_GROUP_ROWS
