@@ -12,13 +12,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .list_records import Factor
-from .restatements import SEVERAL_SQL, Printed, Restatement, Rows, for_fichas
+from .restatements import MEASURES, SEVERAL_SQL, Printed, Restatement, Rows, for_fichas
 from .schema import PRINTED_COLUMNS
 
 if TYPE_CHECKING:  # only the writer derives the table
     import pyarrow as pa
 
 TABLE = "restatements"
+# Fichas whose figures are read at once when the table is written (~2,000 fichas: a few tens
+# of MB of rows); the parts read the tables by ficha, sorted so, in a few row groups each.
+PART_FICHAS = 2000
 
 # Restatement's own fields, then each of its two Printed figures' fields, prefixed.
 _OWN = ("program_id", "program_name", "measure", "key", "label", "unit", "year")
@@ -54,14 +57,32 @@ def derive_restatements(rows: Rows, series: Iterable[Factor], schema: pa.Schema)
     are defined: the writer's), `series` its deflator series, as the table's rows."""
     import pyarrow as pa
 
-    fichas = {row[0]: tuple(row[1:]) for row in rows(SEVERAL_SQL.format(program=""), [])}
-    found = for_fichas(rows, fichas, list(series), every=True)
+    found = []
+    factors = list(series)
+    for fichas in _parts(rows(SEVERAL_SQL.format(program="ORDER BY program_id"), [])):
+        found.extend(for_fichas(rows, fichas, factors))
+    # Each part is in the listing's order and ties fall within one program, so a stable sort
+    # of the parts gives the order of one computation over the whole dataset.
+    found.sort(key=lambda r: (-r.size, r.program_id, MEASURES.index(r.measure), r.year))
     ordered = sorted(enumerate(found), key=lambda item: (item[1].program_id, item[0]))
     columns: dict[str, list] = {"position": [position for position, _ in ordered]}
     values = [as_row(r) for _, r in ordered]
     for index, name in enumerate(FIELDS):
         columns[name] = [row[index] for row in values]
     return pa.table({name: columns[name] for name in schema.names}, schema=schema)
+
+
+def _parts(several: list[tuple]) -> list[dict[str, tuple]]:
+    """The fichas of programs with several, ordered by program, in parts of whole programs of
+    about PART_FICHAS fichas: one part's rows held at once, not the whole dataset's."""
+    parts: list[dict[str, tuple]] = [{}]
+    last = None
+    for ficha_id, program_id, *rest in several:
+        if program_id != last and len(parts[-1]) >= PART_FICHAS:
+            parts.append({})
+        parts[-1][ficha_id] = (program_id, *rest)
+        last = program_id
+    return [part for part in parts if part]
 
 
 def stored(rows: Rows, program_id: str | None = None) -> list[Restatement]:
