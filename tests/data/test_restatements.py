@@ -10,8 +10,8 @@ import pytest
 
 from fichas_tui.data.list_records import Factor
 from fichas_tui.data.queries import Store
-from fichas_tui.data.versions import current
 from fichas_tui.data.restatements import Comparer, _Point, decimals, factor_error
+from fichas_tui.data.versions import current
 from tests.helpers import restated_dataset
 
 

@@ -45,11 +45,10 @@ def as_row(restatement: Restatement) -> tuple:
 
 
 def from_row(row: tuple) -> Restatement:
-    size = len(_PRINTED)
-    own = row[: len(_OWN)]
-    before = Printed(*row[len(_OWN) : len(_OWN) + size])
-    after = Printed(*row[len(_OWN) + size :])
-    return Restatement(*own, before, after)
+    program_id, name, measure, key, label, unit, year = row[: len(_OWN)]
+    first = len(_OWN) + len(_PRINTED)
+    before, after = Printed(*row[len(_OWN) : first]), Printed(*row[first:])
+    return Restatement(program_id, name, measure, key, label, unit, year, before, after)
 
 
 def derive_restatements(rows: Rows, series: Iterable[Factor], schema: pa.Schema) -> pa.Table:
