@@ -208,3 +208,21 @@ def test_without_the_table_a_programs_restatements_are_computed_once_per_store(
     with Store.open(folder) as fresh:  # another store (a reload): computed again
         assert fresh.detail(program_id).revisions == first.revisions
     assert asked == ["read"]
+
+
+def test_a_row_without_its_figures_is_not_read(store, tmp_path):
+    """A damaged or hostile table: a row whose compared figure is missing is left out."""
+    import pyarrow.parquet as pq
+
+    folder = without_table(store.folder, tmp_path / "ds")
+    table = pq.read_table(current(store.folder) / "restatements.parquet")
+    rows = table.to_pylist()
+    rows[0]["after_compared"] = None
+    pq.write_table(
+        type(table).from_pylist(rows, schema=table.schema), current(folder) / "restatements.parquet"
+    )
+    with Store.open(folder) as damaged:
+        found = damaged.restatements()
+        assert len(found) == 1 and found[0] == next(
+            r for r in store.restatements() if r.measure == rows[1]["measure"]
+        )

@@ -31,7 +31,13 @@ FIELDS = (*_OWN, *(f"before_{n}" for n in _PRINTED), *(f"after_{n}" for n in _PR
 # `position`: the restatement's place in the dataset's listing (largest first); the file is
 # sorted by program so one program's read skips the other row groups.
 _SELECT = ", ".join(f'"{name}"' for name in FIELDS)
-READ_SQL = f"SELECT {_SELECT} FROM restatements {{where}} ORDER BY position"
+# A row without the figures a restatement is compared by (a damaged or hostile file) is not one.
+_NEEDED = (
+    "year",
+    *(f"{side}_{n}" for side in ("before", "after") for n in ("value", "compared", "error")),
+)
+_WHOLE = " AND ".join(f'"{name}" IS NOT NULL' for name in _NEEDED)
+READ_SQL = f"SELECT {_SELECT} FROM restatements WHERE {_WHOLE} {{where}} ORDER BY position"
 
 
 def as_row(restatement: Restatement) -> tuple:
@@ -88,5 +94,5 @@ def stored(rows: Rows, program_id: str | None = None) -> list[Restatement]:
     """The table's restatements (all, or one program's), largest first."""
     if program_id is None:
         return [from_row(row) for row in rows(READ_SQL.format(where=""), [])]
-    sql = READ_SQL.format(where="WHERE program_id = ?")
+    sql = READ_SQL.format(where="AND program_id = ?")
     return [from_row(row) for row in rows(sql, [program_id])]
