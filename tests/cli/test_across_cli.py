@@ -31,7 +31,7 @@ def test_ranking_opens_in_the_latest_year_the_factors_reach(data):
     # Alfa 2023's inflators reach M$ 2024: Delta's 5.000 M$ 2022 x 1,10 = 5.500 ranks first
     # with the others (already in M$ 2024); Gamma's N/C stays last, unranked.
     out = json.loads(run("ranking", "--by", "gasto", "--data", data, "--json").output)
-    assert out["basis"] == "M$ 2024 (convertidos)" and out["counts"]["other_basis"] == 0
+    assert out["basis"] == "M$ 2024" and out["counts"]["other_basis"] == 0
     assert [(r["program_id"], r["rank"], r["value"]) for r in out["rows"]] == [
         ("delta", 1, pytest.approx(5500.0)),
         ("beta", 2, 1800.0),
@@ -116,6 +116,22 @@ def test_ranking_text_at_80_columns_keeps_every_column(data):
     assert result.exit_code == 0
     for text in ("Delta", "125,0", "5.000", "4.000", "Ejecutado", "Inicial", "N/C"):
         assert text in result.output
+
+
+def test_ranking_text_ranks_the_fichas_without_a_factor_apart():
+    from tests.helpers import COMMITTED_DATASET
+
+    result = run("ranking", "--by", "gasto", "--data", str(COMMITTED_DATASET))
+    assert result.exit_code == 0, result.output
+    ranked, _, apart = result.output.partition(
+        "Sin convertir (1): sin factor para pesos de 2019; cifras como en la ficha"
+    )
+    # RF 8.146.335 (M$ 2024) and GSL 2.608.643 M$ 2022 x 1,1002 = ≈2.870.029 ranked; RLP's
+    # 10.174.000 nominal pesos of 2019 apart, its column headed by its own pesos
+    assert "8.146.335" in ranked and "≈2.870.029" in ranked and "10.174.000" not in ranked
+    assert "Gasto ejecutado (M$ 2024)" in ranked
+    assert "10.174.000†" in apart and "PROTECCIÓN" in apart
+    assert "Gasto ejecutado (M$ nominales)" in apart
 
 
 def test_bad_measure_lists_the_valid_ones(data):
@@ -218,7 +234,7 @@ def test_ranking_in_constant_pesos(data):
     out = json.loads(
         run("ranking", "--by", "gasto", "--data", data, "--json", "--pesos", "2024").output
     )
-    assert out["basis"] == "M$ 2024 (convertidos)" and out["filters"]["pesos"] == 2024
+    assert out["basis"] == "M$ 2024" and out["filters"]["pesos"] == 2024
     rows = [(r["program_id"], r["rank"], r["value"], r["factor"]) for r in out["rows"]]
     # Delta: 5.000 M$ 2022 x 1,10 = 5.500 M$ 2024, now ranked with the others
     assert rows[0][:3] == ("delta", 1, pytest.approx(5500.0)) and rows[0][3] == 1.10

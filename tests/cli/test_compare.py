@@ -95,6 +95,7 @@ def test_text_at_80_columns(data):
     text = result.output
     assert "A: 2022" in text and "B: 2023" in text and "Montos en ≈ M$ 2024." in text
     assert "≈840" in text and "900" in text and "Diferencia (B − A)" in text
+    assert "▲ +60" in text  # 900 − 840, signed with its arrow as the explorer shows it
     assert "Tasa alfa (efectivo)" in text and "no informa" in text
 
 

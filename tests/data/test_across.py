@@ -48,7 +48,13 @@ def test_gasto_view_states_its_basis_and_counts(store):
     assert view.counts == {"programs": 5, "missing": 1, "other_basis": 1}
     delta = next(r for r in view.records if r["program_id"] == "delta")
     assert (delta["price_year"], delta["basis"]) == (2022, "M$ 2022")
-    assert any("1 programa(s) sin dato" in n for n in view.table.notes)
+    # Delta (row 4) apart under its own heading, ranked among its pesos; Gamma under "Sin dato"
+    assert [(s.start, s.size, s.title) for s in view.sections] == [
+        (3, 1, "En pesos de 2022 (1): otra base, ordenados aparte"),
+        (4, 1, "Sin dato (1): no cuentan como 0"),
+    ]
+    assert (delta["rank"], delta["group"], delta["group_rank"]) == (None, "otra_base", 1)
+    assert view.table.rows[3].cells[0].value == 1  # first of its own section
 
 
 def test_execution_from_inicial_and_final(store):

@@ -101,12 +101,15 @@ async def test_p_converts_region_and_ranking_with_the_main_screens_basis(across)
     app = make_app(across)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        await press(pilot, "r")  # Coquimbo, opened in the latest year the factors reach
+        await press(pilot, "r")  # opened in the latest year the factors reach
+        while app.screen.state.region != "Coquimbo":
+            await press(pilot, "right_square_bracket")
         assert app.screen.pesos.target == 2024
-        # Delta 1.000 M$ 2022 x 1,10 = 1.100 ranks first; Alfa's 300 is printed in M$ 2024
-        assert column(app, "program_name") == ["Delta", "Alfa", "Beta"]
-        assert column(app, "value") == ["≈1.100", "300", "-"]
-        assert "M$ 2024 (convertidos)" in str(app.screen.query_one("#across-title").render())
+        # Delta 1.000 M$ 2022 x 1,10 = 1.100 ranks first; Alfa's 300 is printed in M$ 2024;
+        # Beta's "-" under its own heading
+        assert column(app, "program_name") == ["Delta", "Alfa", "─ Sin dato", "Beta"]
+        assert column(app, "value") == ["≈1.100", "300", "", "-"]
+        assert "≈ M$ 2024" in str(app.screen.query_one("#across-title").render())
         # bars: spending to the largest shown (300 / 1.100 of 10 cells), share to 100 %
         assert column(app, "bar_value")[:2] == ["██████████", "██▊       "]
         assert column(app, "bar_share")[:2] == ["██        ", "███▍      "]
@@ -114,16 +117,18 @@ async def test_p_converts_region_and_ranking_with_the_main_screens_basis(across)
         assert app.screen.pesos.target == 2024  # the main screen follows
         await press(pilot, "K")  # ranking by spending, in the same basis
         # Delta 5.000 x 1,10 = 5.500; Beta 1.800; Alfa and Épsilon 900 (tie, by name); Gamma N/C
-        assert column(app, "program_name") == ["Delta", "Beta", "Alfa", "Épsilon", "Gamma"]
-        assert column(app, "value") == ["≈5.500", "1.800", "900", "900", "N/C"]
-        assert column(app, "rank") == ["1", "2", "3", "3", ""]
+        names = ["Delta", "Beta", "Alfa", "Épsilon", "─ Sin dato", "Gamma"]
+        assert column(app, "program_name") == names
+        assert column(app, "value") == ["≈5.500", "1.800", "900", "900", "", "N/C"]
+        assert column(app, "rank") == ["1", "2", "3", "3", "", ""]
         await press(pilot, "p")  # M$ 2023: Delta 5.000 x 1,10 / 1,05 = 5.238,1; Beta 1.800 / 1,05
         assert column(app, "value")[:2] == ["≈5.238", "≈1.714"]
         await press(pilot, "p", "p")  # M$ 2022, then each ficha's pesos
         assert app.screen.pesos.target is None
-        # Delta's M$ 2022 figure is not ranked with the M$ 2024 ones: listed after, unranked
-        assert column(app, "program_name")[:4] == ["Beta", "Alfa", "Épsilon", "Delta"]
-        assert column(app, "rank")[:4] == ["1", "2", "2", ""]
+        # Delta's M$ 2022 figure is not ranked with the M$ 2024 ones: apart, under a heading
+        names = ["Beta", "Alfa", "Épsilon", "─ Otra base (2022)", "Delta"]
+        assert column(app, "program_name")[:5] == names
+        assert column(app, "rank")[:5] == ["1", "2", "2", "", "1"]
 
 
 SCENES = {

@@ -107,3 +107,28 @@ async def test_one_basis_on_the_app_every_screen_follows():
         await press(pilot, "p")  # p on Ranking: the next basis, the list's too
         assert ranking.pesos.target is not None and ranking.pesos is app.pesos
         assert browser.query_one(ProgramList).pesos is app.pesos
+
+
+@pytest.mark.asyncio
+async def test_sorted_by_amount_the_rows_without_a_factor_are_under_their_own_heading():
+    async with explore(COMMITTED_DATASET, (80, 24)) as pilot:
+        app = pilot.app
+        await press(pilot, "o")
+        # RF 8.146.335 M$ 2024, GSL ≈2.870.029; RLP's 10.174.000 nominal 2019 has no factor:
+        # below a heading, not ranked above them (two lines per row at 80 columns)
+        assert list_names(app) == [RF, GSL, RLP]
+        plist = app.screen.query_one(ProgramList)
+        assert plist.heading == (2, "Sin convertir (sin factor para su año): ordenados aparte")
+        text = screen_output(app)[0].splitlines()
+        heading = next(
+            i for i, line in enumerate(text) if line.startswith(" ── Sin convertir (sin factor")
+        )
+        assert RLP[:40] in text[heading + 1] and GSL[:30] in text[heading - 2]
+        assert "3 de 3 programas · 1 sin convertir" in rendered(app, "#list-status")
+        await press(pilot, "down", "down")
+        assert plist.current.name == RLP
+        await press(pilot, "p")  # M$ 2023: 2019 has no factor into it either
+        assert app.screen.pesos.target == 2023
+        assert plist.heading == (2, "Sin convertir (sin factor para su año): ordenados aparte")
+        await press(pilot, "o")  # by name: no heading
+        assert plist.heading is None

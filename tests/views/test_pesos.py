@@ -95,7 +95,9 @@ def test_each_fichas_own_pesos_and_missing_values_are_left_alone(sample):
 
 def test_nominal_pesos_of_the_target_year_are_relabelled_not_scaled():
     cell = convert(Cell(500.0), 2024, Deflators(), year=2024, basis=NOMINAL)
-    assert (cell.value, cell.factor, cell.basis.label) == (500.0, 1.0, "M$ 2024 (convertidos)")
+    # pesos of 2024 are M$ 2024 / 1.000: not "(convertidos)", no factor, no ≈
+    assert (cell.value, cell.factor, cell.basis.label) == (500.0, None, "M$ 2024")
+    assert cell.source == NOMINAL
 
 
 def test_without_a_series_nothing_converts_and_p_has_nothing_to_cycle():
@@ -245,3 +247,21 @@ def test_budget_across_fichas_in_one_basis(two_fichas):
     factors = [r.cells[one.column("inicial")].factor for r in one.rows]
     assert factors == [1.1002] * 3 + [None] * 3
     assert history(two_fichas.detail("subsidio-empleo-joven")) is None  # a single ficha
+
+
+def test_conversion_text_names_the_factor_and_its_ficha():
+    from fichas_tui.data.list_records import Factor
+    from fichas_tui.views.pesos import Pesos, conversion_text
+
+    deflators = Deflators((Factor(2024, 2022, 1.1002, "ab86"),))
+    pesos = Pesos(2024, deflators)
+    cell = pesos.cell(Cell(100.0, basis=Basis(price_year=2022)))
+    # 100 M$ 2022 x 1,1002 = 110,02 M$ 2024
+    assert cell.value == pytest.approx(110.02)
+    assert conversion_text(cell, pesos) == "≈ ×1,1002 (2022 → 2024, ficha ab86)"
+    left = pesos.cell(Cell(100.0, basis=Basis()), year=2019)  # no factor for 2019
+    assert conversion_text(left, pesos) == (
+        "† sin factor para su año: queda en M$ nominales, como en la ficha"
+    )
+    printed = pesos.cell(Cell(100.0, basis=Basis(price_year=2024)))
+    assert conversion_text(printed, pesos) is None

@@ -3,6 +3,8 @@ terminal is too narrow (region, ranking, compare, revisiones, totales)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
@@ -10,6 +12,7 @@ from rich.text import Text
 
 from ..text import clean
 from ..views.across import AcrossView
+from ..views.compare import change
 from ..views.figures import COMPUTED_MARK, COMPUTED_NOTE, figure, missing, number
 from ..views.model import AMOUNT, BAR, COUNT, FIGURE, PERCENT, TEXT, YEAR, Cell, Column, Table
 from ..views.pesos import (
@@ -19,10 +22,32 @@ from ..views.pesos import (
 
 
 def print_view(out: Console, view: AcrossView) -> None:
-    print_table(out, view.table)
+    """The ranking, then each section apart from it under its heading (views.across_order)."""
+    table = view.table
+    if not view.sections:
+        print_table(out, table)
+    else:
+        first = view.sections[0].start
+        print_table(
+            out, replace(table, rows=table.rows[:first], empty="Ninguno en esta base de pesos.")
+        )
+        for section in view.sections:
+            out.print()
+            rows = table.rows[section.start : section.start + section.size]
+            part = replace(table, title=section.title, notes=(), rows=rows, order=None)
+            print_table(out, in_own_pesos(part))
     if view.apart is not None:
         out.print()
         print_table(out, view.apart)
+
+
+def in_own_pesos(table: Table) -> Table:
+    """A section apart (one other basis): its amount columns headed by that basis."""
+    columns = []
+    for i, column in enumerate(table.columns):
+        own = next((r.cells[i].basis for r in table.rows if r.cells[i].basis), None)
+        columns.append(replace(column, basis=own) if column.kind == AMOUNT and own else column)
+    return replace(table, columns=tuple(columns))
 
 
 def print_table(out: Console, table: Table) -> None:
@@ -34,7 +59,10 @@ def print_table(out: Console, table: Table) -> None:
         return
     bases = _other_bases(table)
     texts = [
-        [cell_text(c, col) for c, col in zip(row.cells, table.columns, strict=True)]
+        [
+            Text(change(col, c)[0]) if col.key == "difference" else cell_text(c, col)
+            for c, col in zip(row.cells, table.columns, strict=True)
+        ]
         for row in table.rows
     ]
     for row, cells in zip(table.rows, texts, strict=True):
@@ -106,6 +134,7 @@ def _other_bases(table: Table) -> dict[int, str]:
                 column.kind == AMOUNT
                 and cell.basis
                 and column.basis
+                and cell.basis != column.basis
                 and (cell.basis.price_year != column.basis.price_year or cell.note == NO_FACTOR)
             ):
                 found[id(row)] = cell.basis.label

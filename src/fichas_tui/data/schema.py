@@ -388,7 +388,7 @@ TABLE_LABELS = {
     "findings": "hallazgos",
     "region_totals": "total regional",
     "verdicts": "veredictos",
-    "ratios": "razones",
+    "ratios": "porcentajes de gasto",
     "spending_per_beneficiary": "gasto por beneficiario",
     "assessments": "ámbitos evaluados",
     "evaluations": "evaluaciones",

@@ -6,6 +6,7 @@ import gc
 import os
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -26,7 +27,13 @@ from .compat import HeldFirstFrame
 from .peso_basis import PesosRead, read_pesos, said
 from .screens.browser import BrowserScreen
 from .screens.empty import EmptyScreen
-from .screens.palette import CompareCommand, Palette, ProgramsProvider, ThemeCommand
+from .screens.palette import (
+    CompareCommand,
+    Palette,
+    ProgramsProvider,
+    ThemeCommand,
+    factors_command,
+)
 from .screens.summary_keys import SummaryCommands
 from .terminal import watch_hangup
 
@@ -54,7 +61,13 @@ class FichasApp(App[None]):
     # The basis of every amount on every screen (each watches it); set on every read, so a
     # reload's new factors reach the screens even for the same target.
     pesos: var[Pesos] = var(EACH_FICHA, always_update=True)
-    COMMANDS: ClassVar = {ProgramsProvider, ThemeCommand, CompareCommand, SummaryCommands}
+    COMMANDS: ClassVar = {
+        ProgramsProvider,
+        ThemeCommand,
+        CompareCommand,
+        SummaryCommands,
+        factors_command,
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "ctrl+p",
@@ -66,6 +79,15 @@ class FichasApp(App[None]):
             tooltip="Ir a un programa por su nombre; «Tema» cambia los colores (se recuerdan)",
         ),
         Binding("q", "quit", "Salir", id="general.salir", tooltip="Salir"),
+        Binding(
+            "P",
+            "factors",
+            "Factores",
+            show=False,
+            id="general.factores",
+            tooltip="Los factores con que p convierte los montos a M$ de un año: el de cada "
+            "año, impreso, encadenado o dividido, y la ficha que lo imprime",
+        ),
         Binding(
             "question_mark,f1",
             "help",
@@ -368,11 +390,25 @@ class FichasApp(App[None]):
         last = self.across_return
         self.across_return = None
         state = last if last is not None and last.kind == kind else AcrossState(kind)
+        if state.region is None:  # Región opens on the open program's largest region
+            from .widgets.detail import Detail
+
+            detail = self.screen.query_one(Detail).detail
+            if detail is not None:
+                state = replace(state, program=(detail.program.program_id, detail.year))
         self.push_screen(AcrossScreen(state))
 
     def browser(self) -> BrowserScreen | None:
         """The main screen, under whatever is on top (its peso basis is the app's)."""
         return next((s for s in self.screen_stack if isinstance(s, BrowserScreen)), None)
+
+    def action_factors(self) -> None:
+        """P: the factors into M$ of the basis in force (screens/factors.py)."""
+        from .screens.factors import FactorsScreen
+
+        if self.store is None or isinstance(self.screen, FactorsScreen):
+            return
+        self.push_screen(FactorsScreen(self.pesos.target))
 
     def action_compare(self) -> None:
         """c: pick another program or year (screens/compare_pick.py), then compare them."""

@@ -52,4 +52,5 @@ def said(message: PesosRead) -> tuple[str, bool, int] | None:
     if not pesos.deflators:
         first = series_lines(pesos.deflators)[0]
         return first + " Los montos quedan en los pesos de cada ficha.", False, 6
-    return f"Montos en {pesos.label}", False, 3
+    factors = " (P: los factores)" if pesos.target is not None else ""
+    return f"Montos en {pesos.label}{factors}", False, 3

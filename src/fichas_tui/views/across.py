@@ -40,10 +40,11 @@ class AcrossView:
         build: Callable[[int], tuple[Row, dict[str, Any]]],  # row i and its record
         counts: dict[str, int],
         apart: Table | None = None,  # region view: programs listing the region without figures
+        sections: tuple[Section, ...] = (),  # rows listed apart from the ranking, with headings
     ) -> None:
         self.measure, self.title, self.unit, self.basis = measure, title, unit, basis
         self.header, self.size, self._build, self.counts = header, size, build, counts
-        self.apart = apart
+        self.apart, self.sections = apart, sections
         self._built: dict[int, tuple[Row, dict[str, Any]]] = {}
 
     def _row(self, i: int) -> tuple[Row, dict[str, Any]]:
@@ -102,13 +103,51 @@ def name_key(row) -> tuple[str, str]:
     return (fold(row.program_name), row.program_id)
 
 
-def order(entries: list[tuple], *, amount: bool, descending: bool = True):
-    """(ordered (row, value, peso year) entries, rank of each, main peso year).
+UNCONVERTED = "sin_convertir"  # converting: no factor for the figure's year
+OTHER_BASIS = "otra_base"  # each ficha's pesos: pesos other than the ranking's
+MISSING = "sin_dato"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Rows listed apart from the ranking, under their own heading: figures in one other
+    basis (ranked among themselves), or without a value."""
+
+    start: int  # index of its first row in the view
+    size: int
+    kind: str  # UNCONVERTED, OTHER_BASIS or MISSING
+    year: int | None = None  # the year of the section's pesos
+
+    @property
+    def title(self) -> str:
+        if self.kind == MISSING:
+            return f"Sin dato ({self.size}): no cuentan como 0"
+        pesos = f"pesos de {self.year}" if self.year else "pesos sin año"
+        if self.kind == UNCONVERTED:
+            return f"Sin convertir ({self.size}): sin factor para {pesos}; cifras como en la ficha"
+        return f"En {pesos} ({self.size}): otra base, ordenados aparte"
+
+    @property
+    def label(self) -> str:
+        """The heading short enough for a table row: 'sin convertir (2019)', the year of
+        the section's pesos."""
+        if self.kind == MISSING:
+            return "sin dato"
+        kind = "sin convertir" if self.kind == UNCONVERTED else "otra base"
+        return f"{kind} ({self.year or 'sin año'})"
+
+
+def order(
+    entries: list[tuple], *, amount: bool, descending: bool = True, target: int | None = None
+):
+    """(ordered (row, value, peso year) entries, rank of each, main peso year, sections).
 
     Figures come first, best first; for amounts only those in the main pesos (the newest, or
-    the target's when converting) are ranked, and figures in other pesos follow, grouped by
-    pesos (newest first), never sorted as one. Missing values come last. Equal values share a
-    rank (1, 2, 2, 4) and are listed by name, so the order never depends on reading order.
+    `target`'s when converting) are ranked, and figures in other pesos follow, one section
+    per pesos (newest first), each ranked among its own, never with the others. Missing
+    values come last, in a section of their own. Equal values share a rank (1, 2, 2, 4) and
+    are listed by name, so the order never depends on reading order. A row apart from the
+    ranking has rank None; its place in its section is in `places`.
     """
     sign = -1 if descending else 1
     keyed, missing = [], []
@@ -118,23 +157,39 @@ def order(entries: list[tuple], *, amount: bool, descending: bool = True):
             missing.append((name_key(r), entry))
         else:
             keyed.append((group if amount else 0, sign * round(value, 6), name_key(r), entry))
-    main_year = None
-    if amount and keyed:
+    main_year = target  # converting: the target's pesos, whatever else the rows are in
+    if amount and keyed and target is None:
         main_year = max((k[0] for k in keyed if k[0] is not None), default=None)
     main = main_year if amount else 0
+    converting = target is not None
     # main pesos first, then other pesos newest first (nominal without a year last)
     keyed.sort(key=lambda k: (k[0] != main, -(k[0] or 0), k[1], k[2]))
-    out, ranks = [], []
-    previous, rank = None, 0
-    for n, (group, value, _, entry) in enumerate(keyed, 1):
-        if group == main and value != previous:
-            rank, previous = n, value
+    out: list[tuple] = []
+    ranks: list[int | None] = []
+    places: list[int | None] = []
+    sections: list[Section] = []
+    group_of: object = object()
+    previous, rank, first = None, 0, 0
+    for n, (group, value, _, entry) in enumerate(keyed):
+        if group != group_of:
+            group_of, previous, rank, first = group, None, 0, n
+            if group != main:
+                kind = UNCONVERTED if converting else OTHER_BASIS
+                sections.append(Section(n, 0, kind, group))
+        if value != previous:
+            rank, previous = n - first + 1, value
+        if group != main:
+            sections[-1] = replace(sections[-1], size=sections[-1].size + 1)
         out.append(entry)
-        ranks.append(rank if group == main else None)  # other pesos: listed, not ranked
+        ranks.append(rank if group == main else None)  # other pesos: ranked apart
+        places.append(rank)
     missing.sort(key=lambda k: k[0])
+    if missing:
+        sections.append(Section(len(out), len(missing), MISSING))
     out += [entry for _, entry in missing]
     ranks += [None] * len(missing)
-    return out, ranks, main_year
+    places += [None] * len(missing)
+    return out, ranks, main_year, tuple(sections), places
 
 
 def amount_cell(value, status, price_year, year, pesos: Pesos) -> Cell:
@@ -143,10 +198,49 @@ def amount_cell(value, status, price_year, year, pesos: Pesos) -> Cell:
     return cell if pesos.target is None else pesos.cell(cell, year=year)
 
 
-def main_basis(main_year: int | None, pesos: Pesos) -> Basis | None:
+def main_basis(main_year: int | None, pesos: Pesos, ordered=(), ranks=()) -> Basis | None:
+    """The ranked figures' pesos: '(convertidos)' only when every one of them was converted
+    (a figure printed in the target's pesos, or nominal of its year, is not)."""
     if main_year is None:
         return None
-    return Basis(price_year=main_year, converted=pesos.target == main_year)
+    converted = pesos.target == main_year and all(
+        own_year(r.price_year, r.year) != main_year
+        for (r, value, _), rank in zip(ordered, ranks, strict=True)
+        if rank is not None
+    )
+    return Basis(price_year=main_year, converted=converted)
+
+
+def own_year(price_year: int | None, year: int | None) -> int | None:
+    """The year of a figure's pesos: its M$ price year, or its row's year when nominal."""
+    return price_year if price_year is not None else year
+
+
+def clip(sections: tuple[Section, ...], size: int) -> tuple[Section, ...]:
+    """The sections of the first `size` rows (a ranking cut with --limit)."""
+    kept = []
+    for s in sections:
+        if s.start < size:
+            n = min(s.size, size - s.start)
+            kept.append(replace(s, size=n))
+    return tuple(kept)
+
+
+def section_of(sections: tuple[Section, ...], size: int) -> list[str | None]:
+    """Each row's section kind (None: ranked)."""
+    kinds: list[str | None] = [None] * size
+    for s in sections:
+        kinds[s.start : s.start + s.size] = [s.kind] * min(s.size, size - s.start)
+    return kinds
+
+
+def group_counts(programs: int, missing: int, other: int, pesos: Pesos) -> dict[str, int]:
+    """The view's counts: apart from the ranking, figures without a factor (converting) or in
+    other pesos (each ficha's), and those without a value."""
+    counts = {"programs": programs, "missing": missing, "other_basis": other}
+    if pesos.target is not None:
+        counts["unconverted"] = other
+    return counts
 
 
 def amount_record(cell: Cell, pesos: Pesos, decimals: int = 0) -> dict[str, Any]:
@@ -187,10 +281,12 @@ def ranking_view(
         entries = [(r, *convert(r.value, r.price_year, r.year)) for r in rows]
     else:
         entries = [(r, r.value, 0) for r in rows]
-    ordered, ranks, main_year = order(entries, amount=amount, descending=descending)
+    ordered, ranks, main_year, sections, places = order(
+        entries, amount=amount, descending=descending, target=pesos.target if amount else None
+    )
     n_missing = sum(1 for r in rows if r.value is None)
-    n_other = count_other(ordered, ranks)
-    basis = main_basis(main_year, pesos) if amount else None
+    n_other = count_other(sections)
+    basis = main_basis(main_year, pesos, ordered, ranks) if amount else None
     value_column = Column(
         "value",
         measure.title,
@@ -207,12 +303,14 @@ def ranking_view(
     ]
     if measure.a:
         columns += _ab_columns(measure, rows, pesos)
-    shown = list(zip(ordered, ranks, strict=True))
+    shown = list(zip(ordered, ranks, places, strict=True))
     if limit is not None:
         shown = shown[:limit]
+        sections = clip(sections, limit)
+    apart = section_of(sections, len(shown))
 
     def build(i: int) -> tuple[Row, dict[str, Any]]:
-        (r, _, _), rank = shown[i]
+        (r, _, _), rank, place = shown[i]
         if amount:
             cell = amount_cell(r.value, r.status, r.price_year, r.year, pesos)
         elif measure.kind == COUNT and r.value is not None:
@@ -220,8 +318,9 @@ def ranking_view(
         else:
             cell = Cell(r.value, r.status)
         cell = replace(cell, origin=measure_origin(r))
-        cells = [Cell(rank), Cell(r.program_name), Cell(r.year), cell]
+        cells = [Cell(place), Cell(r.program_name), Cell(r.year), cell]
         record = base_record(r, rank, cell)
+        record.update(group=apart[i], group_rank=place if apart[i] else None)
         if amount:
             record.update(amount_record(cell, pesos, measure.decimals))
             if cell.note == NO_FACTOR and pesos.target is not None:
@@ -238,7 +337,7 @@ def ranking_view(
             record["indicator"] = r.label
         return Row(tuple(cells), key=r.program_id), record
 
-    notes = basis_notes(amount, basis, n_other, n_missing)
+    notes = basis_notes(amount, basis, pesos)
     direction = "de mayor a menor" if descending else "de menor a mayor"
     header = Table(
         key=f"ranking:{measure_key}",
@@ -256,7 +355,8 @@ def ranking_view(
         header=header,
         size=len(shown),
         build=build,
-        counts={"programs": len(rows), "missing": n_missing, "other_basis": n_other},
+        counts=group_counts(len(rows), n_missing, n_other, pesos),
+        sections=sections,
     )
 
 
@@ -265,9 +365,11 @@ def _amounts_shown(measure: Measure, shown: list, pesos: Pesos) -> list[Cell]:
     if pesos.target is None:
         return []
     if measure.kind == AMOUNT:
-        return [amount_cell(r.value, r.status, r.price_year, r.year, pesos) for (r, *_), _ in shown]
+        return [
+            amount_cell(r.value, r.status, r.price_year, r.year, pesos) for (r, *_), *_ in shown
+        ]
     if measure.key in _BUDGET_RATIOS:
-        return [c for (r, *_), _ in shown for c in _ab_cells(measure, r, pesos)]
+        return [c for (r, *_), *_ in shown for c in _ab_cells(measure, r, pesos)]
     return []
 
 
@@ -336,25 +438,16 @@ def base_record(r, rank, cell: Cell) -> dict[str, Any]:
     }
 
 
-def basis_notes(amount: bool, basis: Basis | None, n_other: int, n_missing: int) -> list[str]:
-    notes = []
-    if amount and basis is not None and not basis.converted:
-        notes.append(
+def basis_notes(amount: bool, basis: Basis | None, pesos: Pesos) -> list[str]:
+    """What the ranked amounts are in (the rows apart are under headings that say theirs)."""
+    if amount and basis is not None and pesos.target is None:
+        return [
             f"Ordenados en {basis.label} (montos nominales de un año cuentan como pesos de ese "
-            "año)."
-        )
-    if n_other:
-        notes.append(
-            f"{n_other} programa(s) en otra base de pesos van después, sin posición: "
-            "no se ordenan junto a los demás."
-        )
-    if n_missing:
-        notes.append(f"{n_missing} programa(s) sin dato, al final (no cuentan como 0).")
-    return notes
+            "año); los de otra base, aparte."
+        ]
+    return []
 
 
-def count_other(ordered, ranks) -> int:
-    """Figures listed without a rank: those in other pesos than the main group's."""
-    return sum(
-        1 for (_, v, _), k in zip(ordered, ranks, strict=True) if k is None and v is not None
-    )
+def count_other(sections: tuple[Section, ...]) -> int:
+    """Figures listed apart from the ranking: those in other pesos than the main group's."""
+    return sum(s.size for s in sections if s.kind != MISSING)

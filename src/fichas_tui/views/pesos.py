@@ -43,8 +43,9 @@ def convert(
         return cell if cell.basis else replace(cell, basis=source)  # already in these pesos
     converted = replace(source, price_year=target, converted=True)
     if from_year == target:
-        # Nominal pesos of the target year are pesos of that year: relabelled, not scaled.
-        return replace(cell, basis=converted, factor=1.0, source=source)
+        # Nominal pesos of the target year are pesos of that year: relabelled, not scaled,
+        # so neither marked ≈ nor called converted (the source keeps what the ficha printed).
+        return replace(cell, basis=replace(source, price_year=target), source=source)
     step = deflators.factor(from_year, target)
     if step is None:
         return replace(cell, basis=source, note=NO_FACTOR)
@@ -95,6 +96,25 @@ def describe(step: Factor) -> str:
     elif step.via_year is not None:
         text += f", encadenado vía {step.via_year}"
     return text + ")"
+
+
+def conversion_text(cell: Cell, pesos: Pesos) -> str | None:
+    """What was done to an amount, for the source line: '≈ ×1,1002 (2022 → 2024, ficha
+    ab86...)' converted, '† sin factor: ...' left in its pesos; None when nothing was."""
+    if cell.value is None or cell.basis is None:
+        return None
+    if cell.note == NO_FACTOR:
+        label = cell.basis.label
+        return f"{NO_FACTOR_MARK} sin factor para su año: queda en {label}, como en la ficha"
+    if cell.factor is None or cell.source is None or cell.basis.price_year is None:
+        return None
+    target = cell.basis.price_year
+    years = [cell.source.price_year] if cell.source.price_year else sorted(pesos.deflators.years)
+    for year in years:
+        step = pesos.deflators.factor(year, target)
+        if step is not None and abs(step.factor - cell.factor) < 1e-9:
+            return f"{CONVERTED_MARK} ×{describe(step)}"
+    return f"{CONVERTED_MARK} ×{factor_text(cell.factor)} a M$ {target}"
 
 
 def series_lines(deflators: Deflators) -> tuple[str, ...]:
@@ -233,6 +253,31 @@ def main_pesos(programs, pesos: Pesos) -> tuple | None:
     return max(found, key=lambda k: (found[k], len(k) == 2, k[1:]))
 
 
+def unconverted(programs, pesos: Pesos) -> int:
+    """How many programs' executed amounts stay in their own pesos when converting (no factor
+    for their year): the list puts them after the converted ones and counts them. Factors are
+    looked up once per year of pesos, not once per program."""
+    if pesos.target is None:
+        return 0
+    if hasattr(programs, "column"):
+        values = programs.column("executed_kclp")
+        prices = programs.column("executed_price_year")
+        years = programs.column("executed_year")
+    else:
+        programs = list(programs)
+        values = (p.executed.value for p in programs)
+        prices = (p.price_year for p in programs)
+        years = (p.executed_year for p in programs)
+    spent = list(map(is_not, values, repeat(None)))
+    own = [price if price is not None else year for price, year in zip(prices, years, strict=True)]
+    found = Counter(compress(own, spent))
+    return sum(
+        n
+        for year, n in found.items()
+        if year != pesos.target and pesos.deflators.factor(year, pesos.target) is None
+    )
+
+
 def executed_key(program: ProgramRow, cell: Cell, main: tuple | None) -> tuple:
     """Sort key by executed amount: the main pesos first, largest first; then each other
     pesos as a group (never compared with the main ones); missing amounts last."""
@@ -278,9 +323,7 @@ def pesos_title(key: tuple | None) -> str:
 def how_text(step: Factor) -> str:
     """How a factor was obtained, in words: printed by one ficha, chained, or divided."""
     if step.divided:
-        return (
-            f"dividido: {step.year} → {step.via_year} / {step.target_year} → {step.via_year}"
-        )
+        return f"dividido: {step.year} → {step.via_year} / {step.target_year} → {step.via_year}"
     if step.via_year is not None:
         return f"encadenado vía {step.via_year}"
     return "impreso"

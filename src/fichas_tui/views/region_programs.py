@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..data.origin import computed
+from ..geography import CANONICAL_REGIONS, canonical_region
 from .across import (
     AcrossView,
     amount_cell,
@@ -16,11 +17,13 @@ from .across import (
     base_record,
     basis_notes,
     count_other,
+    group_counts,
     main_basis,
     name_key,
     order,
     peso_groups,
     pesos_notes,
+    section_of,
 )
 from .figures import rounded
 from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Bar, Cell, Column, Row, Table
@@ -48,8 +51,8 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
     listed = sorted((r for r in rows if not r.has_breakdown), key=name_key)
     convert = peso_groups(pesos)
     entries = [(r, *convert(r.spending, r.price_year, r.year)) for r in broken]
-    ordered, ranks, main_year = order(entries, amount=True)
-    basis = main_basis(main_year, pesos)
+    ordered, ranks, main_year, sections, places = order(entries, amount=True, target=pesos.target)
+    basis = main_basis(main_year, pesos, ordered, ranks)
     columns = (
         Column("rank", "N°", COUNT),
         Column("program_name", "Programa", TEXT),
@@ -61,10 +64,11 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
         Column("beneficiaries", "Beneficiarios", COUNT, unit="personas"),
         Column("per_beneficiary", "M$/benef.", AMOUNT, basis=basis, decimals=1),
     )
-    shown = list(zip(ordered, ranks, strict=True))
+    shown = list(zip(ordered, ranks, places, strict=True))
+    apart_kind = section_of(sections, len(shown))
 
     def build(i: int) -> tuple[Row, dict]:
-        (r, _, _), rank = shown[i]
+        (r, _, _), rank, place = shown[i]
         spent = amount_cell(r.spending, r.spending_status, r.price_year, r.year, pesos)
         per_value, per_status = per_beneficiary(
             r.spending, r.spending_status, r.beneficiaries, r.beneficiaries_status
@@ -88,9 +92,10 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
             rule = "gasto / población de la región (censo 2024)"
             per_head = replace(per_head, origin=computed(rule, spent_at))
         people = population_share(region)
-        cells = (Cell(rank), Cell(r.program_name), Cell(r.year), spent, per_head, share, people,
+        cells = (Cell(place), Cell(r.program_name), Cell(r.year), spent, per_head, share, people,
                  beneficiaries, per)  # fmt: skip
         record = base_record(r, rank, spent)
+        record.update(group=apart_kind[i], group_rank=place if apart_kind[i] else None)
         record.update(amount_record(spent, pesos))
         if spent.note == NO_FACTOR and pesos.target is not None:
             record.update(value=None, status=NO_FACTOR)
@@ -119,14 +124,14 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
         record.update(unit="M$", breakdown=False)
         apart_records.append(record)
     n_missing = sum(1 for r in broken if r.spending is None)
-    n_other = count_other(ordered, ranks)
+    n_other = count_other(sections)
     header = Table(
         key="region",
         title=f"Programas con gasto en {region}",
         columns=columns,
         # What the marks and M$/benef. mean before the census source: the screen's notes box
         # shows five lines.
-        notes=tuple(basis_notes(True, basis, n_other, n_missing))
+        notes=tuple(basis_notes(True, basis, pesos))
         + (
             (legend(any(r.share is None and r.share_computed is not None for r in broken)),)
             if broken
@@ -156,13 +161,12 @@ def region_view(rows: list, region: str, *, pesos: Pesos = EACH_FICHA) -> Across
         size=len(shown),
         build=build,
         counts={
-            "programs": len(rows),
+            **group_counts(len(rows), n_missing, n_other, pesos),
             "breakdown": len(broken),
             "without_breakdown": len(listed),
-            "missing": n_missing,
-            "other_basis": n_other,
         },
         apart=apart,
+        sections=sections,
     )
     view._apart_records = tuple(apart_records)
     return view
@@ -177,16 +181,16 @@ def region_bars(view: AcrossView, rows) -> list[tuple[Bar, Bar]]:
     """
     i_value = view.header.column("value")
     i_share = view.header.column("share_pct")
+    apart = section_of(view.sections, len(rows))  # `rows` are the view's first ones
 
-    def spent(row) -> float | None:
+    def spent(row, kind) -> float | None:
         value = row.cells[i_value].value
-        ranked = row.cells[0].value is not None
-        return value if ranked and value is not None and value > 0 else None
+        return value if kind is None and value is not None and value > 0 else None
 
-    top = max((v for v in map(spent, rows) if v is not None), default=None)
+    top = max((v for v in map(spent, rows, apart) if v is not None), default=None)
     out = []
-    for row in rows:
-        value, share = spent(row), row.cells[i_share].value
+    for row, kind in zip(rows, apart, strict=True):
+        value, share = spent(row, kind), row.cells[i_share].value
         out.append(
             (
                 Bar(value / top if value is not None and top else None),
@@ -194,3 +198,15 @@ def region_bars(view: AcrossView, rows) -> list[tuple[Bar, Bar]]:
             )
         )
     return out
+
+
+def largest_region(regions) -> str | None:
+    """The region where a program spends most (data.detail_records.Region rows, in one ficha's
+    pesos), canonical; None when its ficha breaks down no spending by region."""
+    spent = []
+    for r in regions:
+        region = canonical_region(r.region)
+        value = r.spending.value
+        if region in CANONICAL_REGIONS and value is not None and value > 0:
+            spent.append((-value, CANONICAL_REGIONS.index(region), region))
+    return min(spent)[2] if spent else None

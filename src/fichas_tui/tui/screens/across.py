@@ -32,16 +32,17 @@ from ...views.across import MEASURES, AcrossView, ranking_view
 from ...views.figures import number
 from ...views.model import Cell, Column
 from ...views.pesos import Pesos
-from ...views.region_programs import region_bars, region_view
+from ...views.region_programs import largest_region, region_bars, region_view
 from ..theme_styles import WARNING, render_styles, themed
 from ..widgets.key_bar import KeyBar
+from .across_layout import NARROW, fit, header_width, name_width, split_header
 
 # Rows drawn at most (the CLI gives them all: fichas ranking --csv).
 MAX_ROWS = 1000
 REGIONS = (*CANONICAL_REGIONS, NIVEL_CENTRAL)
 MEASURE_KEYS = tuple(MEASURES)
 BINS = 24  # distribution bars
-NAME_WIDTH = 36  # program names are cut here on screen (whole in the status line and export)
+HEADING = "§"  # key prefix of a section's heading row (program ids are slugs: never this)
 BAR_WIDTH = 10
 # Región: a bar after each of these columns (spending there, share of the program's spending)
 BARS = {"value": "bar_value", "share_pct": "bar_share"}
@@ -57,15 +58,23 @@ class AcrossState:
 
     kind: str  # "ranking" or "region"
     measure: str = "gasto"
-    region: str = "Coquimbo"
+    region: str | None = None  # None: the open program's largest (views.region_programs)
     descending: bool = True
     row: str | None = None  # program_id under the cursor
+    program: tuple[str, int | None] | None = None  # the program open (id, ficha year)
 
 
 class Computed(Message):
-    def __init__(self, token: int, view: AcrossView | None, problem: str | None = None) -> None:
+    def __init__(
+        self,
+        token: int,
+        view: AcrossView | None,
+        problem: str | None = None,
+        state: AcrossState | None = None,
+    ) -> None:
         super().__init__()
         self.token, self.view, self.problem = token, view, problem
+        self.state = state  # the state computed (with the region chosen, when it was None)
 
 
 def distribution(values: list[float], bins: int = BINS) -> list[float]:
@@ -90,6 +99,18 @@ def _cell(column: Column, cell: Cell, styles: Styles) -> Text:
     if column.numeric:
         text.justify = "right"
     return text
+
+
+def opening_region(store: Store, program: tuple[str, int | None] | None) -> str:
+    """Where Región opens: the open program's largest region by spending (its ficha's
+    breakdown), else the first from the north."""
+    if program is not None:
+        detail = store.detail(program[0], program[1], partial=True, tables=("regions",))
+        if detail is not None:
+            region = largest_region(detail.regions)
+            if region is not None:
+                return region
+    return REGIONS[0]
 
 
 class AcrossScreen(Screen[None]):
@@ -148,6 +169,7 @@ class AcrossScreen(Screen[None]):
         self.state = state
         self.view: AcrossView | None = None
         self._token = 0
+        self._index: list[int | None] = []  # table row -> view row (None: a heading)
 
     def compose(self) -> ComposeResult:
         yield Static(id="across-title")
@@ -195,12 +217,15 @@ class AcrossScreen(Screen[None]):
                 ranked = measure_rows(store, state.measure, Selection())
                 view = ranking_view(ranked, state.measure, descending=state.descending, pesos=pesos)
             else:
+                if state.region is None:
+                    state = replace(state, region=opening_region(store, state.program))
+                assert state.region is not None
                 present = region_rows(store, state.region, Selection())
                 view = region_view(present, state.region, pesos=pesos)
             view.page(0, MAX_ROWS)  # built here, off the UI thread
             if view.apart is not None:
                 view.records  # noqa: B018 (built off the UI thread too)
-            self.post_message(Computed(token, view))
+            self.post_message(Computed(token, view, state=state))
         except DatasetError as exc:
             self.post_message(Computed(token, None, str(exc)))
 
@@ -211,6 +236,8 @@ class AcrossScreen(Screen[None]):
         if message.view is None:
             status.update(Text(f"No se puede leer el dataset: {clean(message.problem)}"))
             return
+        if message.state is not None and message.state.region != self.state.region:
+            self.state = replace(self.state, region=message.state.region)
         self.view = view = message.view
         self._draw(view)
 
@@ -219,14 +246,14 @@ class AcrossScreen(Screen[None]):
     def _draw(self, view: AcrossView) -> None:
         head = view.header
         title = Text(clean(head.title))
-        # the basis in force: the ranked amounts' pesos, and whether each ficha's or converted
-        if view.basis is not None:
-            converted = themed(self.app, WARNING, bold=True) if self.pesos.target else ""
-            title.append(f" · {view.basis.label}", style=converted)
-            if self.pesos.target is None:
-                title.append(f", {self.pesos.label}", style="")
+        # the basis in force: converted to the target's pesos, or each ficha's (the ranked
+        # amounts in the newest of them); the rows in others are under their own headings
+        if self.pesos.target is not None:
+            title.append(f" · {self.pesos.label}", style=themed(self.app, WARNING, bold=True))
+        elif view.basis is not None:
+            title.append(f" · {view.basis.label}, {self.pesos.label}")
         else:
-            title.append(f" · montos en {self.pesos.label}", style="")
+            title.append(f" · montos en {self.pesos.label}")
         if self.state.kind == "ranking":
             title.append("   [ ] medida · s invierte el orden", style="dim")
         else:
@@ -247,21 +274,34 @@ class AcrossScreen(Screen[None]):
                 r["value"] for r in self._records(view) if r["rank"] is not None
             ]  # the main group only: one basis
             self.query_one(Sparkline).data = distribution(ranked)
+        self._fill(view)
+        self._update_status()
+
+    def _fill(self, view: AcrossView) -> None:
+        """The table: the ranked rows, then each section apart under a heading row."""
+        head = view.header
         table = self.query_one(DataTable)
         table.clear(columns=True)
         other = view.counts.get("other_basis", 0) > 0
         rows = view.page(0, MAX_ROWS)
         region = self.state.kind == "region"
         bars = region_bars(view, rows) if region else [()] * len(rows)
-        drawn = []
+        keys = []
+        for column in head.columns:
+            keys.append(column.key)
+            if column.key == "value" and other:
+                keys.append("basis")  # right after the figure: in view at 60 columns
+            if region and column.key in BARS:
+                keys.append(BARS[column.key])
+        drawn: list[list[Text]] = []
         styles = render_styles(self.app)
         for row, row_bars in zip(rows, bars, strict=True):
-            cells = []
+            cells: dict[str, Text] = {}
             for col, c in zip(head.columns, row.cells, strict=True):
-                cells.append(_cell(col, c, styles))
+                cells[col.key] = _cell(col, c, styles)
                 if region and col.key in BARS:
                     bar = row_bars[list(BARS).index(col.key)]
-                    cells.append(bar_text(bar, BAR_WIDTH, styles))
+                    cells[BARS[col.key]] = bar_text(bar, BAR_WIDTH, styles)
             if other:
                 value = row.cells[head.column("value")]
                 same = (
@@ -269,31 +309,38 @@ class AcrossScreen(Screen[None]):
                     or view.basis is None
                     or (value.basis.price_year == view.basis.price_year)
                 )
-                cells.append(Text("" if same or value.basis is None else value.basis.label))
-            drawn.append(cells)
-        headers, keys = [], []
-        for column in head.columns:
-            headers.append(Text(column_header(column)))
-            keys.append(column.key)
-            if region and column.key in BARS:
-                headers.append(Text(""))
-                keys.append(BARS[column.key])
-        if other:
-            headers.append(Text("Base"))
-            keys.append("basis")
-        for i, (title, key) in enumerate(zip(headers, keys, strict=True)):
-            # widths from the content, set once: names capped so the figures stay in view
-            width = max([title.cell_len] + [cells[i].cell_len for cells in drawn])
-            if key == "program_name":
-                width = min(width, NAME_WIDTH)
-            table.add_column(title, key=key, width=width)
-        for row, cells in zip(rows, drawn, strict=True):
-            table.add_row(*cells, key=row.key)
+                cells["basis"] = Text("" if same or value.basis is None else value.basis.label)
+            drawn.append([cells[k] for k in keys])
+        narrow = self.size.width < NARROW
+        titles = {c.key: column_header(c) for c in head.columns} | {"basis": "Base"}
+        headers = [split_header(titles.get(k, ""), narrow) for k in keys]
+        widths = {
+            k: max([header_width(h)] + [cells[i].cell_len for cells in drawn])
+            for i, (k, h) in enumerate(zip(keys, headers, strict=True))
+        }
+        headings = [f"─ {s.label.capitalize()}" for s in view.sections]
+        natural = max([widths.pop("program_name")] + [Text(h).cell_len for h in headings])
+        widths["program_name"] = name_width(self.size.width, natural, widths)
+        table.header_height = 2 if any("\n" in h for h in headers) else 1
+        for key, header_text in zip(keys, headers, strict=True):
+            table.add_column(Text(header_text), key=key, width=widths[key])
+        i_name = keys.index("program_name")
+        starts = {s.start: s for s in view.sections}
+        self._index = []
+        for i, (row, line) in enumerate(zip(rows, drawn, strict=True)):
+            if i in starts:
+                heading = [Text("") for _ in keys]
+                label = headings[view.sections.index(starts[i])]
+                heading[i_name] = fit(Text(label, style="bold"), widths["program_name"])
+                table.add_row(*heading, key=f"{HEADING}{i}")
+                self._index.append(None)
+            line[i_name] = fit(line[i_name], widths["program_name"])
+            table.add_row(*line, key=row.key)
+            self._index.append(i)
         if self.state.row is not None:
             index = next((i for i, r in enumerate(rows) if r.key == self.state.row), None)
             if index is not None:
-                table.move_cursor(row=index)
-        self._update_status()
+                table.move_cursor(row=self._index.index(index))
 
     def _records(self, view: AcrossView) -> list[dict]:
         # the records of the rows drawn (they are built with them, so this is cheap)
@@ -306,28 +353,45 @@ class AcrossScreen(Screen[None]):
         table = self.query_one(DataTable)
         counts = view.counts
         ranked = sum(1 for r in self._records(view) if r["rank"] is not None)
-        parts = []
+        parts = [f"{number(counts.get('programs', 0))} programas"]
+        if counts.get("unconverted"):
+            parts.append(f"{number(counts['unconverted'])} sin convertir")
+        elif counts.get("other_basis"):
+            parts.append(f"{number(counts['other_basis'])} en otra base")
+        parts.append(f"{number(counts.get('missing', 0))} sin dato")
         if view.size > MAX_ROWS:
             parts.append(f"se muestran {number(MAX_ROWS)} de {number(view.size)}")
-        if view.size and 0 <= table.cursor_row < min(view.size, MAX_ROWS):
-            record = view._row(table.cursor_row)[1]
+        row = table.cursor_row
+        index = self._index[row] if 0 <= row < len(self._index) else None
+        if 0 <= row < len(self._index) and index is None:
+            at = next(s for s in view.sections if self._index[row + 1] == s.start)
+            parts.append(at.title)
+        elif index is not None:
+            record = view._row(index)[1]
             rank = record["rank"]
-            where = f"posición {rank} de {ranked}" if rank is not None else "sin posición"
-            parts.insert(0, f"{clean(record['program_name'])}: {where}")
-        missing = counts.get("missing", 0)
-        parts.append(f"{number(counts.get('programs', 0))} programas, {number(missing)} sin dato")
+            if rank is not None:
+                where = f"posición {rank} de {ranked}"
+            elif record.get("group_rank") is not None:
+                section = next(s for s in view.sections if s.start <= index < s.start + s.size)
+                where = f"{record['group_rank']} de {section.size} aparte, {section.label}"
+            else:
+                where = "sin posición"
+            parts.append(f"{clean(record['program_name'])}: {where}")
         self.query_one("#across-status", Static).update(Text(" · ".join(parts)))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self.state = replace(self.state, row=event.row_key.value if event.row_key else None)
+        key = event.row_key.value if event.row_key else None
+        if key is not None and key.startswith(HEADING):
+            key = None
+        self.state = replace(self.state, row=key)
         self._update_status()
 
     # -- actions --------------------------------------------------------------------------
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         program_id = event.row_key.value
-        if program_id is None:
-            return
+        if program_id is None or program_id.startswith(HEADING):
+            return  # a section's heading row
         self.app.across_return = replace(self.state, row=program_id)  # for Esc, see browser
         self.dismiss()
         self.app.open_program(program_id, tab="regiones")
@@ -341,7 +405,7 @@ class AcrossScreen(Screen[None]):
             keys = MEASURE_KEYS
             i = (keys.index(self.state.measure) + delta) % len(keys)
             self.state = replace(self.state, measure=keys[i], row=None)
-        else:
+        elif self.state.region is not None:  # else still being chosen
             i = (REGIONS.index(self.state.region) + delta) % len(REGIONS)
             self.state = replace(self.state, region=REGIONS[i], row=None)
         self.recompute()
@@ -363,8 +427,9 @@ class AcrossScreen(Screen[None]):
         tables = [self.view.table]
         if self.view.apart is not None and self.view.apart.rows:
             tables.append(self.view.apart)
-        stem = self.state.measure if self.state.kind == "ranking" else self.state.region
-        cursor = self.query_one(DataTable).cursor_row if self.view.size else None
+        stem = self.state.measure if self.state.kind == "ranking" else str(self.state.region)
+        row = self.query_one(DataTable).cursor_row
+        cursor = self._index[row] if 0 <= row < len(self._index) else None
         return Target(tables, f"{self.state.kind} {stem}", cursor)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -17,7 +17,7 @@ from ...data.dataset import DatasetError
 from ...data.list_columns import Programs
 from ...data.queries import SORT_BUDGET, SORT_NAME, ProgramRow, Store
 from ...text import clean
-from ...views.pesos import Pesos, main_pesos
+from ...views.pesos import Pesos, main_pesos, unconverted
 from ..compat import HeldFirstFrame
 from ..filter_state import Filters
 from ..theme_styles import WARNING, themed
@@ -27,7 +27,7 @@ from ..widgets.program_list import ProgramList
 from ..widgets.search import SearchInput
 from .browser_keys import BROWSER_BINDINGS
 from .facet_filter import FacetFilter, FacetsRead
-from .list_status import budget_ranks, no_match, status_line
+from .list_status import BudgetOrder, apart_heading, budget_ranks, no_match, status_line
 from .program_loading import AheadRead, Loaded, ProgramLoader
 from .summary_keys import summary_state
 
@@ -72,7 +72,8 @@ class BrowserScreen(HeldFirstFrame):
         self.loader: ProgramLoader | None = None  # made with the widgets it shows in (on_mount)
         self.shown_count = 0
         self.sort = SORT_NAME
-        self._budget_keys: list[int] | None = None  # each program's rank by amount, per pesos
+        self._budget_keys: BudgetOrder | None = None  # the order by amount, per pesos
+        self.unconverted = 0  # programs whose executed amount no factor converts
         self._typing = False  # the filter is being applied for a key typed in it
 
     @property
@@ -165,6 +166,7 @@ class BrowserScreen(HeldFirstFrame):
             self.pesos,
             self.app.source_label,
             themed(self.app, WARNING),
+            self.unconverted,
         )
         self.query_one("#list-status", Static).update(text, layout=False)  # one line, always
 
@@ -172,6 +174,7 @@ class BrowserScreen(HeldFirstFrame):
         """Show every amount in `pesos` (the app's, when it changes): the list (its figures
         and order) and the program."""
         self._budget_keys = None
+        self.unconverted = unconverted(self.store.programs(), pesos)
         plist = self.query_one(ProgramList)
         plist.set_pesos(pesos, main_pesos(self.store.programs(), pesos))
         self._update_header()
@@ -210,7 +213,9 @@ class BrowserScreen(HeldFirstFrame):
         )
         plist = self.query_one(ProgramList)
         keep = plist.current.program_id if plist.current else None
-        plist.set_programs(programs, keep=keep, empty=no_match(typed, f))
+        plist.set_programs(
+            programs, keep=keep, empty=no_match(typed, f), heading=self._heading(programs)
+        )
         self._update_status(len(programs))
 
     def action_filters(self) -> None:
@@ -279,7 +284,7 @@ class BrowserScreen(HeldFirstFrame):
         with self.query_one("#filter", Input).prevent(Input.Changed):
             self.query_one("#filter", Input).value = ""
         programs = self._sorted(self.store.filter())
-        plist.set_programs(programs, keep=program_id)
+        plist.set_programs(programs, keep=program_id, heading=self._heading(programs))
         self._update_status(len(programs))
         self._loader.load(program_id)
         self._show_detail(True)
@@ -368,7 +373,13 @@ class BrowserScreen(HeldFirstFrame):
             return programs
         if self._budget_keys is None:
             self._budget_keys = budget_ranks(self.store.programs(), self.pesos)
-        return programs.ranked(self._budget_keys)
+        return programs.ranked(self._budget_keys.rank)
+
+    def _heading(self, programs: Programs) -> tuple[int, str] | None:
+        """The list's heading over the programs ranked apart, when sorted by amount."""
+        if self.sort != SORT_BUDGET or self._budget_keys is None:
+            return None
+        return apart_heading(programs, self._budget_keys, self.pesos)
 
     def action_tab(self, tab_id: str) -> None:
         if self.query_one(Detail).detail is None:

@@ -3,6 +3,9 @@ and the order by executed amount; plain functions of the list's state."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from typing import NamedTuple
+
 from rich.style import Style
 from rich.text import Text
 
@@ -47,10 +50,13 @@ def status_line(
     pesos: Pesos,
     source_label: str | None,
     warning: Style,
+    unconverted: int = 0,
 ) -> Text:
     """' 5 de 677 programas · filtros: … · BIPS … · orden: nombre · pesos de cada ficha ·
     muestra incluida': what the list shows of the dataset, and how."""
     text = Text(f" {shown} de {len(programs)} programas", style="bold")
+    if unconverted:  # converting, amounts no factor reaches: first, it must show at 60 columns
+        text.append(f" · {unconverted} sin convertir", style=warning)
     if filters.label() or filtering:  # first: it must show at 60 columns
         text.append(" · ", style="dim")
         text.append("filtros: " + filters.label(), style=warning)
@@ -65,12 +71,37 @@ def status_line(
     return text
 
 
-def budget_ranks(everyone: Programs, pesos: Pesos) -> list[int]:
-    """Each program's place (by position in the store's table) in the order by executed
-    amount, which compares one basis only (views.pesos.executed_key)."""
+class BudgetOrder(NamedTuple):
+    """The order by executed amount: each program's place (by position in the store's table),
+    and the places where the programs ranked apart (other pesos, no factor) start and end."""
+
+    rank: list[int]
+    apart_from: int
+    apart_to: int
+
+
+def budget_ranks(everyone: Programs, pesos: Pesos) -> BudgetOrder:
+    """The order by executed amount, which compares one basis only (views.pesos.executed_key:
+    0 ranked, 1 apart, 2 missing, first in each key)."""
     main = main_pesos(everyone, pesos)
     keys = [executed_key(p, executed(p, pesos), main) for p in everyone]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
     rank = [0] * len(keys)
-    for place, position in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
+    for place, position in enumerate(order):
         rank[position] = place
-    return rank
+    groups = [keys[position][0] for position in order]
+    return BudgetOrder(rank, bisect_left(groups, 1), bisect_left(groups, 2))
+
+
+def apart_heading(programs: Programs, order: BudgetOrder, pesos: Pesos) -> tuple[int, str] | None:
+    """Sorted by amount: the list's heading over the programs ranked apart (row, text), found
+    by bisection over the programs' places; None when none of them is listed."""
+    if order.apart_from == order.apart_to:
+        return None
+    every = programs.positions if programs.positions is not None else range(len(programs))
+    i = bisect_left(every, order.apart_from, key=order.rank.__getitem__)
+    if i >= len(every) or order.rank[every[i]] >= order.apart_to:
+        return None
+    if pesos.target is None:
+        return i, "En otra base de pesos: ordenados aparte"
+    return i, "Sin convertir (sin factor para su año): ordenados aparte"

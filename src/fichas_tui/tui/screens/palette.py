@@ -110,3 +110,10 @@ class ThemeCommand(Provider):
         score = self.matcher(query).match(label)
         if score > 0:
             yield Hit(score, label, self.app.action_change_theme, text=label)
+
+
+def factors_command() -> type[Provider]:
+    """«Factores» in the palette, imported when the palette opens (not at start-up)."""
+    from .factors import FactorsCommand
+
+    return FactorsCommand

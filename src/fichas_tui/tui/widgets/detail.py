@@ -147,7 +147,7 @@ class Detail(Vertical):
         tables = event.pane.tables()
         at = event.at
         table = tables[at[0]] if at is not None and at[0] < len(tables) else None
-        self.query_one(SourceLine).show_row(table, None if at is None else at[1])
+        self.query_one(SourceLine).show_row(table, None if at is None else at[1], self.pesos)
 
     def set_pesos(self, pesos: Pesos) -> None:
         """Show the amounts in `pesos` (the panes with amounts draw again)."""

@@ -117,6 +117,8 @@ class ProgramList(ScrollView, can_focus=True):
         # a data.list_columns.Programs from the store (rows made when asked for) or a tuple
         self.programs: Sequence[ProgramRow] = ()
         self.empty_text = ""  # drawn in place of the rows when there are none
+        # (row, text): a heading line drawn above that row (the amounts ranked apart)
+        self.heading: tuple[int, str] | None = None
         self.pesos = EACH_FICHA  # the basis amounts are shown in
         self.main: tuple | None = None  # the pesos most rows are in (views.pesos.main_pesos)
         self._row_styles: tuple | None = None  # see _styles
@@ -134,12 +136,17 @@ class ProgramList(ScrollView, can_focus=True):
         return self.programs[self.cursor] if 0 <= self.cursor < len(self.programs) else None
 
     def set_programs(
-        self, programs: Sequence[ProgramRow], keep: str | None = None, empty: str = ""
+        self,
+        programs: Sequence[ProgramRow],
+        keep: str | None = None,
+        empty: str = "",
+        heading: tuple[int, str] | None = None,
     ) -> None:
         """Replace the rows, keeping the cursor on program `keep` when it is still listed;
-        `empty` says why there are none."""
+        `empty` says why there are none; `heading`, a line over the rows ranked apart."""
         self.programs = programs
         self.empty_text = empty
+        self.heading = heading
         index = None
         if keep is not None:
             if hasattr(programs, "index_of"):  # by the table's index: no scan of 200,000 rows
@@ -152,7 +159,7 @@ class ProgramList(ScrollView, can_focus=True):
         self.cursor = index
 
     def _resize(self) -> None:
-        size = Size(self.size.width, len(self.programs) * self.row_height)
+        size = Size(self.size.width, self._lines())
         set_virtual_size(self, size)  # no layout of the screen: the list's size is the same
         self.refresh()
 
@@ -165,16 +172,35 @@ class ProgramList(ScrollView, can_focus=True):
         self._scroll_to_cursor()
         if self.scroll_y == scroll_y:  # only the two rows whose highlight changed
             h = self.row_height
-            self.refresh_lines(old * h, h)
-            self.refresh_lines(cursor * h, h)
+            self.refresh_lines(self._top(old), h)
+            self.refresh_lines(self._top(cursor), h)
         else:
             self.refresh()
         if self.current is not None and self._on_highlighted is not None:
             self._on_highlighted(self.current)
 
+    def _lines(self) -> int:
+        return len(self.programs) * self.row_height + (self.heading is not None)
+
+    def _top(self, index: int) -> int:
+        """The first line of row `index` (rows after the heading are one line lower)."""
+        below = self.heading is not None and index >= self.heading[0]
+        return index * self.row_height + below
+
+    def _row_at(self, line: int) -> tuple[int | None, int]:
+        """(row, line within it) at `line`; row None on the heading line."""
+        if self.heading is not None:
+            at = self.heading[0] * self.row_height
+            if line == at:
+                return None, 0
+            line -= line > at
+        return divmod(line, self.row_height)
+
     def _scroll_to_cursor(self) -> None:
         h = self.row_height
-        top, height = self.cursor * h, self.scrollable_content_region.height
+        top, height = self._top(self.cursor), self.scrollable_content_region.height
+        if self.heading is not None and self.cursor == self.heading[0]:
+            top, h = top - 1, h + 1  # the heading comes into view with its first row
         if top < self.scroll_y:
             self.scroll_to(y=top, animate=False)
         elif top + h > self.scroll_y + height:
@@ -197,8 +223,8 @@ class ProgramList(ScrollView, can_focus=True):
             self.post_message(self.Selected(self.current))
 
     def on_click(self, event: events.Click) -> None:
-        index = int(event.y + self.scroll_y) // self.row_height
-        if 0 <= index < len(self.programs):
+        index = self._row_at(int(event.y + self.scroll_y))[0]
+        if index is not None and 0 <= index < len(self.programs):
             self.cursor = index
             self.action_select()
 
@@ -232,14 +258,18 @@ class ProgramList(ScrollView, can_focus=True):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The text under a mouse selection (ctrl+c copies it): the rows as drawn."""
         width = self.scrollable_content_region.width
-        lines = len(self.programs) * self.row_height
+        lines = self._lines()
         if not self.programs and self.empty_text:
             lines = len(textwrap.wrap(self.empty_text, max(10, width - 2)))
         return selected_text(selection, lines, lambda n: self._line(n, width).text), "\n"
 
     def _line(self, line: int, width: int) -> Strip:
         """Line `line` of the list (a row, or half of one when rows take two lines)."""
-        index, sub = divmod(line, self.row_height)
+        index, sub = self._row_at(line)
+        if index is None and self.heading is not None:
+            text = " ── " + self.heading[1]
+            return Strip([Segment(fit(text, width), self._styles(False)[1])], width)
+        assert index is not None
         if not self.programs and self.empty_text:
             lines = textwrap.wrap(self.empty_text, max(10, width - 2))
             if line < len(lines):

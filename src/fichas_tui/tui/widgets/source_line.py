@@ -5,15 +5,24 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from ...views.model import AMOUNT
+from ...views.pesos import Pesos, conversion_text
 from ...views.sources import describe, primary
 
 
-def row_source(table, row: int) -> str:
-    """`Fuente: ficha 2023, archivo 003_….txt, línea 142, columna ...` for a table row."""
+def row_source(table, row: int, pesos: Pesos | None = None) -> str:
+    """`Fuente: ficha 2023, archivo 003_….txt, línea 142, columna ...` for a table row, and
+    the factor that converted its amount (`≈ ×1,1002 (2022 → 2024, ficha ab86...)`)."""
     found = primary(table, row)
-    if found is None:
-        return ""
-    return "Fuente: " + describe(found[1]) + "  (v: ver en la ficha)"
+    converted = None
+    if pesos is not None and pesos.target is not None:
+        amounts = (c for c, col in zip(table.rows[row].cells, table.columns, strict=True)
+                   if col.kind == AMOUNT)  # fmt: skip
+        converted = next(filter(None, (conversion_text(c, pesos) for c in amounts)), None)
+    parts = [] if converted is None else [converted]
+    if found is not None:
+        parts.append("Fuente: " + describe(found[1]) + "  (v: ver en la ficha)")
+    return " · ".join(parts)
 
 
 class SourceLine(Static):
@@ -30,5 +39,7 @@ class SourceLine(Static):
     }
     """
 
-    def show_row(self, table, row: int | None) -> None:
-        self.update(Text(row_source(table, row) if table is not None and row is not None else ""))
+    def show_row(self, table, row: int | None, pesos: Pesos | None = None) -> None:
+        self.update(
+            Text(row_source(table, row, pesos) if table is not None and row is not None else "")
+        )
