@@ -7,7 +7,8 @@ import pytest
 
 from fichas_tui.data.across import Selection, measure_rows, region_rows
 from fichas_tui.data.queries import Store
-from fichas_tui.views.across import MISSING, UNCONVERTED, ranking_view
+from fichas_tui.views.across import ranking_view
+from fichas_tui.views.across_order import MISSING, UNCONVERTED
 from fichas_tui.views.model import Basis
 from fichas_tui.views.pesos import EACH_FICHA, Pesos
 from fichas_tui.views.region_programs import region_view

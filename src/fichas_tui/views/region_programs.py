@@ -16,15 +16,12 @@ from .across import (
     amount_record,
     base_record,
     basis_notes,
-    count_other,
     group_counts,
     main_basis,
-    name_key,
-    order,
     peso_groups,
     pesos_notes,
-    section_of,
 )
+from .across_order import count_other, name_key, order, section_of
 from .figures import rounded
 from .model import AMOUNT, COUNT, PERCENT, TEXT, YEAR, Bar, Cell, Column, Row, Table
 from .pesos import EACH_FICHA, NO_FACTOR, Pesos
