@@ -22,24 +22,30 @@ from textual.widgets import DataTable, Sparkline, Static
 from ...data.across import Selection, measure_rows, region_rows
 from ...data.dataset import DatasetError
 from ...data.queries import Store
-from ...geography import CANONICAL_REGIONS, NIVEL_CENTRAL
 from ...render.rich_tables import Styles
 from ...render.rich_tables import bar as bar_text
 from ...render.rich_tables import cell as cell_text
 from ...render.rich_tables import header as column_header
 from ...text import clean
 from ...views.across import MEASURES, AcrossView, ranking_view
-from ...views.figures import number
 from ...views.model import Cell, Column
 from ...views.pesos import Pesos
-from ...views.region_programs import largest_region, region_bars, region_view
+from ...views.region_programs import region_bars, region_view
 from ..theme_styles import WARNING, render_styles, themed
 from ..widgets.key_bar import KeyBar
-from .across_layout import NARROW, fit, header_width, name_width, split_header
+from .across_layout import (
+    NARROW,
+    REGIONS,
+    fit,
+    header_width,
+    name_width,
+    opening_region,
+    split_header,
+    status_text,
+)
 
 # Rows drawn at most (the CLI gives them all: fichas ranking --csv).
 MAX_ROWS = 1000
-REGIONS = (*CANONICAL_REGIONS, NIVEL_CENTRAL)
 MEASURE_KEYS = tuple(MEASURES)
 BINS = 24  # distribution bars
 HEADING = "§"  # key prefix of a section's heading row (program ids are slugs: never this)
@@ -99,18 +105,6 @@ def _cell(column: Column, cell: Cell, styles: Styles) -> Text:
     if column.numeric:
         text.justify = "right"
     return text
-
-
-def opening_region(store: Store, program: tuple[str, int | None] | None) -> str:
-    """Where Región opens: the open program's largest region by spending (its ficha's
-    breakdown), else the first from the north."""
-    if program is not None:
-        detail = store.detail(program[0], program[1], partial=True, tables=("regions",))
-        if detail is not None:
-            region = largest_region(detail.regions)
-            if region is not None:
-                return region
-    return REGIONS[0]
 
 
 class AcrossScreen(Screen[None]):
@@ -347,37 +341,11 @@ class AcrossScreen(Screen[None]):
         return [view._row(i)[1] for i in range(min(view.size, MAX_ROWS))]
 
     def _update_status(self) -> None:
-        view = self.view
-        if view is None:
+        if self.view is None:
             return
-        table = self.query_one(DataTable)
-        counts = view.counts
-        ranked = sum(1 for r in self._records(view) if r["rank"] is not None)
-        parts = [f"{number(counts.get('programs', 0))} programas"]
-        if counts.get("unconverted"):
-            parts.append(f"{number(counts['unconverted'])} sin convertir")
-        elif counts.get("other_basis"):
-            parts.append(f"{number(counts['other_basis'])} en otra base")
-        parts.append(f"{number(counts.get('missing', 0))} sin dato")
-        if view.size > MAX_ROWS:
-            parts.append(f"se muestran {number(MAX_ROWS)} de {number(view.size)}")
-        row = table.cursor_row
-        index = self._index[row] if 0 <= row < len(self._index) else None
-        if 0 <= row < len(self._index) and index is None:
-            at = next(s for s in view.sections if self._index[row + 1] == s.start)
-            parts.append(at.title)
-        elif index is not None:
-            record = view._row(index)[1]
-            rank = record["rank"]
-            if rank is not None:
-                where = f"posición {rank} de {ranked}"
-            elif record.get("group_rank") is not None:
-                section = next(s for s in view.sections if s.start <= index < s.start + s.size)
-                where = f"{record['group_rank']} de {section.size} aparte, {section.label}"
-            else:
-                where = "sin posición"
-            parts.append(f"{clean(record['program_name'])}: {where}")
-        self.query_one("#across-status", Static).update(Text(" · ".join(parts)))
+        row = self.query_one(DataTable).cursor_row
+        text = status_text(self.view, self._index, row, MAX_ROWS)
+        self.query_one("#across-status", Static).update(Text(text))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         key = event.row_key.value if event.row_key else None
