@@ -105,7 +105,9 @@ def test_bad_files_are_reported_and_the_rest_load(tmp_path):
     assert any("otra.txt" in e and "ninguna ficha conocida" in e for e in errors)
     data = read_dataset(tmp_path / "ds")
     assert data["fichas"].num_rows == 1
-    assert "1 ficha cargada, 2 con error, 3 avisos" in lines[-1]
+    # without its manifest.csv the 2021 ficha names no program, ministry nor service: said
+    assert any("no dice su ministerio ni su servicio" in line for line in lines)
+    assert "1 ficha cargada, 2 con error, 4 avisos" in lines[-1]
 
 
 def test_reingest_replaces_rows_instead_of_duplicating(tmp_path):

@@ -186,6 +186,11 @@ async def test_dialog_filters_on_a_measure_with_a_verdict(app):
         await settle(pilot)
         assert app.screen is dialog
         dialog.query_one("#threshold", Input).value = "90"
+        # a Button ignores clicks while it shows its press (0.2 s): a person is slower
+        for _ in range(100):
+            if not dialog.query_one("#apply").has_class("-active"):
+                break
+            await pilot.pause(0.02)
         await pilot.click("#apply")
         await settle(pilot)
         # latest fichas: residencia 83,1 and subsidio 88,96 are below 90 (pae 102,7, faa
