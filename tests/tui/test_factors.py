@@ -27,7 +27,10 @@ async def test_p_then_capital_p_shows_each_years_factor_and_its_ficha():
         body = screen_output(app)[0]
         # the RF ficha (ab86...) prints its inflators into M$ 2024: 2022 -> 1,1002
         assert "Factores a M$ de 2024" in body
-        assert "2022  1,1002        impreso       ab86556523989ed3" in body
+        assert "2022  1,1002" in body and "impreso" in body
+        # the ficha by program and year, with the id's first 12 hex to cite it
+        assert "Residencia Familiar de" in body and "(ab8655652398)" in body
+        assert "ab86556523989ed3" not in body
         assert "2024  1,0000        el mismo año" in body
         await press(pilot, "left_square_bracket")  # M$ 2023: divided by 2023 -> 2024
         body = screen_output(app)[0]

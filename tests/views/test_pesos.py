@@ -265,3 +265,12 @@ def test_conversion_text_names_the_factor_and_its_ficha():
     )
     printed = pesos.cell(Cell(100.0, basis=Basis(price_year=2024)))
     assert conversion_text(printed, pesos) is None
+
+
+def test_a_factor_names_the_ficha_that_prints_it_by_program_and_year():
+    from fichas_tui.views.pesos import ficha_label
+
+    names = {"ab86556523989ed3": ("Residencia Familiar (RF)", 2023)}
+    label = ficha_label("ab86556523989ed3", names)
+    assert label == "Residencia Familiar (RF), ficha 2023 (ab8655652398)"
+    assert ficha_label("0123456789abcdef", names) == "0123456789abcdef"  # unnamed: its id

@@ -26,6 +26,7 @@ from ..views.pesos import (
     factor_steps,
     factors_table,
     how_text,
+    printing_fichas,
     resolve,
     series_lines,
 )
@@ -257,6 +258,7 @@ def run_factors(
         store = open_store(data_dir)
         try:
             deflators = store.deflators()
+            names = store.ficha_names(printing_fichas(deflators))
         finally:
             store.close()
         basis = default_across(deflators) if target is None else resolve(deflators, target)
@@ -267,7 +269,7 @@ def run_factors(
     if basis.target is None:
         out.print(Text(series_lines(deflators)[0]))
         return 0
-    table = factors_table(deflators, basis.target)
+    table = factors_table(deflators, basis.target, names)
     if as_json:
         records = [
             {

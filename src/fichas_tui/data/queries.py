@@ -297,6 +297,21 @@ class Store:
             self._deflators = Deflators(factors)
         return self._deflators
 
+    def ficha_names(self, ficha_ids: Iterable[str]) -> dict[str, tuple[str, int | None]]:
+        """Each ficha's program name and evaluated year, by ficha id (ids not in the dataset
+        are left out): how a ficha is named to a reader instead of its hash."""
+        ids = sorted(set(ficha_ids))
+        if not ids:
+            return {}
+        marks = ", ".join("?" for _ in ids)
+        sql = (
+            "SELECT ficha_id, program_name, evaluated_year FROM fichas "
+            f"WHERE ficha_id IN ({marks})"
+        )
+        with self._lock:
+            rows = self._rows(sql, ids)
+        return {fid: (name, year) for fid, name, year in rows}
+
     def restatements(self, program_id: str | None = None) -> list:
         """Every restated figure of the dataset (or of one program), largest first
         (data/restatements.py)."""

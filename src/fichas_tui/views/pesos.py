@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import compress, repeat
 from operator import and_, is_, is_not
@@ -338,9 +339,26 @@ def factor_steps(deflators: Deflators, target: int) -> list[tuple[int, Factor | 
     ]
 
 
-def factors_table(deflators: Deflators, target: int) -> Table:
+def printing_fichas(deflators: Deflators) -> set[str]:
+    """The fichas whose inflator tables give the series' factors."""
+    return {f.ficha_id for f in deflators.factors}
+
+
+def ficha_label(ficha_id: str, names: Mapping[str, tuple[str, int | None]]) -> str:
+    """A ficha as a reader names it: program and year, with the id's first 12 hex to cite it
+    (the id alone when the dataset does not name it)."""
+    if ficha_id not in names:
+        return ficha_id
+    name, year = names[ficha_id]
+    return f"{name}, ficha {year} ({ficha_id[:12]})" if year else f"{name} ({ficha_id[:12]})"
+
+
+def factors_table(
+    deflators: Deflators, target: int, names: Mapping[str, tuple[str, int | None]] | None = None
+) -> Table:
     """The factors into M$ of `target`, one row per year the series spans: the factor, how it
-    was obtained and which ficha printed it (for `fichas pesos` and the explorer's `p`)."""
+    was obtained and which ficha printed it (for `fichas pesos` and the explorer's `p`);
+    `names` (Store.ficha_names) names each ficha by program and year."""
     rows = []
     for year, step in factor_steps(deflators, target):
         if year == target:
@@ -352,7 +370,7 @@ def factors_table(deflators: Deflators, target: int) -> Table:
                 Cell(year),
                 Cell(factor_text(step.factor)),
                 Cell(how_text(step)),
-                Cell(step.ficha_id),
+                Cell(ficha_label(step.ficha_id, names or {})),
             )
         rows.append(Row(cells, key=str(year)))
     return Table(

@@ -21,7 +21,7 @@ from ...data.dataset import DatasetError
 from ...data.list_records import Deflators
 from ...render.rich_tables import table_parts
 from ...text import clean
-from ...views.pesos import factors_table, series_lines
+from ...views.pesos import factors_table, printing_fichas, series_lines
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -31,9 +31,14 @@ LABEL = "Factores: inflactores de las fichas, por año"
 
 
 class FactorsRead(Message):
-    def __init__(self, deflators: Deflators | None, problem: str | None = None) -> None:
+    def __init__(
+        self,
+        deflators: Deflators | None,
+        problem: str | None = None,
+        names: dict[str, tuple[str, int | None]] | None = None,
+    ) -> None:
         super().__init__()
-        self.deflators, self.problem = deflators, problem
+        self.deflators, self.problem, self.names = deflators, problem, names or {}
 
 
 class FactorsScreen(ModalScreen[None]):
@@ -76,6 +81,7 @@ class FactorsScreen(ModalScreen[None]):
         super().__init__()
         self.target = target
         self.deflators: Deflators | None = None
+        self.names: dict[str, tuple[str, int | None]] = {}
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="factors-box"):
@@ -91,7 +97,9 @@ class FactorsScreen(ModalScreen[None]):
         try:
             if store is None:
                 raise DatasetError("no hay dataset abierto")
-            self.post_message(FactorsRead(store.deflators()))
+            deflators = store.deflators()
+            names = store.ficha_names(printing_fichas(deflators))
+            self.post_message(FactorsRead(deflators, names=names))
         except (DatasetError, OSError) as exc:
             self.post_message(FactorsRead(None, str(exc)))
 
@@ -101,6 +109,7 @@ class FactorsScreen(ModalScreen[None]):
             body.update(Text(f"No se pudieron leer los factores: {clean(message.problem)}"))
             return
         self.deflators = message.deflators
+        self.names = message.names
         if self.target not in self.deflators.years:
             self.target = self.deflators.targets[0] if self.deflators.targets else None
         self._draw()
@@ -112,7 +121,7 @@ class FactorsScreen(ModalScreen[None]):
         if self.target is None:
             body.update(Text(series_lines(self.deflators)[0]))
             return
-        parts = table_parts(factors_table(self.deflators, self.target), fit=True)
+        parts = table_parts(factors_table(self.deflators, self.target, self.names), fit=True)
         parts.append(Text("[ ] otro año · Esc cierra", style="dim"))
         body.update(Group(*parts))
 
