@@ -223,23 +223,31 @@ def executed(program: ProgramRow, pesos: Pesos) -> Cell:
     return pesos.cell(cell, year=program.executed_year)
 
 
+def _executed_columns(programs) -> tuple:
+    """The executed amounts, their pesos' year and the year executed, one item per program:
+    straight from the columns when the programs are the store's (data.list_columns.Programs:
+    no row made per program), else from the rows; the callers count them in C (a Python step
+    per program: benchmarks/README.md, "Scale margin")."""
+    if hasattr(programs, "column"):
+        return (
+            programs.column("executed_kclp"),
+            programs.column("executed_price_year"),
+            programs.column("executed_year"),
+        )
+    programs = list(programs)
+    return (
+        [p.executed.value for p in programs],
+        [p.price_year for p in programs],
+        [p.executed_year for p in programs],
+    )
+
+
 def main_pesos(programs, pesos: Pesos) -> tuple | None:
     """The pesos the list compares executed amounts in: the target's when converting, else
     the pesos most programs are in (ties: the newest)."""
     if pesos.target is not None:
         return ("M$", pesos.target)
-    # Each ficha's own pesos, straight from the columns when the programs are the store's
-    # (data.list_columns.Programs: no row made per program), else from the rows; counted
-    # in C (a Python step per program: benchmarks/README.md, "Scale margin").
-    if hasattr(programs, "column"):
-        values = programs.column("executed_kclp")
-        prices = programs.column("executed_price_year")
-        years = programs.column("executed_year")
-    else:
-        programs = list(programs)
-        values = (p.executed.value for p in programs)
-        prices = (p.price_year for p in programs)
-        years = (p.executed_year for p in programs)
+    values, prices, years = _executed_columns(programs)
     spent = list(map(is_not, values, repeat(None)))
     prices = list(prices)
     found: Counter = Counter()
@@ -260,15 +268,7 @@ def unconverted(programs, pesos: Pesos) -> int:
     looked up once per year of pesos, not once per program."""
     if pesos.target is None:
         return 0
-    if hasattr(programs, "column"):
-        values = programs.column("executed_kclp")
-        prices = programs.column("executed_price_year")
-        years = programs.column("executed_year")
-    else:
-        programs = list(programs)
-        values = (p.executed.value for p in programs)
-        prices = (p.price_year for p in programs)
-        years = (p.executed_year for p in programs)
+    values, prices, years = _executed_columns(programs)
     spent = list(map(is_not, values, repeat(None)))
     own = [price if price is not None else year for price, year in zip(prices, years, strict=True)]
     found = Counter(compress(own, spent))
